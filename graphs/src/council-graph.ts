@@ -1,0 +1,162 @@
+import { END, Send, START, StateGraph, type LangGraphRunnableConfig } from "@langchain/langgraph";
+import {
+  EmbeddedPlanner,
+  InProcessExecutor,
+  mergeAssessment,
+  nextStep,
+  UserInputError,
+  validatePlan,
+  type Expert,
+  type ExpertExecutor,
+  type ExpertRequest,
+  type ExpertResult,
+  type Planner,
+  type Policy,
+} from "@kyocho/core";
+import type { CouncilEvent } from "./council-events.js";
+import { CouncilState, type CouncilStateType } from "./council-state.js";
+import { ensureRequiredExperts } from "./ensure-required.js";
+
+export interface CouncilGraphOptions {
+  experts: ReadonlyArray<Expert<any>>;
+  policy: Policy;
+  /** How sub-tasks run; default: in this process. */
+  executor?: ExpertExecutor;
+  /** How questions become plans; default: the embedded planner. */
+  planner?: Planner;
+}
+
+/**
+ * Builds the council as an ordinary compiled LangGraph:
+ *
+ *   START → planner → dispatch ─Send×N→ expert ─┐
+ *                       ▲                        │ (loop while tasks remain)
+ *                       └────────────────────────┘
+ *                     dispatch → merger → END
+ *
+ * `dispatch` sends every ready sub-task to the `expert` node at once (so
+ * independent experts run in parallel), marks tasks whose dependency failed
+ * as `skipped`, and hands all results, verbatim, to `merge` when nothing is
+ * left. Experts' policy sections are validated here, at build time.
+ *
+ * @example
+ * const graph = createCouncilGraph({ experts: [lending, fx], policy });
+ * const { assessment } = await graph.invoke({ assessmentId: "a-1", question: "Can we lend?", case: c });
+ */
+export function createCouncilGraph(options: CouncilGraphOptions) {
+  const { experts, policy } = options;
+  const names = new Set<string>();
+  for (const expert of experts) {
+    if (names.has(expert.name)) throw new UserInputError(`two experts are named "${expert.name}"`, { source: "council", path: "experts" });
+    names.add(expert.name);
+    expert.resolvePolicy(policy);
+  }
+  const executor = options.executor ?? new InProcessExecutor(experts);
+  const planner = options.planner ?? new EmbeddedPlanner();
+
+  const plan = async (state: CouncilStateType, config: LangGraphRunnableConfig) => {
+    const drafted = state.plan ?? (await planner.plan({ question: state.question ?? "", case: state.case }, { experts, policy }));
+    const validated = ensureRequiredExperts(validatePlan(drafted, names), state.case, experts, policy);
+    config.writer?.({ type: "planned", plan: validated } satisfies CouncilEvent);
+    return { plan: validated };
+  };
+
+  const dispatch = (state: CouncilStateType) => {
+    const step = nextStep(state.plan!, state.results);
+    const skipped: Record<string, ExpertResult> = {};
+    for (const { task, blockedBy } of step.skipped) {
+      skipped[task.id] = {
+        taskId: task.id,
+        expert: task.expert,
+        domain: experts.find((e) => e.name === task.expert)?.domain ?? task.expert,
+        role: task.role,
+        status: "skipped",
+        findings: [],
+        metrics: {},
+        citations: [],
+        notes: [],
+        error: { code: "DEPENDENCY_NOT_MET", message: `depends on ${blockedBy.join(", ")}, which did not finish` },
+      };
+    }
+    return { results: skipped };
+  };
+
+  const route = (state: CouncilStateType) => {
+    const step = nextStep(state.plan!, state.results);
+    if (step.ready.length === 0) return "merger";
+    return step.ready.map((task) => {
+      const dependencies: Record<string, ExpertResult> = {};
+      for (const dep of task.dependsOn) {
+        const result = state.results[dep];
+        if (result) dependencies[result.expert] = result;
+      }
+      const request: ExpertRequest = {
+        assessmentId: state.assessmentId,
+        task,
+        case: state.case,
+        policy,
+        dependencies,
+      };
+      return new Send("expert", { request });
+    });
+  };
+
+  const runExpert = async (input: { request: ExpertRequest }, config: LangGraphRunnableConfig) => {
+    const { task } = input.request;
+    config.writer?.({ type: "expert_started", taskId: task.id, expert: task.expert } satisfies CouncilEvent);
+    let result: ExpertResult;
+    try {
+      result = await executor.execute(input.request, config.signal ? { signal: config.signal } : {});
+    } catch (error) {
+      // An executor that cannot reach its expert (a queue down, a worker lost) is that expert's failure, not the council's.
+      result = {
+        taskId: task.id,
+        expert: task.expert,
+        domain: experts.find((e) => e.name === task.expert)?.domain ?? task.expert,
+        role: task.role,
+        status: "failed",
+        findings: [],
+        metrics: {},
+        citations: [],
+        notes: [],
+        error: { code: "EXECUTOR_ERROR", message: error instanceof Error ? error.message : String(error) },
+      };
+    }
+    config.writer?.({
+      type: "expert_finished",
+      taskId: task.id,
+      expert: task.expert,
+      status: result.status,
+      latencyMs: result.latencyMs,
+      findings: result.findings.length,
+    } satisfies CouncilEvent);
+    return { results: { [task.id]: result } };
+  };
+
+  const merge = (state: CouncilStateType, config: LangGraphRunnableConfig) => {
+    const assessment = mergeAssessment({
+      assessmentId: state.assessmentId,
+      question: state.question,
+      case: state.case,
+      plan: state.plan!,
+      results: state.results,
+      policy,
+    });
+    config.writer?.({ type: "merged", rating: assessment.rating, decision: assessment.decision, incomplete: assessment.incomplete } satisfies CouncilEvent);
+    return { assessment };
+  };
+
+  return new StateGraph(CouncilState)
+    .addNode("planner", plan)
+    .addNode("dispatch", dispatch)
+    .addNode("expert", runExpert)
+    .addNode("merger", merge)
+    .addEdge(START, "planner")
+    .addEdge("planner", "dispatch")
+    .addConditionalEdges("dispatch", route, ["expert", "merger"])
+    .addEdge("expert", "dispatch")
+    .addEdge("merger", END)
+    .compile();
+}
+
+export type CouncilGraph = ReturnType<typeof createCouncilGraph>;

@@ -1,0 +1,23 @@
+import { Annotation } from "@langchain/langgraph";
+import type { Assessment, Case, ExpertResult, Plan } from "@kyocho/core";
+
+/**
+ * The council graph's state. `results` is keyed by task id and merged
+ * (never overwritten) as parallel expert nodes report, so every result
+ * reaches the merge exactly as its expert returned it.
+ */
+export const CouncilState = Annotation.Root({
+  assessmentId: Annotation<string>(),
+  question: Annotation<string>(),
+  case: Annotation<Case | undefined>(),
+  /** Give a plan to skip the planner (it is still validated). */
+  plan: Annotation<Plan | undefined>(),
+  results: Annotation<Record<string, ExpertResult>>({
+    reducer: (current, update) => ({ ...current, ...update }),
+    default: () => ({}),
+  }),
+  assessment: Annotation<Assessment | undefined>(),
+});
+
+export type CouncilStateType = typeof CouncilState.State;
+export type CouncilInput = typeof CouncilState.Update;

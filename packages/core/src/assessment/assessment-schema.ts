@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { PlanSchema } from "../plan/plan-schema.js";
+import { DecisionSchema } from "./decision.js";
+import { CitationSchema, FindingSchema } from "./finding.js";
+import { ExpertStatusSchema, TaskRoleSchema } from "./expert-result.js";
+import { RatingSchema } from "./severity.js";
+
+/** One thing the assessment lacked, and so why it is `incomplete`. */
+export const MissingItemSchema = z.strictObject({
+  kind: z.enum(["data_gap", "expert_failed", "expert_skipped", "no_case_data"]),
+  expert: z.string().optional(),
+  fields: z.array(z.string()).optional(),
+  message: z.string(),
+});
+export type MissingItem = z.infer<typeof MissingItemSchema>;
+
+export const ExpertSummarySchema = z.strictObject({
+  name: z.string(),
+  taskId: z.string(),
+  domain: z.string(),
+  role: TaskRoleSchema,
+  status: ExpertStatusSchema,
+  findings: z.number().int().nonnegative(),
+  latencyMs: z.number().optional(),
+  model: z.string().optional(),
+  error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
+  citations: z.array(CitationSchema),
+  notes: z.array(z.string()),
+  metrics: z.record(z.string(), z.number().nullable()),
+});
+export type ExpertSummary = z.infer<typeof ExpertSummarySchema>;
+
+/**
+ * The council's answer: one rating, one decision, every finding with its
+ * citations, the conditions, and what was missing. This is the output
+ * contract of `kyocho ask --json`.
+ */
+export const AssessmentSchema = z.strictObject({
+  id: z.string(),
+  caseId: z.string().optional(),
+  question: z.string().optional(),
+  rating: RatingSchema,
+  decision: DecisionSchema,
+  incomplete: z.boolean(),
+  summary: z.string(),
+  reasons: z.array(z.string()),
+  missing: z.array(MissingItemSchema),
+  domains: z.array(z.strictObject({ domain: z.string(), rating: RatingSchema })),
+  findings: z.array(FindingSchema),
+  conditions: z.array(z.string()),
+  plan: PlanSchema,
+  experts: z.array(ExpertSummarySchema),
+  policy: z.strictObject({ id: z.string(), name: z.string(), version: z.string().optional() }),
+});
+export type Assessment = z.output<typeof AssessmentSchema>;

@@ -1,0 +1,94 @@
+import type { z } from "zod";
+import type { Case } from "../case/case-schema.js";
+import type { ExpertResult, TaskRole } from "../assessment/expert-result.js";
+import type { Citation, FindingInput } from "../assessment/finding.js";
+import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import type { Policy } from "../policy/policy-schema.js";
+import type { SubTask } from "../plan/plan-schema.js";
+
+/** Everything one run of an expert needs; serialisable, so it can travel through a queue. */
+export interface ExpertRequest {
+  assessmentId: string;
+  task: SubTask;
+  case?: Case | undefined;
+  policy: Policy;
+  /** Results of the tasks this one depends on, keyed by expert name. */
+  dependencies: Record<string, ExpertResult>;
+}
+
+/** A finding as an expert writes it; the expert name and domain are filled in for it. */
+export type ExpertFinding = Omit<FindingInput, "expert" | "domain">;
+
+/** What an expert's `run` returns. */
+export interface ExpertOutput {
+  findings: ExpertFinding[];
+  metrics?: Record<string, number | null>;
+  /** Extra citations; the passages retrieved for the sub-question are added automatically. */
+  citations?: Citation[];
+  notes?: string[];
+  model?: string;
+}
+
+/** What an expert's `run` receives. */
+export interface ExpertRunContext<P> {
+  task: SubTask;
+  question: string;
+  case: Case | undefined;
+  /** This expert's section of the policy, validated by its `policySchema`. */
+  policy: P;
+  fullPolicy: Policy;
+  dependencies: Readonly<Record<string, ExpertResult>>;
+  role: TaskRole;
+  knowledge: KnowledgeBase;
+  /** Passages of this expert's knowledge retrieved for the sub-question. */
+  passages: Citation[];
+  signal: AbortSignal;
+  /** A DATA-GAP finding naming the missing field paths. */
+  dataGap(fields: string[], message: string): ExpertFinding;
+}
+
+/** The arguments of {@link defineExpert}. */
+export interface ExpertDefinition<P = undefined> {
+  /** Lower-case identifier, also the queue name suffix: `lending`, `fx`, `esg`. */
+  name: string;
+  /** The risk domain its findings are rated under; defaults to `name`. */
+  domain?: string;
+  description: string;
+  /** Words (English and Japanese) that signal a question needs this expert. */
+  keywords: readonly string[];
+  /** Extra top-level case sections this expert reads (zod shapes), merged into the council's case schema. */
+  caseSchema?: z.ZodRawShape;
+  /** Validates this expert's section of the policy file (`experts.<name>`). */
+  policySchema?: z.ZodType<P>;
+  /** The expert's knowledge documents. */
+  knowledge?: KnowledgeBase;
+  /** True when the case data calls for this expert (it is then `required`, not advisory). */
+  isRequired?: (c: Case) => boolean;
+  /** Names of experts whose results this one needs for this case. */
+  dependsOn?: (c: Case | undefined) => string[];
+  /** The sub-question this expert is asked, written from the user's question. */
+  subQuestion?: (question: string, c: Case | undefined) => string;
+  /** Per-run time limit; a run that exceeds it is `failed` with code TIMEOUT. Default 30 s. */
+  timeoutMs?: number;
+  run(ctx: ExpertRunContext<P>): Promise<ExpertOutput> | ExpertOutput;
+}
+
+/** A defined expert: a council member and, through `asNode()`, a LangGraph node. */
+export interface Expert<P = unknown> {
+  readonly name: string;
+  readonly domain: string;
+  readonly description: string;
+  readonly keywords: readonly string[];
+  readonly caseSchema: z.ZodRawShape;
+  readonly knowledge: KnowledgeBase;
+  readonly timeoutMs: number;
+  isRequired(c: Case | undefined): boolean;
+  dependsOn(c: Case | undefined): string[];
+  subQuestion(question: string, c: Case | undefined): string;
+  /** Validates and returns this expert's policy section; throws a UserInputError naming the path. */
+  resolvePolicy(policy: Policy): P;
+  /** Runs one sub-task. Never throws: failures come back as `status: "failed"`. */
+  run(request: ExpertRequest, options?: { signal?: AbortSignal }): Promise<ExpertResult>;
+  /** A LangGraph node: reads `{ request }` from state, writes `{ result }`. */
+  asNode(): (state: { request: ExpertRequest }) => Promise<{ result: ExpertResult }>;
+}

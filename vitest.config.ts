@@ -1,0 +1,23 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// Tests import workspace packages from their TypeScript sources, so a test run
+// never depends on a stale build; end-to-end tests that spawn the CLI use the
+// build that `npm test` makes first (the `pretest` script).
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@kyocho\/core$/, replacement: src("./packages/core/src/index.ts") },
+      { find: /^@kyocho\/cli$/, replacement: src("./packages/cli/src/index.ts") },
+      { find: /^@kyocho\/graphs$/, replacement: src("./graphs/src/index.ts") },
+      { find: /^@kyocho\/expert-(lending|legal|fx|markets)$/, replacement: src("./experts/$1/src/index.ts") },
+    ],
+  },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "experts/*/src/**/*.test.ts", "graphs/src/**/*.test.ts", "test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
