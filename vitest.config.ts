@@ -11,6 +11,8 @@ export default defineConfig({
     alias: [
       { find: /^@kyocho\/core$/, replacement: src("./packages/core/src/index.ts") },
       { find: /^@kyocho\/cli$/, replacement: src("./packages/cli/src/index.ts") },
+      { find: /^@kyocho\/queue$/, replacement: src("./packages/queue/src/index.ts") },
+      { find: /^@kyocho\/testing$/, replacement: src("./packages/testing/src/index.ts") },
       { find: /^@kyocho\/graphs$/, replacement: src("./graphs/src/index.ts") },
       { find: /^@kyocho\/expert-(lending|legal|fx|markets)$/, replacement: src("./experts/$1/src/index.ts") },
     ],

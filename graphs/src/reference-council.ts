@@ -1,0 +1,36 @@
+import { fileURLToPath } from "node:url";
+import { loadPolicyFile, type Expert, type ExpertExecutor, type Planner, type Policy } from "@kyocho/core";
+import { fxExpert } from "@kyocho/expert-fx";
+import { legalExpert } from "@kyocho/expert-legal";
+import { lendingExpert } from "@kyocho/expert-lending";
+import { marketsExpert } from "@kyocho/expert-markets";
+import { createCouncil, type Council } from "./council.js";
+
+/** Where the shipped Reference Policy v1 lives (inside this package, so installs carry it). */
+export const REFERENCE_POLICY_PATH = fileURLToPath(new URL("../policies/reference-v1.yaml", import.meta.url));
+
+/** kyocho's four domain experts, in the order the report lists them. */
+export const referenceExperts: ReadonlyArray<Expert<any>> = [lendingExpert, legalExpert, fxExpert, marketsExpert];
+
+/** Reads the shipped Reference Policy v1. */
+export function loadReferencePolicy(): Policy {
+  return loadPolicyFile(REFERENCE_POLICY_PATH);
+}
+
+/**
+ * The reference council: lending, legal, fx and markets under the Reference
+ * Policy v1 (or the policy you pass), planned by the embedded planner and
+ * run in process unless you pass another executor or planner.
+ *
+ * @example
+ * const council = createReferenceCouncil();
+ * const assessment = await council.assess({ question, case: council.parseCase(raw) });
+ */
+export function createReferenceCouncil(options: { policy?: Policy; executor?: ExpertExecutor; planner?: Planner; experts?: ReadonlyArray<Expert<any>> } = {}): Council {
+  return createCouncil({
+    experts: options.experts ?? referenceExperts,
+    policy: options.policy ?? loadReferencePolicy(),
+    ...(options.executor ? { executor: options.executor } : {}),
+    ...(options.planner ? { planner: options.planner } : {}),
+  });
+}

@@ -1,0 +1,29 @@
+import { loadPolicyFile, readDataFile, type Case } from "@kyocho/core";
+import { createReferenceCouncil, type Council } from "@kyocho/graphs";
+
+/** Options every command that runs the council understands. */
+export interface CouncilOptions {
+  policy?: string;
+}
+
+/**
+ * Builds the council a command runs: the reference experts under the
+ * Reference Policy v1, or under `--policy FILE` (validated now, so a bad
+ * policy is refused before any case is read).
+ */
+export function councilFromOptions(options: CouncilOptions): Council {
+  const policy = options.policy ? loadPolicyFile(options.policy) : undefined;
+  return createReferenceCouncil(policy ? { policy } : {});
+}
+
+/** Reads `--case FILE` (JSON or YAML) and validates it against the council's case schema. */
+export function readCase(council: Council, path: string | undefined): Case | undefined {
+  if (!path) return undefined;
+  return council.parseCase(readDataFile(path, "case file"), `case file ${path}`);
+}
+
+/** The question: the words on the command line, else the case file's own `question`. */
+export function questionFrom(words: string[] | undefined, c: Case | undefined): string {
+  const typed = (words ?? []).join(" ").trim();
+  return typed || c?.question?.trim() || "";
+}

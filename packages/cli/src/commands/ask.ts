@@ -1,0 +1,72 @@
+import type { Command } from "commander";
+import { readDataFile, UserInputError } from "@kyocho/core";
+import type { CouncilEvent } from "@kyocho/graphs";
+import { councilFromOptions, questionFrom, readCase } from "../cli-context.js";
+import { formatAssessment } from "../output/format-assessment.js";
+import { createStyle } from "../output/style.js";
+
+interface AskOptions {
+  case?: string;
+  policy?: string;
+  plan?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export function registerAsk(program: Command): void {
+  program
+    .command("ask")
+    .description("Assess a question (and a case file) with the expert council and print one risk assessment")
+    .argument("[question...]", "the question, in English or Japanese (default: the case file's `question`)")
+    .option("-c, --case <file>", "case file (JSON or YAML)")
+    .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
+    .option("--plan <file>", "run this plan (as printed by `kyocho plan --json`) instead of planning")
+    .option("--json", "print the assessment as JSON")
+    .option("-q, --quiet", "no progress on stderr")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  kyocho ask --case examples/cases/acquisition-finance.yaml "Can we lend USD 120m for this acquisition?"
+  kyocho ask --case examples/cases/ringi-ja.yaml --json > assessment.json
+
+Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal error.`,
+    )
+    .action(async (words: string[], options: AskOptions) => {
+      const council = councilFromOptions(options);
+      const c = readCase(council, options.case);
+      const question = questionFrom(words, c);
+      if (!question && !c) throw new UserInputError("give a question, a --case file, or both", { source: "ask" });
+      const plan = options.plan ? readDataFile(options.plan, "plan file") : undefined;
+      const progress = options.quiet ? undefined : progressPrinter();
+      const assessment = await council.assess({ question, case: c, plan }, progress ? { onEvent: progress } : {});
+      if (options.json) process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
+      else process.stdout.write(formatAssessment(assessment, createStyle(process.stdout)));
+    });
+}
+
+/** Writes one stderr line per council event, so a long run shows what it is doing. */
+function progressPrinter(): (event: CouncilEvent) => void {
+  const style = createStyle(process.stderr);
+  return (event) => {
+    switch (event.type) {
+      case "planned":
+        process.stderr.write(
+          style.dim(`kyocho: planned ${event.plan.tasks.length} sub-task(s): ${event.plan.tasks.map((t) => (t.dependsOn.length ? `${t.id} (after ${t.dependsOn.join(", ")})` : t.id)).join(", ")}\n`),
+        );
+        break;
+      case "expert_started":
+        process.stderr.write(style.dim(`kyocho: ▸ ${event.expert} running\n`));
+        break;
+      case "expert_finished": {
+        const mark = event.status === "ok" ? "✓" : event.status === "failed" ? "✗" : "–";
+        const time = event.latencyMs !== undefined ? ` in ${event.latencyMs.toFixed(1)} ms` : "";
+        process.stderr.write(style.dim(`kyocho: ${mark} ${event.expert} ${event.status}${time}, ${event.findings} finding(s)\n`));
+        break;
+      }
+      case "merged":
+        process.stderr.write(style.dim(`kyocho: merged → ${event.decision} (${event.rating}${event.incomplete ? ", incomplete" : ""})\n`));
+        break;
+    }
+  };
+}

@@ -1,0 +1,30 @@
+import type { Command } from "commander";
+import { councilFromOptions } from "../cli-context.js";
+import { createStyle } from "../output/style.js";
+
+export function registerExperts(program: Command): void {
+  program
+    .command("experts")
+    .description("List the experts of the council")
+    .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
+    .option("--json", "print as JSON")
+    .action((options: { policy?: string; json?: boolean }) => {
+      const council = councilFromOptions(options);
+      const experts = council.experts.map((e) => ({
+        name: e.name,
+        domain: e.domain,
+        description: e.description,
+        keywords: e.keywords,
+        knowledgeSections: e.knowledge.passages.length,
+      }));
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(experts, null, 2)}\n`);
+        return;
+      }
+      const style = createStyle(process.stdout);
+      for (const e of experts) {
+        process.stdout.write(`${style.bold(e.name.padEnd(9))} ${e.description}\n`);
+        process.stdout.write(style.dim(`${" ".repeat(10)}${e.knowledgeSections} knowledge sections · keywords: ${e.keywords.slice(0, 8).join(", ")}…\n`));
+      }
+    });
+}

@@ -1,0 +1,24 @@
+import type { Command } from "commander";
+import { UserInputError } from "@kyocho/core";
+import { councilFromOptions, questionFrom, readCase } from "../cli-context.js";
+import { formatPlan } from "../output/format-plan.js";
+import { createStyle } from "../output/style.js";
+
+export function registerPlan(program: Command): void {
+  program
+    .command("plan")
+    .description("Show how a question would be split into expert sub-tasks, without running them")
+    .argument("[question...]", "the question, in English or Japanese")
+    .option("-c, --case <file>", "case file (JSON or YAML)")
+    .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
+    .option("--json", "print the plan as JSON: { tasks: [{ id, expert, question, dependsOn, role }], rationale, planner }")
+    .action(async (words: string[], options: { case?: string; policy?: string; json?: boolean }) => {
+      const council = councilFromOptions(options);
+      const c = readCase(council, options.case);
+      const question = questionFrom(words, c);
+      if (!question && !c) throw new UserInputError("give a question, a --case file, or both", { source: "plan" });
+      const plan = await council.plan({ question, case: c });
+      if (options.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+      else process.stdout.write(formatPlan(plan, createStyle(process.stdout)));
+    });
+}

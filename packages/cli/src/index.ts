@@ -1,0 +1,5 @@
+/** @kyocho/cli — the `kyocho` command, usable from code for embedding and tests. */
+export { main, buildProgram } from "./main.js";
+export { formatAssessment, formatNumber } from "./output/format-assessment.js";
+export { formatPlan } from "./output/format-plan.js";
+export { createStyle, type Style } from "./output/style.js";

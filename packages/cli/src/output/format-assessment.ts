@@ -1,0 +1,66 @@
+import type { Assessment, Finding } from "@kyocho/core";
+import type { Style } from "./style.js";
+
+/**
+ * The assessment as an analyst reads it in a terminal: decision first, then
+ * findings by severity with the numbers and the rule they come from, the
+ * conditions, what was missing, and how each expert fared.
+ *
+ * @example
+ * process.stdout.write(formatAssessment(assessment, createStyle(process.stdout)));
+ */
+export function formatAssessment(a: Assessment, style: Style): string {
+  const lines: string[] = [];
+  const head = `${style.bold("Decision")} ${style.decision(a.decision, a.decision.toUpperCase())}   ${style.bold("Rating")} ${style.severity(a.rating, a.rating.toUpperCase())}${a.incomplete ? `   ${style.severity("high", "INCOMPLETE")}` : ""}`;
+  lines.push(`kyocho assessment ${a.id}${a.caseId ? ` · case ${a.caseId}` : ""} · ${a.policy.name}`);
+  if (a.question) lines.push(style.dim(`Q: ${a.question}`));
+  lines.push("", head, a.summary, "");
+
+  lines.push(style.bold("Findings"));
+  if (a.findings.length === 0) lines.push("  none");
+  for (const f of a.findings) lines.push(...formatFinding(f, style));
+
+  if (a.conditions.length > 0) {
+    lines.push("", style.bold("Conditions"));
+    a.conditions.forEach((c, i) => lines.push(`  ${i + 1}. ${c}`));
+  }
+  if (a.missing.length > 0) {
+    lines.push("", style.bold("Missing (the assessment is incomplete)"));
+    for (const m of a.missing) lines.push(`  - ${m.message}`);
+  }
+
+  lines.push("", style.bold("Experts"));
+  const width = Math.max(...a.experts.map((e) => e.name.length), 6);
+  for (const e of a.experts) {
+    const task = a.plan.tasks.find((t) => t.id === e.taskId);
+    const after = task && task.dependsOn.length > 0 ? style.dim(` after ${task.dependsOn.join(", ")}`) : "";
+    const latency = e.latencyMs !== undefined ? `${e.latencyMs.toFixed(1)} ms` : "-";
+    const status = e.status === "ok" ? e.status : style.severity("high", e.status);
+    lines.push(`  ${e.name.padEnd(width)}  ${status.padEnd(e.status === "ok" ? 7 : 7 + (status.length - e.status.length))}  ${e.role.padEnd(8)}  ${latency.padStart(9)}  ${e.findings} finding${e.findings === 1 ? "" : "s"}${after}${e.error ? `  ${style.dim(e.error.message)}` : ""}`);
+  }
+  if (a.plan.warnings.length > 0) {
+    lines.push("", style.bold("Plan warnings"));
+    for (const w of a.plan.warnings) lines.push(`  - ${w}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function formatFinding(f: Finding, style: Style): string[] {
+  const metrics = Object.entries(f.metrics)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `${k}=${formatNumber(v!)}`)
+    .join(" ");
+  const cite = f.citations.map((c) => `${c.document} § ${c.section}`).join("; ");
+  const out = [`  ${style.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.ruleId.padEnd(15)} ${f.expert.padEnd(8)} ${f.message}`];
+  if (metrics) out.push(style.dim(`  ${" ".repeat(8)} ${" ".repeat(15)} ${" ".repeat(8)} ${metrics}`));
+  if (f.fields && f.fields.length > 0) out.push(style.dim(`  ${" ".repeat(33)} fields: ${f.fields.join(", ")}`));
+  if (cite) out.push(style.dim(`  ${" ".repeat(33)} ↳ ${cite}`));
+  return out;
+}
+
+/** Numbers as people read them: ratios to 3 decimals, large amounts grouped. */
+export function formatNumber(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) >= 1000) return value.toLocaleString("en-US");
+  if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString("en-US");
+  return String(Math.round(value * 1000) / 1000);
+}

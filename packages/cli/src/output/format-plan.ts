@@ -1,0 +1,18 @@
+import type { Plan } from "@kyocho/core";
+import type { Style } from "./style.js";
+
+/**
+ * A plan as a short table: each sub-task, its expert, whether it is required
+ * or advisory, what it waits for, and the question it is asked.
+ */
+export function formatPlan(plan: Plan, style: Style): string {
+  const lines = [style.bold(`Plan (${plan.planner} planner, ${plan.tasks.length} sub-task${plan.tasks.length === 1 ? "" : "s"})`)];
+  for (const t of plan.tasks) {
+    const after = t.dependsOn.length > 0 ? ` after ${t.dependsOn.join(", ")}` : "";
+    lines.push(`  ${t.id.padEnd(10)} ${t.expert.padEnd(10)} ${t.role.padEnd(9)}${style.dim(after)}`);
+    lines.push(`  ${" ".repeat(10)} ${style.dim(t.question)}`);
+  }
+  if (plan.rationale) lines.push("", style.dim(`Why: ${plan.rationale}`));
+  for (const w of plan.warnings) lines.push(`warning: ${w}`);
+  return `${lines.join("\n")}\n`;
+}
