@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { UserInputError } from "../errors/kyocho-error.js";
+import { convert, missingSpotPaths, spotOf, toBase } from "./currency.js";
+import { parseCase } from "./load-case.js";
+
+const facility = { type: "term_loan", amount: 100, currency: "USD", tenorYears: 5, rate: 0.05, amortization: "bullet" };
+
+function reason(value: unknown): string {
+  try {
+    parseCase(value);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserInputError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the case to be refused");
+}
+
+describe("case schema", () => {
+  it("applies the bank and facility defaults", () => {
+    const c = parseCase({ facility });
+    expect(c.bank).toEqual({ baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 10_000_000_000_000 });
+    expect(c.facility!.existingExposure).toBe(0);
+  });
+
+  it("refuses unknown keys at any depth, naming the path", () => {
+    expect(reason({ borower: {} })).toMatch(/case: borower: unknown key/);
+    expect(reason({ facility: { ...facility, amout: 1 } })).toMatch(/facility\.amout: unknown key/);
+  });
+
+  it("refuses negative money but allows a negative ebitda", () => {
+    expect(reason({ facility: { ...facility, amount: -1 } })).toMatch(/facility\.amount/);
+    const financials = { currency: "JPY", revenue: 1, ebitda: -5, totalDebt: 1, interestExpense: 0, annualDebtService: 0 };
+    expect(parseCase({ borrower: { name: "A", country: "JP", financials } }).borrower!.financials!.ebitda).toBe(-5);
+    expect(reason({ borrower: { name: "A", country: "JP", financials: { ...financials, totalDebt: -1 } } })).toMatch(/borrower\.financials\.totalDebt/);
+  });
+
+  it("checks currency and country codes, shares and tenors", () => {
+    expect(reason({ facility: { ...facility, currency: "usd" } })).toMatch(/facility\.currency: must be a three-letter/);
+    expect(reason({ borrower: { name: "A", country: "JPN" } })).toMatch(/borrower\.country/);
+    expect(reason({ facility: { ...facility, tenorYears: 0 } })).toMatch(/facility\.tenorYears/);
+    const financials = { currency: "JPY", revenue: 1, ebitda: 1, totalDebt: 1, interestExpense: 0, annualDebtService: 0, foreignRevenueShare: { USD: 1.2 } };
+    expect(reason({ borrower: { name: "A", country: "JP", financials } })).toMatch(/borrower\.financials\.foreignRevenueShare\.USD/);
+  });
+
+  it("refuses a hedge in a currency with no exposure", () => {
+    const fx = { exposures: [{ currency: "USD", amount: 1, tenorYears: 1 }], hedges: [{ currency: "EUR", notional: 1, instrument: "forward" }] };
+    expect(reason({ fx })).toMatch(/fx\.hedges\[0\]\.currency: hedge in EUR/);
+  });
+});
+
+describe("currency conversion", () => {
+  const c = parseCase({ marketData: { USD: { spot: 150, vol: 0.1 }, EUR: { spot: 160, vol: 0.09 } } });
+  it("converts through the base currency", () => {
+    expect(spotOf(c, "JPY")).toBe(1);
+    expect(toBase(c, 2, "USD")).toBe(300);
+    expect(convert(c, 160, "USD", "EUR")).toBeCloseTo(150, 10);
+    expect(convert(c, 300, "JPY", "USD")).toBe(2);
+    expect(convert(c, 7, "GBP", "GBP")).toBe(7);
+  });
+  it("reports a missing spot instead of guessing", () => {
+    expect(toBase(c, 1, "GBP")).toBeUndefined();
+    expect(convert(c, 1, "USD", "GBP")).toBeUndefined();
+    expect(missingSpotPaths(c, "USD", "GBP", "JPY", "GBP")).toEqual(["marketData.GBP.spot"]);
+  });
+});
