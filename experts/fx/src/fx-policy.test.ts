@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { FxPolicySchema } from "./fx-policy.js";
+
+const referencePath = new URL("../../../graphs/policies/reference-v1.yaml", import.meta.url);
+const section = () => structuredClone(YAML.parse(readFileSync(referencePath, "utf8")).experts.fx);
+
+describe("FxPolicySchema", () => {
+  it("parses the fx section of the reference policy", () => {
+    const policy = FxPolicySchema.parse(section());
+    expect(policy.valueAtRisk).toEqual({ z: 2.326, horizonDays: 10, tradingDaysPerYear: 252 });
+    expect(policy.rules["FX-HEDGE"]).toMatchObject({
+      minHedgeRatio: 0.5,
+      longTenorAboveYears: 1,
+      longTenorSeverity: "high",
+      shortTenorSeverity: "medium",
+      citation: { document: "fx/fx-policy.md", section: "Hedge ratio (FX-HEDGE)" },
+    });
+    expect(policy.rules["FX-STRESS"]).toMatchObject({ shock: 0.2, nonPositiveEbitda: "high" });
+    expect(policy.rules["FX-STRESS"].tiers).toEqual([
+      { above: 0.25, severity: "high" },
+      { above: 0.1, severity: "medium" },
+    ]);
+    expect(policy.rules["FX-VOL"]).toMatchObject({ volAbove: 0.15, severity: "medium" });
+  });
+
+  it("refuses an unknown key with its path", () => {
+    const bad = section();
+    bad.rules["FX-HEDGE"].minHedgeRatoi = 0.4;
+    const result = FxPolicySchema.safeParse(bad);
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(result.error?.issues)).toContain("minHedgeRatoi");
+  });
+
+  it("refuses a missing rule", () => {
+    const bad = section();
+    delete bad.rules["FX-VOL"];
+    const result = FxPolicySchema.safeParse(bad);
+    expect(result.error?.issues[0]?.path).toEqual(["rules", "FX-VOL"]);
+  });
+
+  it("refuses a hedge ratio above 1, an unknown severity and a tier with two thresholds", () => {
+    const ratio = section();
+    ratio.rules["FX-HEDGE"].minHedgeRatio = 1.5;
+    expect(FxPolicySchema.safeParse(ratio).error?.issues[0]?.path).toEqual(["rules", "FX-HEDGE", "minHedgeRatio"]);
+
+    const severity = section();
+    severity.rules["FX-VOL"].severity = "severe";
+    expect(FxPolicySchema.safeParse(severity).error?.issues[0]?.path).toEqual(["rules", "FX-VOL", "severity"]);
+
+    const tier = section();
+    tier.rules["FX-STRESS"].tiers[0] = { above: 0.25, below: 0.5, severity: "high" };
+    expect(FxPolicySchema.safeParse(tier).error?.issues[0]?.path).toEqual(["rules", "FX-STRESS", "tiers", 0]);
+  });
+
+  it("refuses a zero shock and a non-positive VaR horizon", () => {
+    const shock = section();
+    shock.rules["FX-STRESS"].shock = 0;
+    expect(FxPolicySchema.safeParse(shock).success).toBe(false);
+    const horizon = section();
+    horizon.valueAtRisk.horizonDays = 0;
+    expect(FxPolicySchema.safeParse(horizon).success).toBe(false);
+  });
+});

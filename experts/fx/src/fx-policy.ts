@@ -1,0 +1,50 @@
+import { ruleBaseShape, SeveritySchema, TiersSchema } from "@kyocho/core";
+import { z } from "zod";
+
+const ratio = () => z.number().finite().min(0).max(1);
+const positive = () => z.number().finite().positive();
+
+/**
+ * The `experts.fx` section of a policy file. Every object is strict so a
+ * misspelt threshold (`minHedgeRatoi`) is refused with its path instead of
+ * silently falling back to nothing; every rule must be present, because a
+ * missing rule would otherwise read as "no FX risk".
+ *
+ * @example
+ * const policy = FxPolicySchema.parse(YAML.parse(text).experts.fx);
+ * policy.rules["FX-HEDGE"].minHedgeRatio // 0.5
+ */
+export const FxPolicySchema = z.strictObject({
+  valueAtRisk: z.strictObject({
+    z: positive(),
+    horizonDays: positive(),
+    tradingDaysPerYear: positive(),
+  }),
+  rules: z.strictObject({
+    "FX-HEDGE": z.strictObject({
+      ...ruleBaseShape,
+      minHedgeRatio: ratio(),
+      longTenorAboveYears: z.number().finite().nonnegative(),
+      longTenorSeverity: SeveritySchema,
+      shortTenorSeverity: SeveritySchema,
+    }),
+    "FX-STRESS": z.strictObject({
+      ...ruleBaseShape,
+      shock: positive(),
+      tiers: TiersSchema,
+      nonPositiveEbitda: SeveritySchema,
+    }),
+    "FX-VOL": z.strictObject({
+      ...ruleBaseShape,
+      volAbove: z.number().finite().nonnegative(),
+      severity: SeveritySchema,
+    }),
+  }),
+});
+
+/** The parsed `experts.fx` policy section. */
+export type FxPolicy = z.output<typeof FxPolicySchema>;
+export type FxHedgeRule = FxPolicy["rules"]["FX-HEDGE"];
+export type FxStressRule = FxPolicy["rules"]["FX-STRESS"];
+export type FxVolRule = FxPolicy["rules"]["FX-VOL"];
+export type FxVarParameters = FxPolicy["valueAtRisk"];

@@ -1,0 +1,78 @@
+import { fileURLToPath } from "node:url";
+import { defineExpert, KnowledgeBase, type Case, type Expert } from "@kyocho/core";
+import { LEGAL_KEYWORDS } from "./legal-keywords.js";
+import { LegalPolicySchema, type LegalPolicy } from "./legal-policy.js";
+import { applyLegalRules, hasLegalData } from "./legal-rules.js";
+
+/** Options of {@link createLegalExpert}. */
+export interface LegalExpertOptions {
+  /** Knowledge to retrieve from instead of the shipped documents. */
+  knowledge?: KnowledgeBase;
+  /** A directory of Markdown documents to load instead of the shipped `knowledge/`. */
+  knowledgeDir?: string;
+  /** Per-run time limit in milliseconds. */
+  timeoutMs?: number;
+}
+
+const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * Creates the legal and compliance expert: sanctions and KYC screening of the
+ * counterparties, the large-exposure limit, the contract's clauses and its
+ * governing law (rules LEG-SANC, LEG-KYC, LEG-LEX, LEG-CLAUSE-SANC,
+ * LEG-CLAUSE-COC, LEG-LAW of `experts.legal`).
+ *
+ * @example
+ * const legal = createLegalExpert();
+ * const result = await legal.run({ assessmentId, task, case: c, policy, dependencies: {} });
+ */
+export function createLegalExpert(options: LegalExpertOptions = {}): Expert<LegalPolicy> {
+  const knowledge =
+    options.knowledge ??
+    KnowledgeBase.fromDirectory("legal", options.knowledgeDir ?? fileURLToPath(new URL("../knowledge", import.meta.url)));
+  return defineExpert<LegalPolicy>({
+    name: "legal",
+    domain: "legal",
+    description:
+      "Legal and compliance: sanctions and KYC screening of every counterparty, the large-exposure limit against Tier 1 capital, " +
+      "the sanctions, cross-default and change-of-control clauses, and the governing law.",
+    keywords: LEGAL_KEYWORDS,
+    policySchema: LegalPolicySchema,
+    knowledge,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    isRequired: (c) => hasLegalData(c),
+    dependsOn: () => [],
+    subQuestion: legalSubQuestion,
+    run: (ctx) => applyLegalRules(ctx.case, ctx.policy, ctx.dataGap),
+  });
+}
+
+/**
+ * The legal expert's share of a question, in Japanese when the question is.
+ * A specific question is passed on as asked, so that retrieval follows its
+ * words; without one, the sub-question names what the case lets the expert check.
+ *
+ * @example
+ * legalSubQuestion("Can we lend USD 120m to Acme?", c) // "From a legal standpoint: Can we lend USD 120m to Acme?"
+ * legalSubQuestion("", c) // "Legal and compliance review of this deal: sanctions screening and KYC of the counterparties; ..."
+ */
+export function legalSubQuestion(question: string, c: Case | undefined): string {
+  const q = question.trim();
+  const japanese = JAPANESE.test(q);
+  // A short prefix: longer ones (コンプライアンス is seven bigrams) would outweigh the question in retrieval.
+  if (japanese) return `法務の観点から：${q}`;
+  if (q) return `From a legal standpoint: ${q}`;
+  return `Legal and compliance review of this deal: ${focus(c).join("; ")}.`;
+}
+
+function focus(c: Case | undefined): string[] {
+  const hasParties = (c?.counterparties?.length ?? 0) > 0 || c?.borrower !== undefined;
+  const out: string[] = [];
+  if (!c || hasParties) out.push("sanctions screening and KYC of the counterparties");
+  if (!c || c.facility) out.push("the large-exposure limit");
+  if (!c || c.contract || c.facility || hasParties) out.push("the contract clauses and governing law");
+  return out.length > 0 ? out : ["sanctions screening, KYC and the contract clauses"];
+}
+
+/** The legal expert with the shipped knowledge documents. */
+export const legalExpert = createLegalExpert();

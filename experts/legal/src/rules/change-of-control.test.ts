@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseCase } from "@kyocho/core";
+import { describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { LegalPolicySchema, type LegalPolicy } from "../legal-policy.js";
+import { applyChangeOfControlRule } from "./change-of-control.js";
+
+const reference = LegalPolicySchema.parse(
+  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v1.yaml", import.meta.url)), "utf8")).experts.legal,
+);
+const rule = reference.rules["LEG-CLAUSE-COC"];
+
+const facility = (tenorYears: number, type = "term_loan") => ({ type, amount: 1e9, currency: "JPY", tenorYears, rate: 0.02, amortization: "linear" });
+const run = (caseInput: object, r: LegalPolicy["rules"]["LEG-CLAUSE-COC"] = rule) => applyChangeOfControlRule({ c: parseCase(caseInput), rule: r });
+const both = { clauses: ["cross_default", "change_of_control"] };
+
+describe("LEG-CLAUSE-COC (reference: term_loan, tenor > 5)", () => {
+  it("is silent just below and at the tenor threshold", () => {
+    expect(run({ facility: facility(4.99), contract: { clauses: [] } }).findings).toEqual([]);
+    expect(run({ facility: facility(5), contract: { clauses: [] } }).findings).toEqual([]);
+  });
+
+  it("is medium just above the threshold with both clauses missing", () => {
+    const out = run({ facility: facility(5.01), contract: { clauses: ["sanctions"] } });
+    expect(out.findings).toHaveLength(1);
+    expect(out.findings[0]).toMatchObject({
+      ruleId: "LEG-CLAUSE-COC",
+      severity: "medium",
+      condition: rule.condition,
+      citations: [{ document: "legal/compliance-policy.md", section: "Cross-default and change of control (LEG-CLAUSE-COC)" }],
+      fields: ["contract.clauses"],
+    });
+    expect(out.findings[0]?.metrics).toEqual({
+      missingRequiredClauses: 2, "missingClause.cross_default": 1, "missingClause.change_of_control": 1, tenorYears: 5.01,
+    });
+    expect(out.findings[0]?.message).toContain("cross-default and change-of-control clauses");
+  });
+
+  it("says which one clause is missing", () => {
+    const onlyCoc = run({ facility: facility(7), contract: { clauses: ["change_of_control"] } });
+    expect(onlyCoc.findings[0]?.metrics).toMatchObject({ "missingClause.cross_default": 1, "missingClause.change_of_control": 0 });
+    expect(onlyCoc.findings[0]?.message).toContain("lacks cross-default clause");
+    const onlyXd = run({ facility: facility(7), contract: { clauses: ["cross_default"] } });
+    expect(onlyXd.findings[0]?.metrics).toMatchObject({ missingRequiredClauses: 1, "missingClause.change_of_control": 1 });
+  });
+
+  it("is silent with both clauses", () => {
+    const out = run({ facility: facility(10), contract: both });
+    expect(out.findings).toEqual([]);
+    expect(out.metrics).toEqual({ missingRequiredClauses: 0, "missingClause.cross_default": 0, "missingClause.change_of_control": 0 });
+  });
+
+  it("treats a missing contract as no clauses", () => {
+    expect(run({ facility: facility(6) }).findings[0]?.metrics.missingRequiredClauses).toBe(2);
+  });
+
+  it("does not apply to a revolver or a bond", () => {
+    expect(run({ facility: facility(10, "revolver") }).findings).toEqual([]);
+    expect(run({ facility: facility(10, "bond") }).findings).toEqual([]);
+  });
+
+  it("is skipped without a facility", () => {
+    const out = run({ contract: { clauses: [] } });
+    expect(out.findings).toEqual([]);
+    expect(out.notes[0]).toContain("no facility");
+  });
+
+  it("follows the policy's types, tenor, clauses and severity (inline policy)", () => {
+    const inline: LegalPolicy["rules"]["LEG-CLAUSE-COC"] = {
+      ...rule, severity: "high", facilityTypes: ["revolver", "term_loan"], tenorAboveYears: 3, requiredClauses: ["negative_pledge"],
+    };
+    expect(run({ facility: facility(3, "revolver") }, inline).findings).toEqual([]);
+    const out = run({ facility: facility(3.5, "revolver"), contract: both }, inline);
+    expect(out.findings[0]).toMatchObject({ severity: "high", metrics: { "missingClause.negative_pledge": 1, missingRequiredClauses: 1 } });
+    expect(run({ facility: facility(4), contract: { clauses: ["negative_pledge"] } }, inline).findings).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import type { Case } from "@kyocho/core";
+import { missingClauses } from "../calculators/missing-clauses.js";
+import type { LegalPolicy } from "../legal-policy.js";
+import { listNames, passed, ruleFinding, type RuleOutcome } from "./rule-outcome.js";
+
+export const CHANGE_OF_CONTROL_RULE_ID = "LEG-CLAUSE-COC";
+
+/**
+ * LEG-CLAUSE-COC: a long facility of the policy's types (term loans above
+ * five years in the reference policy) must carry every required clause
+ * (cross-default and change of control). Reports which ones are missing,
+ * as `missingClause.<clause>` = 1.
+ *
+ * @example
+ * applyChangeOfControlRule({ c, rule: policy.rules["LEG-CLAUSE-COC"] })
+ */
+export function applyChangeOfControlRule(input: {
+  c: Pick<Case, "facility" | "contract">;
+  rule: LegalPolicy["rules"]["LEG-CLAUSE-COC"];
+}): RuleOutcome {
+  const { c, rule } = input;
+  const facility = c.facility;
+  if (!facility) return passed({}, ["LEG-CLAUSE-COC skipped: no facility in the case."]);
+
+  const missing = missingClauses(c.contract?.clauses, rule.requiredClauses);
+  const metrics: Record<string, number> = { missingRequiredClauses: missing.length };
+  for (const clause of rule.requiredClauses) metrics[`missingClause.${clause}`] = missing.includes(clause) ? 1 : 0;
+
+  const applies = rule.facilityTypes.includes(facility.type) && facility.tenorYears > rule.tenorAboveYears;
+  if (!applies || missing.length === 0) return passed(metrics);
+
+  const message =
+    `${facility.type} of ${facility.tenorYears} years (above ${rule.tenorAboveYears}) lacks ` +
+    `${listNames(missing.map((m) => m.replace(/_/g, "-")))} clause${missing.length > 1 ? "s" : ""}.`;
+  const findingMetrics = { ...metrics, tenorYears: facility.tenorYears };
+  return {
+    findings: [ruleFinding(CHANGE_OF_CONTROL_RULE_ID, rule, rule.severity, message, findingMetrics, ["contract.clauses"])],
+    metrics,
+    notes: [],
+  };
+}

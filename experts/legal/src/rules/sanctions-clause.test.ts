@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseCase } from "@kyocho/core";
+import { describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { screenedParties } from "../counterparties.js";
+import { LegalPolicySchema, type LegalPolicy } from "../legal-policy.js";
+import { applySanctionsClauseRule } from "./sanctions-clause.js";
+
+const reference = LegalPolicySchema.parse(
+  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v1.yaml", import.meta.url)), "utf8")).experts.legal,
+);
+const rule = reference.rules["LEG-CLAUSE-SANC"];
+
+const run = (caseInput: object, r: LegalPolicy["rules"]["LEG-CLAUSE-SANC"] = rule) => {
+  const c = parseCase(caseInput);
+  return applySanctionsClauseRule({ c, parties: screenedParties(c), rule: r });
+};
+const jp = { name: "Tokyo KK", country: "JP", role: "borrower" };
+const us = { name: "Target Inc", country: "US", role: "target" };
+const facility = (currency: string) => ({ type: "revolver", amount: 1e9, currency, tenorYears: 3, rate: 0.02, amortization: "bullet" });
+
+describe("LEG-CLAUSE-SANC", () => {
+  it("is silent for a domestic deal without the clause", () => {
+    const out = run({ counterparties: [jp], facility: facility("JPY"), contract: { clauses: [] } });
+    expect(out.findings).toEqual([]);
+    expect(out.metrics).toEqual({ crossBorder: 0, foreignCounterparties: 0, foreignCurrencyFacility: 0, sanctionsClause: 0 });
+  });
+
+  it("is high for a foreign counterparty without the clause", () => {
+    const out = run({ counterparties: [jp, us], facility: facility("JPY"), contract: { clauses: ["cross_default"] } });
+    expect(out.findings).toHaveLength(1);
+    expect(out.findings[0]).toMatchObject({
+      ruleId: "LEG-CLAUSE-SANC",
+      severity: "high",
+      condition: rule.condition,
+      citations: [{ document: "legal/compliance-policy.md", section: "Sanctions clause (LEG-CLAUSE-SANC)" }],
+      fields: ["contract.clauses"],
+    });
+    expect(out.findings[0]?.metrics).toEqual({ crossBorder: 1, foreignCounterparties: 1, foreignCurrencyFacility: 0, sanctionsClause: 0 });
+    expect(out.findings[0]?.message).toContain("Target Inc (target, US)");
+  });
+
+  it("is high for a foreign-currency facility with only home counterparties", () => {
+    const out = run({ counterparties: [jp], facility: facility("USD") });
+    expect(out.findings[0]?.severity).toBe("high");
+    expect(out.findings[0]?.message).toContain("facility in USD");
+    expect(out.metrics.foreignCurrencyFacility).toBe(1);
+  });
+
+  it("is silent for a cross-border deal with the clause", () => {
+    const out = run({ counterparties: [jp, us], facility: facility("USD"), contract: { clauses: ["sanctions"] } });
+    expect(out.findings).toEqual([]);
+    expect(out.metrics).toMatchObject({ crossBorder: 1, sanctionsClause: 1 });
+  });
+
+  it("treats a missing contract or clause list as no clauses", () => {
+    expect(run({ counterparties: [us] }).findings[0]?.severity).toBe("high");
+    expect(run({ counterparties: [us], contract: { governingLaw: "NY" } }).findings[0]?.severity).toBe("high");
+  });
+
+  it("applies without a facility, to cross-border counterparties", () => {
+    expect(run({ counterparties: [jp, us], contract: { clauses: ["mac"] } }).findings).toHaveLength(1);
+    expect(run({ counterparties: [jp], contract: { clauses: ["mac"] } }).findings).toEqual([]);
+  });
+
+  it("counts the implicit borrower's country", () => {
+    const out = run({ borrower: { name: "Acme", country: "US" }, facility: facility("JPY") });
+    expect(out.findings[0]?.severity).toBe("high");
+    expect(out.findings[0]?.message).toContain("Acme (borrower, US)");
+  });
+
+  it("uses the bank's home country", () => {
+    const bank = { baseCurrency: "USD", homeCountry: "US", tier1Capital: 1e11 };
+    expect(run({ bank, counterparties: [us], facility: facility("USD") }).findings).toEqual([]);
+    expect(run({ bank, counterparties: [us, jp], facility: facility("USD") }).findings).toHaveLength(1);
+  });
+
+  it("uses the policy's severity (inline policy)", () => {
+    expect(run({ counterparties: [us] }, { ...rule, severity: "critical" }).findings[0]?.severity).toBe("critical");
+  });
+});

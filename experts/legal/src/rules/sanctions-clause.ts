@@ -1,0 +1,47 @@
+import type { Case } from "@kyocho/core";
+import { crossBorder } from "../calculators/cross-border.js";
+import { describeParty, type ScreenedParty } from "../counterparties.js";
+import type { LegalPolicy } from "../legal-policy.js";
+import { listNames, ruleFinding, type RuleOutcome } from "./rule-outcome.js";
+
+export const SANCTIONS_CLAUSE_RULE_ID = "LEG-CLAUSE-SANC";
+
+/**
+ * LEG-CLAUSE-SANC: a cross-border deal (a counterparty outside the home
+ * country, or a facility in a foreign currency) must carry a sanctions
+ * clause. Applies with or without a facility; no clause list counts as empty.
+ *
+ * @example
+ * applySanctionsClauseRule({ c, parties, rule: policy.rules["LEG-CLAUSE-SANC"] })
+ */
+export function applySanctionsClauseRule(input: {
+  c: Pick<Case, "bank" | "facility" | "contract">;
+  parties: readonly ScreenedParty[];
+  rule: LegalPolicy["rules"]["LEG-CLAUSE-SANC"];
+}): RuleOutcome {
+  const { c, rule } = input;
+  const border = crossBorder({
+    parties: input.parties,
+    homeCountry: c.bank.homeCountry,
+    baseCurrency: c.bank.baseCurrency,
+    facilityCurrency: c.facility?.currency,
+  });
+  const hasClause = (c.contract?.clauses ?? []).includes("sanctions");
+  const metrics = {
+    crossBorder: border.crossBorder ? 1 : 0,
+    foreignCounterparties: border.foreignParties.length,
+    foreignCurrencyFacility: border.foreignCurrency ? 1 : 0,
+    sanctionsClause: hasClause ? 1 : 0,
+  };
+  if (!border.crossBorder || hasClause) return { findings: [], metrics, notes: [] };
+
+  const reasons: string[] = [];
+  if (border.foreignParties.length > 0) {
+    reasons.push(`counterparties outside ${c.bank.homeCountry}: ${listNames(border.foreignParties.map(describeParty))}`);
+  }
+  if (border.foreignCurrency && c.facility) {
+    reasons.push(`facility in ${c.facility.currency}, not the base currency ${c.bank.baseCurrency}`);
+  }
+  const message = `Cross-border deal (${reasons.join("; ")}) without a sanctions clause.`;
+  return { findings: [ruleFinding(SANCTIONS_CLAUSE_RULE_ID, rule, rule.severity, message, metrics, ["contract.clauses"])], metrics, notes: [] };
+}

@@ -1,0 +1,41 @@
+/**
+ * Number formatting for finding messages: a risk officer reads "4.50x" and
+ * "USD 120,000,000", not floating-point noise.
+ *
+ * @example
+ * times(4.5) // "4.50x"
+ */
+export function times(value: number): string {
+  return `${value.toFixed(2)}x`;
+}
+
+/**
+ * A ratio as a percentage with one decimal.
+ *
+ * @example
+ * percent(0.855) // "85.5%"
+ */
+export function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+/**
+ * An amount with its currency, grouped, at most two decimals.
+ *
+ * @example
+ * money(120_000_000, "USD") // "USD 120,000,000"
+ */
+export function money(value: number, currency: string): string {
+  return `${currency} ${value.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+}
+
+/**
+ * A metric value as a finding may carry it: finite numbers as they are,
+ * unlimited or undefined values as null (JSON has no Infinity).
+ *
+ * @example
+ * metricValue(Infinity) // null
+ */
+export function metricValue(value: number | undefined): number | null {
+  return value !== undefined && Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,63 @@
+import { defineExpert, type Case, type Expert, type KnowledgeBase } from "@kyocho/core";
+import { evaluateLending } from "./evaluate-lending.js";
+import { foreignRevenueCurrencies } from "./foreign-revenue.js";
+import { LENDING_KEYWORDS } from "./keywords.js";
+import { loadLendingKnowledge } from "./lending-knowledge.js";
+import { LendingPolicySchema, type LendingPolicy } from "./lending-policy.js";
+import { lendingSubQuestion } from "./sub-question.js";
+
+/** Options of {@link createLendingExpert}. */
+export interface LendingExpertOptions {
+  /** Replaces the shipped knowledge documents (e.g. a bank's own credit manual). */
+  knowledge?: KnowledgeBase;
+  /** Per-run time limit in ms (default: the core's 30 s). */
+  timeoutMs?: number;
+}
+
+/**
+ * True when the case carries lending data: borrower financials or a facility.
+ *
+ * @example
+ * lendingIsRequired({ ...c, facility: undefined, borrower: { name: "A", country: "JP" } }) // false
+ */
+export function lendingIsRequired(c: Case): boolean {
+  return c.borrower?.financials !== undefined || c.facility !== undefined;
+}
+
+/**
+ * Builds the lending expert: credit capacity of the borrower for the
+ * facility (leverage, DSCR, interest cover, LTV, tenor, FX-stressed DSCR)
+ * under the `experts.lending` section of the policy.
+ *
+ * @example
+ * const lending = createLendingExpert();
+ * const result = await lending.run({ assessmentId: "a1", task, case: c, policy, dependencies: {} });
+ */
+export function createLendingExpert(options: LendingExpertOptions = {}): Expert<LendingPolicy> {
+  return defineExpert<LendingPolicy>({
+    name: "lending",
+    domain: "lending",
+    description:
+      "Credit view of a loan or bond: the borrower's pro-forma leverage, debt service and interest cover, " +
+      "loan to value, tenor, and debt service cover under an FX stress of foreign revenue.",
+    keywords: LENDING_KEYWORDS,
+    policySchema: LendingPolicySchema,
+    knowledge: options.knowledge ?? loadLendingKnowledge(),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    isRequired: lendingIsRequired,
+    // Foreign revenue is stressed net of the fx expert's hedge ratios, so lending runs after fx.
+    dependsOn: (c) => (foreignRevenueCurrencies(c).length > 0 ? ["fx"] : []),
+    subQuestion: lendingSubQuestion,
+    run: (ctx) =>
+      evaluateLending({ case: ctx.case, policy: ctx.policy, fx: ctx.dependencies.fx, dataGap: ctx.dataGap }),
+  });
+}
+
+/**
+ * The lending expert with the shipped knowledge documents.
+ *
+ * @example
+ * import { lendingExpert } from "@kyocho/expert-lending";
+ * lendingExpert.isRequired(c); // true when c has borrower.financials or facility
+ */
+export const lendingExpert = createLendingExpert();

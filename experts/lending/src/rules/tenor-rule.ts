@@ -1,0 +1,25 @@
+import { evaluateTiers, type ExpertFinding } from "@kyocho/core";
+import type { TieredRule } from "../lending-policy.js";
+import { ruleFinding } from "./rule-finding.js";
+import { thresholdText } from "./tier-text.js";
+
+/**
+ * LEN-TENOR: the facility's tenor in years against the policy tiers; a long
+ * tenor outlives the forecasts the credit was approved on.
+ *
+ * @example
+ * applyTenorRule(policy.rules["LEN-TENOR"], { tenorYears: 12 })
+ * // { ruleId: "LEN-TENOR", severity: "medium", metrics: { tenorYears: 12 }, ... }
+ */
+export function applyTenorRule(rule: TieredRule, facts: { tenorYears: number }): ExpertFinding | undefined {
+  const { tenorYears } = facts;
+  const severity = evaluateTiers(tenorYears, rule.tiers);
+  if (!severity) return undefined;
+  return ruleFinding(
+    "LEN-TENOR",
+    rule,
+    severity,
+    `Tenor of ${tenorYears} years is ${thresholdText(tenorYears, rule.tiers, severity)} years.`,
+    { tenorYears },
+  );
+}
