@@ -81,7 +81,7 @@ describe("fx expert — rules on a full case", () => {
       expert: "fx",
       domain: "fx",
       severity: "high",
-      metrics: { "hedgeRatio.USD": 0.333333333333, "tenorYears.USD": 5 },
+      metrics: { "hedgeRatio.USD": 0.33333333333333, "tenorYears.USD": 5 },
       citations: [{ document: "fx/fx-policy.md", section: "Hedge ratio (FX-HEDGE)" }],
       condition: "Hedge at least 50% of each currency exposure before drawdown.",
     });

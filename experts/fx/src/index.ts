@@ -21,7 +21,6 @@ export { stressLoss, type OpenPosition } from "./calculators/stress-loss.js";
 export { stressLossToEbitda } from "./calculators/stress-loss-to-ebitda.js";
 export { ebitdaInBase } from "./calculators/ebitda-in-base.js";
 export { valueAtRisk, type VolatilePosition, type VarParameters } from "./calculators/value-at-risk.js";
-export { stableRatio } from "./calculators/stable-ratio.js";
 export { fxHedgeFinding } from "./rules/fx-hedge.js";
 export { fxStressFinding, type FxStressInput } from "./rules/fx-stress.js";
 export { fxVolFinding, type VolPosition } from "./rules/fx-vol.js";

@@ -11,7 +11,6 @@ export { rateShock, RATE_SENSITIVE_KINDS, type RateShockResult } from "./calcula
 export { issuerShares, type IssuerShare, type IssuerShares } from "./calculators/issuer-shares.js";
 export { herfindahl } from "./calculators/hhi.js";
 export { liquidityRatio, positionLiquidity, type PositionLiquidity } from "./calculators/liquidity-ratio.js";
-export { stableRatio } from "./calculators/stable-ratio.js";
 export { evaluateRateRule, RATE_RULE_ID } from "./rules/rate-rule.js";
 export { evaluateConcentrationRule, CONCENTRATION_RULE_ID } from "./rules/concentration-rule.js";
 export { evaluateLiquidityRule, LIQUIDITY_RULE_ID } from "./rules/liquidity-rule.js";

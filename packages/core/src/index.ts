@@ -38,6 +38,8 @@ export { spotOf, toBase, convert, missingSpotPaths } from "./case/currency.js";
 export { parseCase, loadCaseFile } from "./case/load-case.js";
 
 export { TierSchema, TiersSchema, tierMet, evaluateTiers, type Tier } from "./policy/tiers.js";
+export { ruleFinding, type RuleText } from "./policy/rule-finding.js";
+export { stableRatio } from "./calculation/stable-ratio.js";
 export {
   PolicySchema, MergePolicySchema, RoutingPolicySchema, MandatoryExpertSchema, CitationRefSchema, ruleBaseShape,
   type Policy, type MergePolicy, type CitationRef,

@@ -1,4 +1,4 @@
-import { stableRatio } from "./stable-ratio.js";
+import { stableRatio } from "@kyocho/core";
 
 /**
  * The share of a currency's gross exposure covered by hedges, capped at 1

@@ -1,4 +1,4 @@
-import { stableRatio } from "./stable-ratio.js";
+import { stableRatio } from "@kyocho/core";
 
 /**
  * The stress loss as a share of the borrower's EBITDA, both in the base

@@ -1,7 +1,8 @@
 import { maxSeverity, type ExpertFinding, type Severity } from "@kyocho/core";
 import type { CurrencyPosition } from "../calculators/currency-positions.js";
 import type { FxHedgeRule } from "../fx-policy.js";
-import { percent, ruleFinding } from "./rule-finding.js";
+import { ruleFinding } from "@kyocho/core";
+import { percent } from "./rule-finding.js";
 
 /**
  * FX-HEDGE: every currency whose hedge ratio is below the policy minimum is

@@ -1,7 +1,8 @@
 import { evaluateTiers, type ExpertFinding } from "@kyocho/core";
 import { stressLossToEbitda } from "../calculators/stress-loss-to-ebitda.js";
 import type { FxStressRule } from "../fx-policy.js";
-import { money, percent, ruleFinding } from "./rule-finding.js";
+import { ruleFinding } from "@kyocho/core";
+import { money, percent } from "./rule-finding.js";
 
 /** What FX-STRESS compares: the stress loss and the borrower's EBITDA, both in the base currency. */
 export interface FxStressInput {

@@ -1,7 +1,8 @@
 import type { ExpertFinding } from "@kyocho/core";
 import type { CurrencyPosition } from "../calculators/currency-positions.js";
 import type { FxVolRule } from "../fx-policy.js";
-import { percent, ruleFinding } from "./rule-finding.js";
+import { ruleFinding } from "@kyocho/core";
+import { percent } from "./rule-finding.js";
 
 /** A position whose volatility is known. */
 export interface VolPosition extends CurrencyPosition {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { money, percent, ruleFinding } from "./rule-finding.js";
+import { ruleFinding } from "@kyocho/core";
+import { money, percent } from "./rule-finding.js";
 
 describe("rule finding helpers", () => {
   it("builds a finding carrying the rule's title, condition and citation", () => {

@@ -1,7 +1,8 @@
 import type { Case } from "@kyocho/core";
 import { missingClauses } from "../calculators/missing-clauses.js";
 import type { LegalPolicy } from "../legal-policy.js";
-import { listNames, passed, ruleFinding, type RuleOutcome } from "./rule-outcome.js";
+import { ruleFinding } from "@kyocho/core";
+import { listNames, passed, type RuleOutcome } from "./rule-outcome.js";
 
 export const CHANGE_OF_CONTROL_RULE_ID = "LEG-CLAUSE-COC";
 

@@ -1,7 +1,8 @@
 import type { Case } from "@kyocho/core";
 import { isApprovedGoverningLaw } from "../calculators/governing-law.js";
 import type { LegalPolicy } from "../legal-policy.js";
-import { passed, ruleFinding, type RuleOutcome } from "./rule-outcome.js";
+import { ruleFinding } from "@kyocho/core";
+import { passed, type RuleOutcome } from "./rule-outcome.js";
 
 export const GOVERNING_LAW_RULE_ID = "LEG-LAW";
 

@@ -2,7 +2,8 @@ import { maxSeverity, type Severity } from "@kyocho/core";
 import { kycSummary } from "../calculators/kyc-summary.js";
 import { describeParty, type ScreenedParty } from "../counterparties.js";
 import type { LegalPolicy } from "../legal-policy.js";
-import { listNames, ruleFinding, type RuleOutcome } from "./rule-outcome.js";
+import { ruleFinding } from "@kyocho/core";
+import { listNames, type RuleOutcome } from "./rule-outcome.js";
 
 export const KYC_RULE_ID = "LEG-KYC";
 

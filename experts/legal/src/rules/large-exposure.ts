@@ -1,7 +1,8 @@
 import { evaluateTiers, missingSpotPaths, spotOf, type Case } from "@kyocho/core";
 import { groupExposure, largeExposureRatio } from "../calculators/large-exposure.js";
 import type { LegalPolicy } from "../legal-policy.js";
-import { passed, ruleFinding, type DataGapFn, type RuleOutcome } from "./rule-outcome.js";
+import { ruleFinding } from "@kyocho/core";
+import { passed, type DataGapFn, type RuleOutcome } from "./rule-outcome.js";
 
 export const LARGE_EXPOSURE_RULE_ID = "LEG-LEX";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listNames, passed, ruleFinding } from "./rule-outcome.js";
+import { ruleFinding } from "@kyocho/core";
+import { listNames, passed } from "./rule-outcome.js";
 
 const meta = { title: "Governing law", condition: "Use an approved law.", citation: { document: "legal/compliance-policy.md", section: "Governing law (LEG-LAW)" } };
 

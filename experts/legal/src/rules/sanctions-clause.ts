@@ -2,7 +2,8 @@ import type { Case } from "@kyocho/core";
 import { crossBorder } from "../calculators/cross-border.js";
 import { describeParty, type ScreenedParty } from "../counterparties.js";
 import type { LegalPolicy } from "../legal-policy.js";
-import { listNames, ruleFinding, type RuleOutcome } from "./rule-outcome.js";
+import { ruleFinding } from "@kyocho/core";
+import { listNames, type RuleOutcome } from "./rule-outcome.js";
 
 export const SANCTIONS_CLAUSE_RULE_ID = "LEG-CLAUSE-SANC";
 

@@ -1,7 +1,8 @@
 import { sanctionsHits } from "../calculators/sanctions-screen.js";
 import { describeParty, type ScreenedParty } from "../counterparties.js";
 import type { LegalPolicy } from "../legal-policy.js";
-import { listNames, ruleFinding, type RuleOutcome } from "./rule-outcome.js";
+import { ruleFinding } from "@kyocho/core";
+import { listNames, type RuleOutcome } from "./rule-outcome.js";
 
 export const SANCTIONS_RULE_ID = "LEG-SANC";
 

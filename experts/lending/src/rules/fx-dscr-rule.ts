@@ -3,7 +3,7 @@ import { fxStress } from "../calculators/fx-stress.js";
 import { effectiveHedgeRatio } from "../calculators/unhedged-foreign-share.js";
 import { money, percent, times } from "../format.js";
 import type { FxDscrRule } from "../lending-policy.js";
-import { ruleFinding } from "./rule-finding.js";
+import { ruleFinding } from "@kyocho/core";
 import { thresholdText } from "./tier-text.js";
 
 /** What LEN-FXDSCR reads, in the financials currency. */

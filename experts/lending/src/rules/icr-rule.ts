@@ -2,7 +2,7 @@ import { evaluateTiers, type ExpertFinding } from "@kyocho/core";
 import { icr } from "../calculators/icr.js";
 import { money, times } from "../format.js";
 import type { TieredRule } from "../lending-policy.js";
-import { ruleFinding } from "./rule-finding.js";
+import { ruleFinding } from "@kyocho/core";
 import { thresholdText } from "./tier-text.js";
 
 /** What LEN-ICR reads, in the financials currency. */

@@ -2,7 +2,7 @@ import { evaluateTiers, type ExpertFinding } from "@kyocho/core";
 import { ltv } from "../calculators/ltv.js";
 import { metricValue, money, percent } from "../format.js";
 import type { TieredRule } from "../lending-policy.js";
-import { ruleFinding } from "./rule-finding.js";
+import { ruleFinding } from "@kyocho/core";
 import { thresholdText } from "./tier-text.js";
 
 /** What LEN-LTV reads, in the facility currency. */

@@ -1,6 +1,6 @@
 import { evaluateTiers, type ExpertFinding } from "@kyocho/core";
 import type { TieredRule } from "../lending-policy.js";
-import { ruleFinding } from "./rule-finding.js";
+import { ruleFinding } from "@kyocho/core";
 import { thresholdText } from "./tier-text.js";
 
 /**

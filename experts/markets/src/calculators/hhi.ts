@@ -1,4 +1,4 @@
-import { stableRatio } from "./stable-ratio.js";
+import { stableRatio } from "@kyocho/core";
 
 /**
  * Herfindahl–Hirschman index of a set of shares: Σ (100 · share)², from near

@@ -1,5 +1,5 @@
 import type { Position } from "@kyocho/core";
-import { stableRatio } from "./stable-ratio.js";
+import { stableRatio } from "@kyocho/core";
 
 /** One issuer's part of a book. */
 export interface IssuerShare {

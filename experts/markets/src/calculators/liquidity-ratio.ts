@@ -1,5 +1,5 @@
 import type { Position } from "@kyocho/core";
-import { stableRatio } from "./stable-ratio.js";
+import { stableRatio } from "@kyocho/core";
 
 /**
  * A position's size in days of the market's average daily traded value:

@@ -1,5 +1,5 @@
 import type { Position } from "@kyocho/core";
-import { stableRatio } from "./stable-ratio.js";
+import { stableRatio } from "@kyocho/core";
 
 /** The result of a parallel rate shock over the rate-sensitive part of a book. */
 export interface RateShockResult {

@@ -3,7 +3,8 @@ import { herfindahl } from "../calculators/hhi.js";
 import { issuerShares } from "../calculators/issuer-shares.js";
 import type { ConcentrationRule } from "../markets-policy.js";
 import { decimal, percent } from "./format.js";
-import { ruleFinding, type RuleOutcome } from "./rule-outcome.js";
+import { ruleFinding } from "@kyocho/core";
+import { type RuleOutcome } from "./rule-outcome.js";
 
 export const CONCENTRATION_RULE_ID = "MKT-CONC";
 

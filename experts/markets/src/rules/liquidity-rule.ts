@@ -2,7 +2,8 @@ import { evaluateTiers, maxSeverity, type Position, type Severity } from "@kyoch
 import { positionLiquidity } from "../calculators/liquidity-ratio.js";
 import type { LiquidityRule } from "../markets-policy.js";
 import { decimal } from "./format.js";
-import { ruleFinding, type RuleOutcome } from "./rule-outcome.js";
+import { ruleFinding } from "@kyocho/core";
+import { type RuleOutcome } from "./rule-outcome.js";
 
 export const LIQUIDITY_RULE_ID = "MKT-LIQ";
 

@@ -2,7 +2,8 @@ import { evaluateTiers, type Position } from "@kyocho/core";
 import { rateShock } from "../calculators/rate-shock.js";
 import type { RateRule } from "../markets-policy.js";
 import { amount, percent } from "./format.js";
-import { ruleFinding, type RuleOutcome } from "./rule-outcome.js";
+import { ruleFinding } from "@kyocho/core";
+import { type RuleOutcome } from "./rule-outcome.js";
 
 export const RATE_RULE_ID = "MKT-RATE";
 

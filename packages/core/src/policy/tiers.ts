@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { compareSeverity, SeveritySchema, type Severity } from "../assessment/severity.js";
+import { stableRatio } from "../calculation/stable-ratio.js";
 
 /**
  * One threshold of a rule, written the way a risk officer reads it:
@@ -21,8 +22,13 @@ export const TierSchema = z
 export type Tier = z.infer<typeof TierSchema>;
 export const TiersSchema = z.array(TierSchema).min(1);
 
-/** True when `value` meets the tier's threshold. */
-export function tierMet(value: number, tier: Tier): boolean {
+/**
+ * True when `value` meets the tier's threshold. The value is first rid of
+ * floating-point noise (see {@link stableRatio}), so an exact 1.25 computed
+ * as 1.2499999999999998 does not breach "below 1.25".
+ */
+export function tierMet(raw: number, tier: Tier): boolean {
+  const value = stableRatio(raw);
   if (tier.above !== undefined) return value > tier.above;
   if (tier.atLeast !== undefined) return value >= tier.atLeast;
   if (tier.below !== undefined) return value < tier.below;

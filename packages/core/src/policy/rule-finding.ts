@@ -1,20 +1,29 @@
-import type { ExpertFinding, Severity } from "@kyocho/core";
-import type { TieredRule } from "../lending-policy.js";
+import type { ExpertFinding } from "../expert/expert-types.js";
+import type { Severity } from "../assessment/severity.js";
+import type { CitationRef } from "./policy-schema.js";
+
+/** The parts of a policy rule that every finding it produces repeats. */
+export interface RuleText {
+  title: string;
+  condition: string;
+  citation: CitationRef;
+}
 
 /**
  * A rule finding carrying what a reviewer needs to check it: the rule id,
- * the severity, the metric values used, the policy's recommended condition
- * and the citation of the rule's rationale.
+ * severity, the metric values used, the field paths involved, the policy's
+ * recommended condition and the citation of the rule's rationale.
  *
  * @example
  * ruleFinding("LEN-TENOR", policy.rules["LEN-TENOR"], "medium", "Tenor 12 years is above 10.", { tenorYears: 12 })
  */
 export function ruleFinding(
   ruleId: string,
-  rule: Pick<TieredRule, "title" | "condition" | "citation">,
+  rule: RuleText,
   severity: Severity,
   message: string,
   metrics: Record<string, number | null>,
+  fields?: string[],
 ): ExpertFinding {
   return {
     ruleId,
@@ -24,6 +33,7 @@ export function ruleFinding(
     metrics,
     citations: [{ document: rule.citation.document, section: rule.citation.section }],
     condition: rule.condition,
+    ...(fields && fields.length > 0 ? { fields } : {}),
     source: "rule",
   };
 }
