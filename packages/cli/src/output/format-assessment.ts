@@ -38,6 +38,23 @@ export function formatAssessment(a: Assessment, style: Style): string {
     const status = e.status === "ok" ? e.status : style.severity("high", e.status);
     lines.push(`  ${e.name.padEnd(width)}  ${status.padEnd(e.status === "ok" ? 7 : 7 + (status.length - e.status.length))}  ${e.role.padEnd(8)}  ${latency.padStart(9)}  ${e.findings} finding${e.findings === 1 ? "" : "s"}${after}${e.error ? `  ${style.dim(e.error.message)}` : ""}`);
   }
+  const metricLines = a.experts.filter((e) => Object.values(e.metrics).some((v) => v !== null));
+  if (metricLines.length > 0) {
+    lines.push("", style.bold("Key metrics"));
+    for (const e of metricLines) lines.push(`  ${e.name.padEnd(width)}  ${formatMetrics(e.metrics, 8)}`);
+  }
+
+  // What the experts' knowledge documents say about the question: the whole answer of a question-only run.
+  const guidance = a.experts.filter((e) => e.citations.length > 0);
+  if (guidance.length > 0) {
+    lines.push("", style.bold("Knowledge consulted"));
+    for (const e of guidance) {
+      for (const c of e.citations.slice(0, 2)) {
+        lines.push(`  ${e.name.padEnd(width)}  ${c.document} § ${c.section}`);
+        if (c.excerpt) lines.push(style.dim(`  ${" ".repeat(width)}  ${truncate(c.excerpt, 160)}`));
+      }
+    }
+  }
   if (a.plan.warnings.length > 0) {
     lines.push("", style.bold("Plan warnings"));
     for (const w of a.plan.warnings) lines.push(`  - ${w}`);
@@ -45,11 +62,18 @@ export function formatAssessment(a: Assessment, style: Style): string {
   return `${lines.join("\n")}\n`;
 }
 
+function formatMetrics(metrics: Record<string, number | null>, limit: number): string {
+  const entries = Object.entries(metrics).filter(([, v]) => v !== null);
+  const shown = entries.slice(0, limit).map(([k, v]) => `${k}=${formatNumber(v!)}`);
+  return entries.length > limit ? `${shown.join(" ")} (+${entries.length - limit} more in --json)` : shown.join(" ");
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 function formatFinding(f: Finding, style: Style): string[] {
-  const metrics = Object.entries(f.metrics)
-    .filter(([, v]) => v !== null)
-    .map(([k, v]) => `${k}=${formatNumber(v!)}`)
-    .join(" ");
+  const metrics = formatMetrics(f.metrics, 8);
   const cite = f.citations.map((c) => `${c.document} § ${c.section}`).join("; ");
   const out = [`  ${style.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.ruleId.padEnd(15)} ${f.expert.padEnd(8)} ${f.message}`];
   if (metrics) out.push(style.dim(`  ${" ".repeat(8)} ${" ".repeat(15)} ${" ".repeat(8)} ${metrics}`));
