@@ -20,6 +20,9 @@ describe("FX keywords", () => {
     "為替予約でどの程度ヘッジされていますか",
     "1億2000万ドルの買収資金を融資できるか",
     "外貨建て借入の通貨スワップの状況は？",
+    "Do we have any exposure to yen strength on the Thai subsidiary loan?",
+    "Their baht earnings aren't hedged at all.",
+    "タイバーツの下落リスクは？",
   ])("routes %s to fx", (question) => {
     expect(FX_KEYWORDS.some((k) => keywordMatches(question, k))).toBe(true);
   });

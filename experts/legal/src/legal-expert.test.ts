@@ -191,6 +191,12 @@ describe("legal expert routing", () => {
     "反社チェックと本人確認は済んでいますか",
     "準拠法はニューヨーク州法で問題ないか",
     "大口信用供与規制に抵触しませんか",
+    "Is New York law acceptable for this facility?",
+    "Is the counterparty's onboarding finished?",
+    "What happens if the borrower gets taken over?",
+    "Our exposure to the group would go to 28% of Tier 1 — does that breach anything?",
+    "The seller is linked to a Russian oligarch.",
+    "英国法準拠の契約で問題ありませんか",
   ])("is called for by the question %s", (question) => {
     expect(legalExpert.keywords.some((k) => keywordMatches(question, k))).toBe(true);
   });

@@ -20,6 +20,12 @@ describe("lending keywords", () => {
     "コベナンツの水準はどう設定すべきか",
     "返済能力に問題はありませんか",
     "稟議に必要な資料は？",
+    "What hedge ratio should we require before first drawdown?",
+    "Minami Shipping just got downgraded — how exposed are we?",
+    "Is post-deal EBITDA enough to cover interest?",
+    "Is it wise to finance the vessel purchase?",
+    "金利が2%上がったら、借り手の利払いはまだ持ちますか",
+    "この会社に30億円貸しても大丈夫ですか？",
   ])("matches a lending question: %s", (question) => {
     expect(LENDING_KEYWORDS.some((k) => keywordMatches(question, k))).toBe(true);
   });
@@ -29,6 +35,8 @@ describe("lending keywords", () => {
     "What is the VaR of our yen exposure?",
     "How concentrated is the equity book by issuer?",
     "為替ヘッジ比率は十分ですか",
+    "If the euro drops 15%, what happens to the German subsidiary's contribution to group cash flow?",
+    "Should we shorten the duration of the JGB portfolio?",
   ])("stays out of a question for another desk: %s", (question) => {
     expect(LENDING_KEYWORDS.filter((k) => keywordMatches(question, k))).toEqual([]);
   });

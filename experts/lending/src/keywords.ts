@@ -11,6 +11,9 @@ export const LENDING_KEYWORDS_EN = [
   "leverage", "net debt", "debt capacity", "interest cover", "interest coverage", "ICR", "loan to value", "LTV",
   "collateral", "security package", "tenor", "creditworthiness", "credit approval", "credit committee",
   "mezzanine", "senior debt", "headroom", "drawdown schedule",
+  // Added for the router (routing dev set): how analysts actually put a credit question.
+  "lender", "bullet", "drawdown", "EBITDA", "finance", "bridge", "haircut", "downgrade",
+  "credit rating", "total exposure",
 ] as const;
 
 export const LENDING_KEYWORDS_JA = [
@@ -19,6 +22,8 @@ export const LENDING_KEYWORDS_JA = [
   "稟議", "与信枠", "信用供与", "レバレッジ", "有利子負債", "インタレスト・カバレッジ", "金利負担",
   "シンジケートローン", "シ・ローン", "タームローン", "コミットメントライン", "リファイナンス", "借換", "借り換え",
   "約定弁済", "期限一括", "メザニン", "ブリッジローン", "債務返済", "返済原資", "与信審査", "融資期間",
+  // Verb stems and everyday words: 貸して／貸しても, 借り手, 利払い.
+  "貸し", "貸せ", "借り手", "借手", "利払い", "格下げ", "与信残高", "返済余力",
 ] as const;
 
 /** All lending keywords, English then Japanese. */

@@ -21,6 +21,10 @@ describe("markets keywords", () => {
     "金利上昇で保有債券の時価はどれだけ下がりますか？",
     "このポートフォリオは発行体に集中していませんか",
     "売買代金に比べて流動性は十分ですか",
+    "We hold 40% of the book in one utility's paper — too concentrated?",
+    "How liquid are the listed shares we would take as collateral?",
+    "上場株式の時価は？",
+    "How big is the rate sensitivity of the loans we are warehousing?",
   ])("routes %j to markets", (question) => {
     expect(MARKETS_KEYWORDS.some((k) => keywordMatches(question, k))).toBe(true);
   });
@@ -29,6 +33,7 @@ describe("markets keywords", () => {
     "Can we lend USD 120m to Acme Holdings to buy that company?",
     "Is the borrower's leverage acceptable and is the FX hedge enough?",
     "取引先の制裁リスクと為替ヘッジを確認してください",
+    "What rate does the term loan pay, and does the exchange rate move hurt them?",
   ])("does not route %j to markets", (question) => {
     expect(MARKETS_KEYWORDS.filter((k) => keywordMatches(question, k))).toEqual([]);
   });

@@ -26,6 +26,7 @@ export {
   type Assessment, type MissingItem, type ExpertSummary,
 } from "./assessment/assessment-schema.js";
 export { assessmentIdFor, stableStringify } from "./assessment/assessment-id.js";
+export { ModelUseSchema, type ModelUse } from "./assessment/model-use.js";
 
 export {
   CaseSchema, buildCaseSchema, hasCaseData, caseShape,
@@ -52,17 +53,62 @@ export { KnowledgeBase, splitMarkdownSections, type KnowledgePassage } from "./k
 
 export { defineExpert } from "./expert/define-expert.js";
 export type {
-  Expert, ExpertDefinition, ExpertRunContext, ExpertOutput, ExpertFinding, ExpertRequest,
+  Expert, ExpertDefinition, ExpertRunContext, ExpertOutput, ExpertFinding, ExpertRequest, ExpertRunOptions,
 } from "./expert/expert-types.js";
 
 export { SubTaskSchema, PlanSchema, type SubTask, type SubTaskInput, type Plan, type PlanInput } from "./plan/plan-schema.js";
 export { validatePlan, findCycle } from "./plan/plan-validation.js";
 export { nextStep, type ScheduleStep } from "./plan/schedule.js";
 export type { Planner, PlanRequest, PlanningContext } from "./plan/planner.js";
-export { EmbeddedPlanner, planEmbedded } from "./plan/embedded-planner.js";
-export { requiredExperts } from "./plan/required-experts.js";
+export {
+  EmbeddedPlanner, planEmbedded, routeEmbedded, explainRouting, type EmbeddedPlannerOptions, type EmbeddedRouting,
+} from "./plan/embedded-planner.js";
+export { ModelPlanner, type ModelPlannerOptions, type PlanOutputMode } from "./plan/model-planner.js";
+export { ModelPlanError, type ModelPlanFailure } from "./plan/model-plan-error.js";
+export { ModelPlanOutputSchema, modelPlanJsonSchema, extractJsonObject, type ModelPlanOutput } from "./plan/model-plan-output.js";
+export { planningMessages } from "./plan/model-plan-prompt.js";
+export { completeModelPlan } from "./plan/complete-model-plan.js";
+export { requiredExperts, requiredExpertReasons, mandatoryExpertsFor } from "./plan/required-experts.js";
 export { keywordMatches } from "./plan/keyword-match.js";
+export { prepareMatchText, termMatches, type MatchText } from "./plan/match-text.js";
+export { lightStem } from "./plan/light-stem.js";
+export { buildVocabularies, matchVocabulary, type ExpertVocabulary, type VocabularyHits } from "./plan/expert-vocabulary.js";
+export { proposedSections, SECTION_SIGNALS, type SectionSignal, type ProposedSection } from "./plan/proposed-sections.js";
+
+export { parseRoutingSet, RoutingLineSchema, type RoutingItem, type RoutingLineInput, type RoutingSetOptions } from "./eval/routing-set.js";
+export { scoreRouting, type RoutingOutcome, type RoutingScore, type RoutingMiss, type PairCounts } from "./eval/routing-score.js";
+export { evaluateRouting, type RoutingEvaluation } from "./eval/evaluate-routing.js";
 
 export type { ExpertExecutor } from "./execution/expert-executor.js";
 export { InProcessExecutor } from "./execution/in-process-executor.js";
 export { mergeAssessment, type MergeInput } from "./merge/merge-assessment.js";
+export { summariseWithModel, type SummariseOptions } from "./merge/summarise-with-model.js";
+
+export {
+  ModelConfigSchema, EndpointConfigSchema, EndpointOverrideSchema, RESPONSE_FORMATS, parseModelConfig,
+  type ModelConfig, type ModelConfigInput, type EndpointConfig, type EndpointOverride, type ResponseFormatMode,
+} from "./model/model-config.js";
+export { loadModelConfig, MODEL_ENV, type LoadModelConfigOptions } from "./model/load-model-config.js";
+export { classifyEndpoint, assertOnPremises, assertTracingOnPremises, endpointHost, type HostKind, type OnPremGuardOptions } from "./model/on-prem-guard.js";
+export { createChatModel, thinkingSwitch, NO_API_KEY, type ChatModelSettings } from "./model/chat-model-factory.js";
+export type { ModelClient, ChatTurn, ModelCallContext, ModelCompletion, ModelEndpointInfo, CompleteOptions } from "./model/model-client.js";
+export { OpenAICompatibleClient, type ResolvedEndpoint } from "./model/openai-compatible-client.js";
+export { ModelCallError, type ModelCallErrorCode } from "./model/model-error.js";
+export { createModelRegistry, type ModelRegistry, type ModelRegistryOptions } from "./model/model-registry.js";
+export { stripThink } from "./model/strip-think.js";
+export { extractJson } from "./model/extract-json.js";
+export { parseStructured, requestStructuredAnswer, type StructuredAnswer, type StructuredAnswerRequest } from "./model/structured-answer.js";
+export { statedNumbers, type StatedNumber, type NumberReading } from "./model/stated-numbers.js";
+export { KnownNumbers, checkGrounding, groundingFeedback, describeViolations, type GroundingViolation, type CheckableAnswer } from "./model/grounding-check.js";
+export { ModelAnswerSchema, ModelAnswerWireSchema, modelAnswerJsonSchema, type ModelAnswer } from "./model/model-answer.js";
+export { dataBlock, DATA_IS_NOT_INSTRUCTIONS } from "./model/delimited-data.js";
+export { expertPrompt, type ExpertPromptInput, type ExpertPromptData } from "./model/expert-prompt.js";
+export { answerWithModel, type ExpertModelInput, type ExpertModelOptions } from "./model/expert-model.js";
+export { auditCallbacks, type AuditCallbackContext } from "./model/audit-callbacks.js";
+
+export {
+  sha256, assessmentAuditEntry,
+  type AuditEntry, type AuditSink, type ModelCallAuditEntry, type ExpertAnswerAuditEntry, type AssessmentAuditEntry,
+  type ModelCallOutcome, type TokenUsage,
+} from "./audit/audit-entry.js";
+export { AuditLog, nullAuditSink, DEFAULT_AUDIT_PATH, type AuditLogOptions } from "./audit/audit-log.js";

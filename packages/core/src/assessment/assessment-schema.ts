@@ -3,6 +3,7 @@ import { PlanSchema } from "../plan/plan-schema.js";
 import { DecisionSchema } from "./decision.js";
 import { CitationSchema, FindingSchema } from "./finding.js";
 import { ExpertStatusSchema, TaskRoleSchema } from "./expert-result.js";
+import { ModelUseSchema } from "./model-use.js";
 import { RatingSchema } from "./severity.js";
 
 /** One thing the assessment lacked, and so why it is `incomplete`. */
@@ -23,6 +24,7 @@ export const ExpertSummarySchema = z.strictObject({
   findings: z.number().int().nonnegative(),
   latencyMs: z.number().optional(),
   model: z.string().optional(),
+  modelUse: ModelUseSchema.optional(),
   error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
   citations: z.array(CitationSchema),
   notes: z.array(z.string()),
@@ -51,5 +53,9 @@ export const AssessmentSchema = z.strictObject({
   plan: PlanSchema,
   experts: z.array(ExpertSummarySchema),
   policy: z.strictObject({ id: z.string(), name: z.string(), version: z.string().optional() }),
+  /** Prose written by a model from the merged findings (`summariseWithModel`); rating and decision stay the merge's. */
+  executiveSummary: z
+    .strictObject({ text: z.string(), model: z.string(), host: z.string(), reasoning: z.boolean() })
+    .optional(),
 });
 export type Assessment = z.output<typeof AssessmentSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CitationSchema, FindingSchema } from "./finding.js";
+import { ModelUseSchema } from "./model-use.js";
 
 export const EXPERT_STATUSES = ["ok", "failed", "skipped"] as const;
 export const ExpertStatusSchema = z.enum(EXPERT_STATUSES);
@@ -29,5 +30,7 @@ export const ExpertResultSchema = z.strictObject({
     .optional(),
   latencyMs: z.number().nonnegative().optional(),
   model: z.string().optional(),
+  /** How a configured model took part (absent when the expert ran without one). */
+  modelUse: ModelUseSchema.optional(),
 });
 export type ExpertResult = z.output<typeof ExpertResultSchema>;

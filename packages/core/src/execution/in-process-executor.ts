@@ -1,20 +1,28 @@
 import type { ExpertResult } from "../assessment/expert-result.js";
 import type { Expert, ExpertRequest } from "../expert/expert-types.js";
+import type { ModelRegistry } from "../model/model-registry.js";
 import type { ExpertExecutor } from "./expert-executor.js";
 
 /**
  * Runs experts in this process. Parallelism comes from the council graph,
  * which calls `execute` for every ready sub-task at once.
  *
+ * With a model registry, each expert gets its configured model (and the
+ * audit trail) on every run.
+ *
  * @example
  * const executor = new InProcessExecutor([lending, legal, fx, markets]);
+ * const withModels = new InProcessExecutor([lending, legal, fx, markets], { models: createModelRegistry(config) });
  */
 export class InProcessExecutor implements ExpertExecutor {
   readonly kind = "in-process";
   private readonly experts: ReadonlyMap<string, Expert<any>>;
 
-  constructor(experts: Iterable<Expert<any>>) {
+  private readonly models: ModelRegistry | undefined;
+
+  constructor(experts: Iterable<Expert<any>>, options: { models?: ModelRegistry | undefined } = {}) {
     this.experts = new Map([...experts].map((e) => [e.name, e]));
+    this.models = options.models;
   }
 
   async execute(request: ExpertRequest, options: { signal?: AbortSignal } = {}): Promise<ExpertResult> {
@@ -33,6 +41,7 @@ export class InProcessExecutor implements ExpertExecutor {
         error: { code: "UNKNOWN_EXPERT", message: `no expert named ${request.task.expert} in this executor` },
       };
     }
-    return expert.run(request, options);
+    const model = this.models?.forExpert(expert.name);
+    return expert.run(request, model ? { ...options, model, audit: this.models?.audit } : options);
   }
 }

@@ -5,7 +5,8 @@ import { UserInputError } from "../errors/kyocho-error.js";
 import { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { Policy } from "../policy/policy-schema.js";
 import { parseWith } from "../validation/parse-with.js";
-import type { Expert, ExpertDefinition, ExpertFinding, ExpertRequest } from "./expert-types.js";
+import { answerWithModel } from "../model/expert-model.js";
+import type { Expert, ExpertDefinition, ExpertFinding, ExpertRequest, ExpertRunOptions } from "./expert-types.js";
 
 const NAME = /^[a-z][a-z0-9-]{0,31}$/;
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -60,7 +61,7 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
 
   const finishFinding = (finding: ExpertFinding): Finding => FindingSchema.parse({ ...finding, expert: name, domain });
 
-  const run = async (request: ExpertRequest, options: { signal?: AbortSignal } = {}): Promise<ExpertResult> => {
+  const run = async (request: ExpertRequest, options: ExpertRunOptions = {}): Promise<ExpertResult> => {
     const started = performance.now();
     const { task } = request;
     const base = {
@@ -117,7 +118,7 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
           ? finishFinding({ ...f, ruleId: DATA_NEEDED_RULE_ID, severity: "info", title: "Data needed" })
           : finishFinding(f),
       );
-      return {
+      const deterministic: ExpertResult = {
         ...base,
         status: "ok",
         findings,
@@ -127,6 +128,14 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
         ...(output.model ? { model: output.model } : {}),
         latencyMs: elapsed(started),
       };
+      if (!options.model) return deterministic;
+      // The model has its own time limit; the expert's covered the deterministic path, whose result must survive a slow model.
+      clearTimeout(timer);
+      const withModel = await answerWithModel(
+        { expert: { name, domain, description: definition.description }, request, result: deterministic, passages, knowledge },
+        { model: options.model, audit: options.audit, signal: controller.signal },
+      );
+      return { ...withModel, latencyMs: elapsed(started) };
     } catch (error) {
       return { ...base, status: "failed", error: describeFailure(error), latencyMs: elapsed(started) };
     } finally {

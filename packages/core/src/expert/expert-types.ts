@@ -5,6 +5,8 @@ import type { Citation, FindingInput } from "../assessment/finding.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { Policy } from "../policy/policy-schema.js";
 import type { SubTask } from "../plan/plan-schema.js";
+import type { AuditSink } from "../audit/audit-entry.js";
+import type { ModelClient } from "../model/model-client.js";
 
 /** Everything one run of an expert needs; serialisable, so it can travel through a queue. */
 export interface ExpertRequest {
@@ -68,9 +70,22 @@ export interface ExpertDefinition<P = undefined> {
   dependsOn?: (c: Case | undefined) => string[];
   /** The sub-question this expert is asked, written from the user's question. */
   subQuestion?: (question: string, c: Case | undefined) => string;
-  /** Per-run time limit; a run that exceeds it is `failed` with code TIMEOUT. Default 30 s. */
+  /** Per-run time limit of the deterministic path; a run that exceeds it is `failed` with code TIMEOUT. Default 30 s. A model has its own (`timeoutMs` in the model config). */
   timeoutMs?: number;
   run(ctx: ExpertRunContext<P>): Promise<ExpertOutput> | ExpertOutput;
+}
+
+/** What `Expert.run` takes besides the request; executors fill `model` and `audit` from the model registry. */
+export interface ExpertRunOptions {
+  signal?: AbortSignal;
+  /**
+   * The expert's model. With one, the deterministic result is sent to it
+   * after the run and its grounded findings are added (`source: "model"`);
+   * any model failure leaves the deterministic result, with a warning note.
+   */
+  model?: ModelClient | undefined;
+  /** Where the model's calls are audited. */
+  audit?: AuditSink | undefined;
 }
 
 /** A defined expert: a council member and, through `asNode()`, a LangGraph node. */
@@ -88,7 +103,7 @@ export interface Expert<P = unknown> {
   /** Validates and returns this expert's policy section; throws a UserInputError naming the path. */
   resolvePolicy(policy: Policy): P;
   /** Runs one sub-task. Never throws: failures come back as `status: "failed"`. */
-  run(request: ExpertRequest, options?: { signal?: AbortSignal }): Promise<ExpertResult>;
+  run(request: ExpertRequest, options?: ExpertRunOptions): Promise<ExpertResult>;
   /** A LangGraph node: reads `{ request }` from state, writes `{ result }`. */
   asNode(): (state: { request: ExpertRequest }) => Promise<{ result: ExpertResult }>;
 }

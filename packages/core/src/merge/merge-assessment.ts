@@ -68,6 +68,7 @@ export function mergeAssessment(input: MergeInput): Assessment {
       findings: r?.findings.length ?? 0,
       ...(r?.latencyMs !== undefined ? { latencyMs: r.latencyMs } : {}),
       ...(r?.model ? { model: r.model } : {}),
+      ...(r?.modelUse ? { modelUse: r.modelUse } : {}),
       ...(r?.error ? { error: r.error } : {}),
       citations: r?.citations ?? [],
       notes: r?.notes ?? [],

@@ -1,17 +1,18 @@
+import { prepareMatchText, termMatches } from "./match-text.js";
+
 /**
- * True when `keyword` occurs in `text`: Latin keywords as whole words (a
- * plural or possessive ending allowed, case ignored), Japanese keywords as
+ * True when `keyword` occurs in `text`, as the embedded planner matches it:
+ * Latin keywords as whole words after light stemming (plural, `-ed` and
+ * `-ing` endings meet their base word; case ignored), Japanese keywords as
  * substrings, both after NFKC normalisation so full-width letters match.
+ * To match many keywords against one text, prepare it once with
+ * {@link prepareMatchText} and call {@link termMatches}.
  *
  * @example
  * keywordMatches("What about the covenants?", "covenant") // true
+ * keywordMatches("Are the receivables hedged?", "hedge") // true
  * keywordMatches("この買収の制裁リスクは？", "制裁") // true
  */
 export function keywordMatches(text: string, keyword: string): boolean {
-  const haystack = text.normalize("NFKC").toLowerCase();
-  const needle = keyword.normalize("NFKC").toLowerCase().trim();
-  if (!needle) return false;
-  if (!/^[\x00-\x7f]+$/.test(needle)) return haystack.includes(needle);
-  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "[\\s-]+");
-  return new RegExp(`(?<![a-z0-9])${escaped}(?:s|es|'s)?(?![a-z0-9])`, "u").test(haystack);
+  return termMatches(prepareMatchText(text), keyword);
 }

@@ -11,15 +11,47 @@ import type { Policy } from "../policy/policy-schema.js";
  * requiredExperts(c, experts, policy) // Set { "lending", "legal", "fx" }
  */
 export function requiredExperts(c: Case | undefined, experts: ReadonlyArray<Expert<any>>, policy: Policy): Set<string> {
-  const names = new Set<string>();
-  if (!c) return names;
-  for (const expert of experts) if (expert.isRequired(c)) names.add(expert.name);
-  const known = new Set(experts.map((e) => e.name));
-  for (const rule of policy.routing.mandatoryExperts) {
-    if (!known.has(rule.expert)) continue;
-    if (rule.whenPresent.some((section) => sectionPresent(c, section))) names.add(rule.expert);
+  return new Set(requiredExpertReasons(c, experts, policy).keys());
+}
+
+/**
+ * {@link requiredExperts} with the reason for each: the case holds the
+ * expert's data, or a policy rule makes it mandatory for a section present.
+ *
+ * @example
+ * requiredExpertReasons(c, experts, policy).get("legal") // "the policy makes legal mandatory when facility is present"
+ */
+export function requiredExpertReasons(c: Case | undefined, experts: ReadonlyArray<Expert<any>>, policy: Policy): Map<string, string> {
+  const reasons = new Map<string, string>();
+  if (!c) return reasons;
+  for (const expert of experts) if (expert.isRequired(c)) reasons.set(expert.name, "the case holds its data");
+  for (const [expert, section] of mandatoryExpertsFor((s) => sectionPresent(c, s), experts, policy)) {
+    if (!reasons.has(expert)) reasons.set(expert, `the policy makes ${expert} mandatory when ${section} is present`);
   }
-  return names;
+  return reasons;
+}
+
+/**
+ * The experts the policy's `routing.mandatoryExperts` rules call for, given
+ * which sections are present, each with the first section that triggered it.
+ * Rules naming an expert the council does not have are ignored.
+ *
+ * @example
+ * mandatoryExpertsFor((s) => s === "facility", experts, policy) // Map { "legal" => "facility" }
+ */
+export function mandatoryExpertsFor(
+  present: (section: string) => boolean,
+  experts: ReadonlyArray<Expert<any>>,
+  policy: Policy,
+): Map<string, string> {
+  const known = new Set(experts.map((e) => e.name));
+  const out = new Map<string, string>();
+  for (const rule of policy.routing.mandatoryExperts) {
+    if (!known.has(rule.expert) || out.has(rule.expert)) continue;
+    const section = rule.whenPresent.find(present);
+    if (section !== undefined) out.set(rule.expert, section);
+  }
+  return out;
 }
 
 function sectionPresent(c: Case, path: string): boolean {
