@@ -2,9 +2,13 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { KyochoError } from "@kyocho/core";
 import { registerAsk } from "./commands/ask.js";
+import { registerBatch } from "./commands/batch.js";
+import { registerDashboard } from "./commands/dashboard.js";
+import { registerEval } from "./commands/eval.js";
 import { registerExperts } from "./commands/experts.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerSchema } from "./commands/schema.js";
+import { registerWorker } from "./commands/worker.js";
 
 const version = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
@@ -20,6 +24,10 @@ export function buildProgram(): Command {
   registerPlan(program);
   registerExperts(program);
   registerSchema(program);
+  registerEval(program);
+  registerBatch(program);
+  registerWorker(program);
+  registerDashboard(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,7 +1,9 @@
 import type { Command } from "commander";
-import { readDataFile, UserInputError } from "@kyocho/core";
-import type { CouncilEvent } from "@kyocho/graphs";
+import { readDataFile, UserInputError, type Assessment, type Policy } from "@kyocho/core";
+import type { AssessInput, CouncilEvent } from "@kyocho/graphs";
+import { queueRequested } from "@kyocho/queue";
 import { councilFromOptions, questionFrom, readCase } from "../cli-context.js";
+import { openQueueContext, queuedCouncil, warnAboutMissingWorkers } from "../queue-context.js";
 import { formatAssessment } from "../output/format-assessment.js";
 import { createStyle } from "../output/style.js";
 
@@ -11,6 +13,7 @@ interface AskOptions {
   plan?: string;
   json?: boolean;
   quiet?: boolean;
+  queue?: boolean;
 }
 
 export function registerAsk(program: Command): void {
@@ -23,12 +26,14 @@ export function registerAsk(program: Command): void {
     .option("--plan <file>", "run this plan (as printed by `kyocho plan --json`) instead of planning")
     .option("--json", "print the assessment as JSON")
     .option("-q, --quiet", "no progress on stderr")
+    .option("--queue", "run the sub-tasks on `kyocho worker`s through Redis (REDIS_URL, KYOCHO_PREFIX; also KYOCHO_QUEUE=1)")
     .addHelpText(
       "after",
       `
 Examples:
   kyocho ask --case examples/cases/acquisition-finance.yaml "Can we lend USD 120m for this acquisition?"
   kyocho ask --case examples/cases/ringi-ja.yaml --json > assessment.json
+  kyocho ask --queue --case examples/cases/acquisition-finance.yaml     # with \`kyocho worker\` running
 
 Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal error.`,
     )
@@ -39,10 +44,33 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
       if (!question && !c) throw new UserInputError("give a question, a --case file, or both", { source: "ask" });
       const plan = options.plan ? readDataFile(options.plan, "plan file") : undefined;
       const progress = options.quiet ? undefined : progressPrinter();
-      const assessment = await council.assess({ question, case: c, plan }, progress ? { onEvent: progress } : {});
+      const assessment = options.queue || queueRequested()
+        ? await assessThroughQueue(council.policy, { question, case: c, plan }, progress, options.quiet)
+        : await council.assess({ question, case: c, plan }, progress ? { onEvent: progress } : {});
       if (options.json) process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
       else process.stdout.write(formatAssessment(assessment, createStyle(process.stdout)));
     });
+}
+
+/** Runs the council with its sub-tasks on the expert queues; the same graph, so the same assessment. */
+async function assessThroughQueue(
+  policy: Policy,
+  input: AssessInput,
+  progress: ((event: CouncilEvent) => void) | undefined,
+  quiet: boolean | undefined,
+): Promise<Assessment> {
+  const context = await openQueueContext("ask");
+  try {
+    const { council, executor } = await queuedCouncil(context, policy);
+    try {
+      if (!quiet) await warnAboutMissingWorkers(context, council.experts.map((e) => e.name));
+      return await council.assess(input, progress ? { onEvent: progress } : {});
+    } finally {
+      await executor.close();
+    }
+  } finally {
+    await context.close();
+  }
 }
 
 /** Writes one stderr line per council event, so a long run shows what it is doing. */

@@ -1,0 +1,129 @@
+import type { Command } from "commander";
+import { readDataFile, type Assessment, type Case } from "@kyocho/core";
+import type { Council } from "@kyocho/graphs";
+import { checkBatchFiles, QUEUE_FAILURE_CODES, QueueError, queueRequested, runBatch, type BatchItem } from "@kyocho/queue";
+import { councilFromOptions } from "../cli-context.js";
+import { positiveInteger } from "../option-parsers.js";
+import { batchProgressBar, formatBatchSummary } from "../output/batch-progress.js";
+import { openQueueContext, queuedCouncil, warnAboutMissingWorkers, type QueueContext } from "../queue-context.js";
+
+interface BatchOptions {
+  out: string;
+  concurrency?: number;
+  queue?: boolean;
+  policy?: string;
+  quiet?: boolean;
+}
+
+const QUEUE_FAILURES: ReadonlySet<string> = new Set([...QUEUE_FAILURE_CODES, "EXECUTOR_ERROR"]);
+
+export function registerBatch(program: Command): void {
+  program
+    .command("batch")
+    .description("Assess every line of a JSONL file and append one result line per question to --out (resumable)")
+    .argument("<input>", "JSONL input: one { id, question?, case? | caseFile? } per line (caseFile relative to the input)")
+    .requiredOption("-o, --out <file>", "JSONL output: one { id, assessment } or { id, error } per line; appended to, ids already in it are skipped")
+    .option("-n, --concurrency <n>", "questions in flight at once (default 8 in process, 32 with --queue)", positiveInteger("--concurrency"))
+    .option("--queue", "run the sub-tasks on `kyocho worker`s through Redis (also KYOCHO_QUEUE=1)")
+    .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
+    .option("-q, --quiet", "no progress bar")
+    .addHelpText(
+      "after",
+      `
+Input lines:
+  {"id": "q1", "question": "Can we lend USD 120m?", "caseFile": "cases/acquisition-finance.yaml"}
+  {"id": "q2", "case": { "borrower": { "name": "Acme", "country": "JP" } }}
+
+Resuming: run the same command again after an interruption (Ctrl-C, a crash); ids already in --out are
+skipped, and --out never holds an id twice. A bad line is written as { id, error } (the line number stands
+in for a missing id) and the batch goes on. With --queue, a line whose sub-tasks the queue could not bring
+back is left out, so the next run retries it.
+
+Exit codes: 0 the batch ran (bad lines included), 2 bad command line or missing input, 1 lines left
+unfinished or an internal error, 130 interrupted.
+
+Examples:
+  kyocho batch questions.jsonl --out answers.jsonl
+  kyocho batch questions.jsonl --out answers.jsonl --queue --concurrency 64   # with \`kyocho worker\`s running`,
+    )
+    .action(async (input: string, options: BatchOptions) => {
+      const local = councilFromOptions(options);
+      checkBatchFiles(input, options.out);
+      const viaQueue = Boolean(options.queue) || queueRequested();
+      let context: QueueContext | undefined;
+      let close = async () => {};
+      let council: Council = local;
+      if (viaQueue) {
+        context = await openQueueContext("batch");
+        const queued = await queuedCouncil(context, local.policy);
+        council = queued.council;
+        const ctx = context;
+        close = async () => {
+          await queued.executor.close();
+          await ctx.close();
+        };
+      }
+      const progressView = options.quiet ? undefined : batchProgressBar();
+      const controller = new AbortController();
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (!controller.signal.aborted) {
+          progressView?.stop();
+          process.stderr.write(`kyocho: ${signal}: finishing the questions in flight; ${signal} again to stop now (a re-run resumes)\n`);
+          controller.abort();
+        } else {
+          process.exit(130);
+        }
+      };
+      process.on("SIGINT", onSignal);
+      process.on("SIGTERM", onSignal);
+      try {
+        if (context && !options.quiet) await warnAboutMissingWorkers(context, council.experts.map((e) => e.name));
+        const assess = async (item: BatchItem): Promise<Assessment> => {
+          const assessment = await council.assess({ question: item.question, case: item.case });
+          const lost = assessment.experts.find((e) => e.status === "failed" && e.error && QUEUE_FAILURES.has(e.error.code));
+          if (viaQueue && lost) throw new QueueError("QUEUE_FAILURE", `${lost.name}: ${lost.error!.code}: ${lost.error!.message}`);
+          return assessment;
+        };
+        const summary = await runBatch({
+          input,
+          output: options.out,
+          concurrency: options.concurrency ?? (viaQueue ? 32 : 8),
+          parseCase: (raw, source) => council.parseCase(raw, source),
+          loadCaseFile: caseFileLoader(council),
+          assess,
+          isRetryable: (error) => error instanceof QueueError,
+          signal: controller.signal,
+          ...(progressView ? { onProgress: (p) => progressView.update(p) } : {}),
+          onWarning: (message) => process.stderr.write(`kyocho: warning: ${message}\n`),
+        });
+        progressView?.stop();
+        process.stderr.write(formatBatchSummary(summary, options.out));
+        if (summary.interrupted) process.exitCode = 130;
+        else if (summary.unfinished > 0) process.exitCode = 1;
+      } finally {
+        progressView?.stop();
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+        await close();
+      }
+    });
+}
+
+/** Reads and validates case files, each once per batch however many lines point at it. */
+function caseFileLoader(council: Council): (path: string) => Case {
+  const cache = new Map<string, { case: Case } | { error: unknown }>();
+  return (path) => {
+    let entry = cache.get(path);
+    if (!entry) {
+      try {
+        entry = { case: council.parseCase(readDataFile(path, "case file"), `case file ${path}`) };
+      } catch (error) {
+        entry = { error };
+      }
+      if (cache.size >= 256) cache.delete(cache.keys().next().value!);
+      cache.set(path, entry);
+    }
+    if ("error" in entry) throw entry.error;
+    return entry.case;
+  };
+}

@@ -1,0 +1,132 @@
+import { hostname } from "node:os";
+import type { Command } from "commander";
+import { AuditLog, createModelRegistry, loadModelConfig, UserInputError } from "@kyocho/core";
+import { referenceExperts } from "@kyocho/graphs";
+import { perExpertSetting, startExpertWorkers, type WorkerPoolEvent } from "@kyocho/queue";
+import { openQueueContext } from "../queue-context.js";
+import { positiveInteger } from "../option-parsers.js";
+
+interface WorkerOptions {
+  experts?: string;
+  concurrency: string;
+  rate?: string;
+  timeout?: number;
+  lockDuration?: number;
+  stalledInterval?: number;
+  maxStalled?: number;
+  grace: number;
+  name?: string;
+  config?: string;
+  verbose?: boolean;
+  quiet?: boolean;
+}
+
+export function registerWorker(program: Command): void {
+  program
+    .command("worker")
+    .description("Run experts' sub-tasks from their Redis queues (expert:<name>) until stopped")
+    .option("-e, --experts <names>", "comma-separated experts to serve (default: all)")
+    .option("-c, --concurrency <n>", "sub-tasks run at once per expert: N, or per expert: lending=2,fx=8 (N,fx=8 sets a default)", "4")
+    .option("-r, --rate <n>", "at most N sub-tasks per second per expert queue, shared by all its workers (or lending=2,fx=10)")
+    .option("--timeout <ms>", "stop a sub-task after this long and retry it (default: the expert's own limit)", positiveInteger("--timeout"))
+    .option("--lock-duration <ms>", "how long a sub-task stays locked without renewal; a dead worker's sub-tasks run elsewhere after it (default 30000)", positiveInteger("--lock-duration"))
+    .option("--stalled-interval <ms>", "how often to look for sub-tasks of dead workers (default 30000)", positiveInteger("--stalled-interval"))
+    .option("--max-stalled <n>", "times a sub-task may be recovered from a dead worker before it fails (default 1)", positiveInteger("--max-stalled"))
+    .option("--grace <ms>", "on SIGTERM/SIGINT, wait this long for running sub-tasks, then hand them back to the queue", positiveInteger("--grace"), 20_000)
+    .option("--name <name>", "this worker's name, recorded on every job it runs (default: host:pid)")
+    .option("--config <file>", "model configuration (JSON or YAML; also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): the experts' models, used on this machine")
+    .option("-v, --verbose", "log every sub-task")
+    .option("-q, --quiet", "log only errors")
+    .addHelpText(
+      "after",
+      `
+Connection: REDIS_URL (default redis://127.0.0.1:6379; rediss:// for TLS, a password in the URL),
+KYOCHO_PREFIX (default {kyocho}). Retries: a sub-task that fails transiently (a timeout, a refused
+connection) is retried with exponential backoff (3 attempts). Stopping: the first SIGTERM/SIGINT stops
+taking sub-tasks and lets running ones finish (for --grace ms, then they go back to the queue); a second
+one hands them back at once. A worker killed outright leaves its sub-tasks to another worker after
+--lock-duration.
+
+Examples:
+  kyocho worker                                       # all experts, 4 at a time each
+  kyocho worker --experts lending,fx --concurrency lending=2,fx=8 --rate fx=5
+  REDIS_URL=rediss://:secret@redis.internal:6380 kyocho worker --experts legal`,
+    )
+    .action(async (options: WorkerOptions) => {
+      const known = referenceExperts.map((e) => e.name);
+      const wanted = options.experts ? options.experts.split(",").map((s) => s.trim()).filter(Boolean) : known;
+      const unknown = wanted.filter((name) => !known.includes(name));
+      if (wanted.length === 0 || unknown.length > 0) {
+        throw new UserInputError(`unknown expert ${unknown.map((u) => `"${u}"`).join(", ") || "(none given)"}; the experts are ${known.join(", ")}`, { source: "--experts" });
+      }
+      const experts = referenceExperts.filter((e) => wanted.includes(e.name));
+      const concurrency = perExpertSetting(options.concurrency, wanted, { source: "--concurrency", integer: true });
+      const rate = options.rate ? perExpertSetting(options.rate, wanted, { source: "--rate" }) : {};
+      const name = options.name ?? `${hostname()}:${process.pid}`;
+      // Models are checked now (unknown experts, endpoints outside the bank), before any job is taken.
+      const modelConfig = loadModelConfig({ path: options.config });
+      const audit = modelConfig?.audit.enabled ? new AuditLog(modelConfig.audit) : undefined;
+      const models = modelConfig ? createModelRegistry(modelConfig, { audit, experts: known }) : undefined;
+      const log = (line: string) => process.stderr.write(`kyocho worker ${name}: ${line}\n`);
+
+      const context = await openQueueContext("worker");
+      const onEvent = (event: WorkerPoolEvent) => {
+        if (event.type === "completed" && options.verbose) log(`✓ ${event.expert} ${event.jobId} ${event.status} in ${event.ms} ms`);
+        if (event.type === "failed" && !options.quiet) {
+          log(`✗ ${event.expert} ${event.jobId} attempt ${event.attempt}/${event.attempts}${event.willRetry ? " (will retry)" : ""}: ${event.reason}`);
+        }
+        if (event.type === "stalled" && !options.quiet) log(`↺ ${event.expert} ${event.jobId}: its worker died; running it again`);
+        if (event.type === "error") log(`error on expert:${event.expert}: ${event.message}`);
+      };
+      const pool = startExpertWorkers(experts, {
+        connection: context.connection,
+        prefix: context.prefix,
+        concurrency,
+        rate,
+        name,
+        models,
+        onEvent,
+        ...(options.timeout !== undefined ? { jobTimeoutMs: options.timeout } : {}),
+        ...(options.lockDuration !== undefined ? { lockDurationMs: options.lockDuration } : {}),
+        ...(options.stalledInterval !== undefined ? { stalledIntervalMs: options.stalledInterval } : {}),
+        ...(options.maxStalled !== undefined ? { maxStalledCount: options.maxStalled } : {}),
+      });
+
+      // Stop on the first signal (finish, then hand back after --grace); a second signal hands back at once.
+      const stopped = new Promise<void>((resolve) => {
+        let signals = 0;
+        let grace: NodeJS.Timeout | undefined;
+        const onSignal = (signal: NodeJS.Signals) => {
+          signals++;
+          if (signals === 1) {
+            if (!options.quiet) log(`${signal}: finishing ${pool.running} running sub-task(s); ${signal} again to hand them back now`);
+            grace = setTimeout(() => {
+              log(`grace period over: handing ${pool.running} sub-task(s) back to the queue`);
+              void pool.close({ handBack: true });
+            }, options.grace);
+            grace.unref();
+            void pool.close().then(() => {
+              clearTimeout(grace);
+              resolve();
+            });
+          } else {
+            log(`${signal}: handing ${pool.running} running sub-task(s) back to the queue`);
+            void pool.close({ handBack: true });
+          }
+        };
+        process.on("SIGTERM", onSignal);
+        process.on("SIGINT", onSignal);
+      });
+
+      await pool.waitUntilReady();
+      if (!options.quiet) {
+        const described = wanted
+          .map((e) => `expert:${e} (concurrency ${concurrency[e]}${rate[e] ? `, ≤ ${rate[e]}/s` : ""}${models?.forExpert(e) ? ", with its model" : ""})`)
+          .join(", ");
+        log(`ready on ${context.where}, prefix ${context.prefix}: ${described}`);
+      }
+      await stopped;
+      await context.close();
+      if (!options.quiet) log("stopped");
+    });
+}

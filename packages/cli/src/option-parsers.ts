@@ -1,0 +1,12 @@
+import { UserInputError } from "@kyocho/core";
+
+/** A commander option parser for a positive integer; a bad value is a one-line input error naming the option. */
+export function positiveInteger(option: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+      throw new UserInputError(`"${value}" is not a positive integer`, { source: option });
+    }
+    return n;
+  };
+}

@@ -1,0 +1,75 @@
+import type { Policy } from "@kyocho/core";
+import { createReferenceCouncil, type Council } from "@kyocho/graphs";
+import {
+  createRedisConnection,
+  QueueExecutor,
+  queueEnv,
+  redactRedisUrl,
+  waitForRedis,
+  workerCounts,
+  type QueueEnv,
+  type Redis,
+} from "@kyocho/queue";
+
+/** A Redis connection opened by a command, with the settings it was opened from. */
+export interface QueueContext extends QueueEnv {
+  connection: Redis;
+  /** The Redis URL with its password hidden, for messages. */
+  where: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the connection a command uses, from `REDIS_URL` and `KYOCHO_PREFIX`,
+ * and checks that Redis answers: an unreachable Redis is one line
+ * (`kyocho: cannot reach Redis at …`), not a hang. The CLI's commands are
+ * the only place kyocho creates connections.
+ */
+export async function openQueueContext(role: string, env: NodeJS.ProcessEnv = process.env): Promise<QueueContext> {
+  const settings = queueEnv(env);
+  const where = redactRedisUrl(settings.redisUrl);
+  const connection = createRedisConnection(settings.redisUrl, { name: `kyocho-${role}-${process.pid}` });
+  try {
+    await waitForRedis(connection, { url: where });
+  } catch (error) {
+    connection.disconnect();
+    throw error;
+  }
+  let closed = false;
+  return {
+    ...settings,
+    connection,
+    where,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await connection.quit().catch(() => connection.disconnect());
+    },
+  };
+}
+
+/**
+ * The reference council (under `policy`) with its sub-tasks sent through the
+ * expert queues, and the executor to close when done.
+ */
+export async function queuedCouncil(context: QueueContext, policy: Policy, options: { resultTimeoutMs?: number } = {}): Promise<{ council: Council; executor: QueueExecutor }> {
+  const executor = new QueueExecutor({
+    connection: context.connection,
+    prefix: context.prefix,
+    ...(options.resultTimeoutMs !== undefined ? { resultTimeoutMs: options.resultTimeoutMs } : {}),
+  });
+  const council = createReferenceCouncil({ policy, executor });
+  await executor.open(council.experts.map((e) => e.name));
+  return { council, executor };
+}
+
+/** Warns on stderr when some experts' queues have no worker (their sub-tasks wait for one). */
+export async function warnAboutMissingWorkers(context: QueueContext, experts: readonly string[]): Promise<void> {
+  const counts = await workerCounts(context.connection, context.prefix, experts);
+  const missing = experts.filter((name) => counts?.get(name) === 0);
+  if (missing.length === 0) return;
+  process.stderr.write(
+    `kyocho: warning: no worker is consuming ${missing.map((m) => `expert:${m}`).join(", ")} on ${context.where} (prefix ${context.prefix}); ` +
+      `their sub-tasks wait until one starts (\`kyocho worker\`)\n`,
+  );
+}

@@ -1,0 +1,52 @@
+import { Queue, type QueueOptions } from "bullmq";
+import type { Redis } from "ioredis";
+import { checkPrefix, DEFAULT_PREFIX, expertQueue } from "./queue-names.js";
+
+/** Options of {@link openExpertQueue}: a connection and a prefix, plus any BullMQ queue option but those two. */
+export interface ExpertQueueOptions extends Omit<QueueOptions, "connection" | "prefix"> {
+  /** Shared, never closed by the queue. */
+  connection: Redis;
+  /** The kyocho key prefix; default `{kyocho}`. */
+  prefix?: string;
+}
+
+/**
+ * The BullMQ queue of one expert (`{kyocho}:expert:<name>`), on a shared
+ * connection. Close it when done; the connection stays open.
+ *
+ * @example
+ * const queue = openExpertQueue("lending", { connection, prefix: "{kyocho}" });
+ * console.log(await queue.getJobCounts());
+ * await queue.close();
+ */
+export function openExpertQueue(expert: string, options: ExpertQueueOptions): Queue {
+  const { connection, prefix, ...rest } = options;
+  const address = expertQueue(expert, checkPrefix(prefix ?? DEFAULT_PREFIX, "queue prefix"));
+  const queue = new Queue(address.name, { ...rest, connection, prefix: address.prefix });
+  // Errors surface on the calls that failed; an unhandled 'error' event must not crash the process.
+  queue.on("error", () => {});
+  return queue;
+}
+
+/**
+ * How many workers consume each expert's queue now (BullMQ finds them by
+ * their Redis client names), or `undefined` when the server refuses
+ * CLIENT LIST (some managed Redis services do).
+ *
+ * @example
+ * await workerCounts(connection, "{kyocho}", ["lending", "fx"]) // Map { "lending" => 2, "fx" => 0 }
+ */
+export async function workerCounts(connection: Redis, prefix: string, experts: readonly string[]): Promise<Map<string, number> | undefined> {
+  const counts = new Map<string, number>();
+  for (const name of experts) {
+    const queue = openExpertQueue(name, { connection, prefix, skipMetasUpdate: true });
+    try {
+      counts.set(name, await queue.getWorkersCount());
+    } catch {
+      return undefined;
+    } finally {
+      await queue.close();
+    }
+  }
+  return counts;
+}

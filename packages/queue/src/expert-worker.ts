@@ -1,0 +1,184 @@
+import { hostname } from "node:os";
+import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Expert, ExpertResult, ModelRegistry, Policy } from "@kyocho/core";
+import { JobContractError, parseExpertJobData } from "./expert-job.js";
+import { checkPrefix, DEFAULT_PREFIX, expertQueue } from "./queue-names.js";
+import { limiterFor } from "./rate-limit.js";
+import { isTransientFailure } from "./transient-failure.js";
+
+/** Options of {@link createExpertWorker}. */
+export interface ExpertWorkerOptions {
+  /** An ioredis connection with `maxRetriesPerRequest: null`; the worker duplicates it and never closes it. */
+  connection: Redis;
+  /** The kyocho key prefix; default `{kyocho}`. */
+  prefix?: string;
+  /** Jobs this worker runs at once; default 4. */
+  concurrency?: number;
+  /** At most this many jobs per second on this expert's queue, across all its workers (see {@link limiterFor}). */
+  rate?: number;
+  /** A job that runs longer is stopped and reported as `TIMEOUT` (retried while attempts remain); default: the expert's own time limit. */
+  jobTimeoutMs?: number;
+  /** How long a job stays locked to this worker without a renewal; a dead worker's jobs are taken back after it. Default 30 s. */
+  lockDurationMs?: number;
+  /** How often this worker looks for jobs whose worker died (stalled jobs); default 30 s. */
+  stalledIntervalMs?: number;
+  /** How many times a job may be recovered from a dead worker before it fails; default 1. */
+  maxStalledCount?: number;
+  /** Recorded on every job this worker processes (`processedBy`) and in its Redis client name; default `<host>:<pid>`. */
+  name?: string;
+  /**
+   * The models this worker's experts use (the worker runs where the model
+   * runs): each expert gets its configured model and the audit trail on every
+   * job. Default: none — the experts' deterministic path alone.
+   */
+  models?: ModelRegistry | undefined;
+  /** Which failed results are retried; default {@link isTransientFailure}. */
+  isTransient?: (result: ExpertResult) => boolean;
+  /** Start consuming at once (default true). */
+  autorun?: boolean;
+}
+
+/**
+ * The abort reason that asks a worker's running jobs to go back to the queue
+ * (see {@link handBackRunningJobs}).
+ *
+ * @example
+ * worker.cancelJob(jobId, HAND_BACK_REASON); // that one job goes back to the queue
+ */
+export const HAND_BACK_REASON = "kyocho: handed back to the queue";
+
+/** How long a handed-back job waits before another worker may take it. */
+const HAND_BACK_DELAY_MS = 250;
+
+/**
+ * Stops the jobs a worker is running and puts them back in their queue at
+ * once, for another worker to run — instead of leaving them locked until the
+ * stalled-job check notices (the job's attempts are not used up). What a
+ * worker does when it must stop before its jobs finish.
+ *
+ * @example
+ * const closing = worker.close(); // first, so the worker does not fetch them again
+ * handBackRunningJobs(worker);
+ * await closing;
+ */
+export function handBackRunningJobs(worker: Worker): void {
+  worker.cancelAllJobs(HAND_BACK_REASON);
+}
+
+/**
+ * Retried by BullMQ with the job's backoff: the expert failed in a way a later attempt may not.
+ *
+ * @example
+ * worker.on("failed", (job, error) => { if (error instanceof TransientExpertFailure) console.warn("will retry", job?.id) });
+ */
+export class TransientExpertFailure extends Error {
+  constructor(readonly result: ExpertResult) {
+    super(`${result.error?.code ?? "FAILED"}: ${result.error?.message ?? "failed"} (will retry)`);
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * A BullMQ worker that runs one expert's jobs: it validates the job data as
+ * an expert request, runs `expert.run(request)` under the request's own
+ * policy (so worker and caller agree), and returns the `ExpertResult` as the
+ * job's return value. Job data that breaks the contract fails the job at once
+ * (no retries); a transient failure (a timeout, a model server that refused
+ * the connection) is retried with the job's exponential backoff, and on the
+ * last attempt reported as the expert's failed result.
+ *
+ * BullMQ's own machinery does the rest: the lock is renewed while a job runs;
+ * if the worker dies, another worker's stalled-job check takes the job back
+ * after `lockDurationMs` and runs it; `close()` stops fetching and waits for
+ * the running jobs.
+ *
+ * @example
+ * const worker = createExpertWorker(lendingExpert, { connection, concurrency: 8, rate: 20 });
+ * process.once("SIGTERM", () => void worker.close());
+ */
+export function createExpertWorker(expert: Expert<any>, options: ExpertWorkerOptions): Worker<unknown, ExpertResult> {
+  const address = expertQueue(expert.name, checkPrefix(options.prefix ?? DEFAULT_PREFIX, "worker prefix"));
+  const isTransient = options.isTransient ?? isTransientFailure;
+  const policies = new PolicyCache();
+  const jobTimeoutMs = options.jobTimeoutMs;
+  const model = options.models?.forExpert(expert.name);
+  const modelOptions = model ? { model, audit: options.models?.audit } : {};
+  if (jobTimeoutMs !== undefined && !(jobTimeoutMs > 0)) throw new RangeError(`jobTimeoutMs must be positive, got ${jobTimeoutMs}`);
+
+  // Three parameters: BullMQ passes an AbortSignal only to processors that declare one.
+  const processJob = async (job: Job<unknown, ExpertResult>, token?: string, signal?: AbortSignal): Promise<ExpertResult> => {
+    let request;
+    try {
+      request = parseExpertJobData(job.data);
+    } catch (error) {
+      throw new UnrecoverableError((error as JobContractError).message);
+    }
+    if (request.task.expert !== expert.name) {
+      throw new UnrecoverableError(`a job for expert "${request.task.expert}" on the queue of "${expert.name}"`);
+    }
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    let timedOut = false;
+    const timer =
+      jobTimeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            controller.abort(new Error("job timeout"));
+          }, jobTimeoutMs);
+    let result: ExpertResult;
+    try {
+      result = await expert.run({ ...request, policy: policies.intern(request.policy) }, { ...modelOptions, signal: controller.signal });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    }
+    if (result.status === "failed" && signal?.aborted && signal.reason === HAND_BACK_REASON && token) {
+      // Back to the queue without using an attempt. Delayed by a moment rather than made waiting at once:
+      // this worker's own blocking fetch may still be in flight while it closes, and would take the job again.
+      await job.moveToDelayed(Date.now() + HAND_BACK_DELAY_MS, token);
+      throw new DelayedError();
+    }
+    if (timedOut && result.status === "failed") {
+      result = { ...result, error: { code: "TIMEOUT", message: `job timed out after ${jobTimeoutMs} ms` } };
+    }
+    const attempts = job.opts.attempts ?? 1;
+    if (result.status === "failed" && job.attemptsMade + 1 < attempts && isTransient(result)) {
+      throw new TransientExpertFailure(result);
+    }
+    return result;
+  };
+
+  const worker = new Worker<unknown, ExpertResult>(address.name, processJob, {
+    connection: options.connection,
+    prefix: address.prefix,
+    concurrency: options.concurrency ?? 4,
+    name: options.name ?? `${hostname()}:${process.pid}`,
+    autorun: options.autorun ?? true,
+    ...(options.rate !== undefined ? { limiter: limiterFor(options.rate) } : {}),
+    ...(options.lockDurationMs !== undefined ? { lockDuration: options.lockDurationMs } : {}),
+    ...(options.stalledIntervalMs !== undefined ? { stalledInterval: options.stalledIntervalMs } : {}),
+    ...(options.maxStalledCount !== undefined ? { maxStalledCount: options.maxStalledCount } : {}),
+  });
+  return worker;
+}
+
+/**
+ * Gives the same object for the same policy content, so that an expert's
+ * parsed policy section (cached per policy object) is parsed once per policy,
+ * not once per job.
+ */
+class PolicyCache {
+  private readonly byText = new Map<string, Policy>();
+
+  intern(policy: Policy): Policy {
+    const text = JSON.stringify(policy);
+    const known = this.byText.get(text);
+    if (known) return known;
+    if (this.byText.size >= 16) this.byText.delete(this.byText.keys().next().value!);
+    this.byText.set(text, policy);
+    return policy;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * @kyocho/queue — Redis and BullMQ for kyocho: a queue per expert, an
+ * executor that sends a council's sub-tasks through them, workers that run
+ * the experts wherever their models run, and resumable JSONL batches.
+ * Connections are passed in; only entry points create them.
+ */
+export { QueueError, RedisUnavailableError } from "./queue-error.js";
+export { DEFAULT_PREFIX, EXPERT_QUEUE_GROUP, expertQueue, checkPrefix, type ExpertQueueAddress } from "./queue-names.js";
+export { openExpertQueue, workerCounts, type ExpertQueueOptions } from "./expert-queue.js";
+export { JOB_ID_SEPARATOR, jobIdFor, parseJobId } from "./job-id.js";
+export {
+  ExpertJobDataSchema, JobContractError, parseExpertJobData, parseExpertJobResult, DEFAULT_EXPERT_JOB_OPTIONS,
+  type ExpertJobOptions,
+} from "./expert-job.js";
+export { DEFAULT_REDIS_URL, redisOptionsFromUrl, redactRedisUrl, createRedisConnection, waitForRedis } from "./redis-connection.js";
+export { queueEnv, queueRequested, type QueueEnv } from "./queue-env.js";
+export { JobResultWatcher, type JobOutcome, type WatchedJob } from "./job-result-watcher.js";
+export { QueueExecutor, QUEUE_FAILURE_CODES, type QueueExecutorOptions } from "./queue-executor.js";
+export { isTransientFailure, TRANSIENT_ERROR_CODES, TRANSIENT_MESSAGE } from "./transient-failure.js";
+export { limiterFor } from "./rate-limit.js";
+export { perExpertSetting } from "./per-expert-setting.js";
+export { createExpertWorker, handBackRunningJobs, HAND_BACK_REASON, TransientExpertFailure, type ExpertWorkerOptions } from "./expert-worker.js";
+export { startExpertWorkers, ExpertWorkerPool, type ExpertWorkerPoolOptions, type WorkerPoolEvent } from "./worker-pool.js";
+export { discoverExpertQueues, escapeGlob } from "./queue-discovery.js";
+export { BatchLineSchema, parseBatchLine, batchKey, type BatchId, type BatchItem, type BatchLineError, type BatchLineContext } from "./batch-input.js";
+export { readExistingOutput, BatchOutputWriter, type BatchRecord, type ExistingOutput } from "./batch-output.js";
+export { runBatch, checkBatchFiles, countBatchLines, type BatchRunOptions, type BatchProgress, type BatchSummary } from "./batch-runner.js";
+
+/** The ioredis client type every `connection` option takes. */
+export type { Redis } from "ioredis";

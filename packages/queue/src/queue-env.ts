@@ -1,0 +1,38 @@
+import { checkPrefix, DEFAULT_PREFIX } from "./queue-names.js";
+import { DEFAULT_REDIS_URL, redisOptionsFromUrl } from "./redis-connection.js";
+
+/** What the environment says about the queue: where Redis is, the key prefix, whether to use it by default. */
+export interface QueueEnv {
+  /** `REDIS_URL`, default `redis://127.0.0.1:6379`. */
+  redisUrl: string;
+  /** `KYOCHO_PREFIX`, default `{kyocho}`. */
+  prefix: string;
+  /** `KYOCHO_QUEUE=1` (or `true`/`yes`): `ask` and `batch` go through the queue without `--queue`. */
+  useQueue: boolean;
+}
+
+/**
+ * Reads and checks the queue settings from the environment. Entry points
+ * call this once; nothing below them reads `process.env`.
+ *
+ * @example
+ * const { redisUrl, prefix } = queueEnv(); // throws UserInputError("REDIS_URL: …") for a bad URL
+ */
+export function queueEnv(env: NodeJS.ProcessEnv = process.env): QueueEnv {
+  const redisUrl = env.REDIS_URL?.trim() || DEFAULT_REDIS_URL;
+  redisOptionsFromUrl(redisUrl, "REDIS_URL");
+  const prefix = checkPrefix(env.KYOCHO_PREFIX?.trim() || DEFAULT_PREFIX, "KYOCHO_PREFIX");
+  return { redisUrl, prefix, useQueue: queueRequested(env) };
+}
+
+/**
+ * True when `KYOCHO_QUEUE` asks for the queue (`1`, `true`, `yes`, `on`),
+ * without checking anything else, so a command that does not use the queue
+ * never fails on a bad `REDIS_URL`.
+ *
+ * @example
+ * queueRequested({ KYOCHO_QUEUE: "1" }) // true
+ */
+export function queueRequested(env: NodeJS.ProcessEnv = process.env): boolean {
+  return /^(1|true|yes|on)$/i.test(env.KYOCHO_QUEUE?.trim() ?? "");
+}

@@ -1,0 +1,168 @@
+import type { Redis } from "ioredis";
+import type { ExpertExecutor, ExpertRequest, ExpertResult } from "@kyocho/core";
+import { DEFAULT_EXPERT_JOB_OPTIONS, ExpertJobDataSchema, JobContractError, parseExpertJobResult, type ExpertJobOptions } from "./expert-job.js";
+import { jobIdFor } from "./job-id.js";
+import { JobResultWatcher, type JobOutcome } from "./job-result-watcher.js";
+import { QueueError } from "./queue-error.js";
+import { openExpertQueue } from "./expert-queue.js";
+import { checkPrefix, DEFAULT_PREFIX } from "./queue-names.js";
+
+/**
+ * Error codes of sub-tasks the queue could not bring back (as opposed to an expert's own failure).
+ *
+ * @example
+ * const lost = assessment.experts.some((e) => QUEUE_FAILURE_CODES.includes(e.error?.code as never)); // retry later
+ */
+export const QUEUE_FAILURE_CODES = ["QUEUE_TIMEOUT", "JOB_FAILED", "BAD_JOB_RESULT", "ABORTED"] as const;
+
+/** Options of {@link QueueExecutor}. */
+export interface QueueExecutorOptions {
+  /**
+   * An ioredis connection, shared by the executor's queues; the blocking
+   * event readers duplicate it. Create it with `maxRetriesPerRequest: null`
+   * (as {@link createRedisConnection} does), which BullMQ requires. The
+   * executor never closes it.
+   */
+  connection: Redis;
+  /** The kyocho key prefix; default `{kyocho}`. */
+  prefix?: string;
+  /** Options every job is added with (attempts, backoff, retention); default {@link DEFAULT_EXPERT_JOB_OPTIONS}. */
+  jobOptions?: ExpertJobOptions;
+  /** How long `execute` waits for a result before reporting the sub-task failed (`QUEUE_TIMEOUT`); default 10 minutes. The job stays queued. */
+  resultTimeoutMs?: number;
+  /** How often jobs still awaited are looked up in Redis, in case an event was missed; default 5 s. */
+  pollIntervalMs?: number;
+}
+
+/**
+ * Runs sub-tasks on remote workers through Redis: one BullMQ queue per expert
+ * (`{prefix}:expert:<name>`), one job per sub-task with the deterministic id
+ * `<assessment id>@<task id>`. Plug it into a council in place of the
+ * in-process executor — same graph, same results: the graph hands a sub-task
+ * over only once its dependencies have finished, so dependent jobs are
+ * enqueued after their dependencies' results came back.
+ *
+ * Because job ids are deterministic, a retried or re-submitted question never
+ * runs a sub-task twice: BullMQ keeps the existing job, and its stored result
+ * is returned (see {@link JobResultWatcher}).
+ *
+ * `execute` never throws for a sub-task's failure: an expert's own failure
+ * comes back as the worker reported it, and a failure of the queue itself
+ * (no result in time, retries exhausted, a worker that stalled too often) is
+ * a `failed` result with one of {@link QUEUE_FAILURE_CODES}.
+ *
+ * @example
+ * const connection = createRedisConnection(process.env.REDIS_URL);
+ * const executor = new QueueExecutor({ connection, prefix: "{kyocho}" });
+ * const council = createReferenceCouncil({ executor });
+ * const assessment = await council.assess({ question, case: c }); // workers: `kyocho worker`
+ * await executor.close();
+ */
+export class QueueExecutor implements ExpertExecutor {
+  readonly kind = "queue";
+  readonly prefix: string;
+  private readonly connection: Redis;
+  private readonly jobOptions: ExpertJobOptions;
+  private readonly resultTimeoutMs: number;
+  private readonly pollIntervalMs: number;
+  private readonly watchers = new Map<string, Promise<JobResultWatcher>>();
+  private closed = false;
+
+  constructor(options: QueueExecutorOptions) {
+    if (!options?.connection) throw new QueueError("NO_CONNECTION", "QueueExecutor needs a `connection` (an ioredis client)");
+    this.connection = options.connection;
+    this.prefix = checkPrefix(options.prefix ?? DEFAULT_PREFIX, "QueueExecutor prefix");
+    this.jobOptions = { ...DEFAULT_EXPERT_JOB_OPTIONS, ...options.jobOptions };
+    this.resultTimeoutMs = options.resultTimeoutMs ?? 10 * 60_000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
+  }
+
+  async execute(request: ExpertRequest, options: { signal?: AbortSignal } = {}): Promise<ExpertResult> {
+    if (this.closed) throw new QueueError("EXECUTOR_CLOSED", "the queue executor is closed");
+    const parsed = ExpertJobDataSchema.safeParse(request);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new QueueError("BAD_REQUEST", `cannot enqueue ${request?.task?.id ?? "a sub-task"}: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`);
+    }
+    const { task } = request;
+    const watcher = await this.watcher(task.expert);
+    const id = jobIdFor(request.assessmentId, task.id);
+    const outcome = await watcher.submit(
+      { id, name: task.id, data: parsed.data, options: this.jobOptions },
+      { signal: options.signal, timeoutMs: this.resultTimeoutMs },
+    );
+    return this.toResult(request, id, outcome);
+  }
+
+  /**
+   * Opens the queues of these experts now rather than at their first job
+   * (for instance to fail early when Redis is unreachable).
+   *
+   * @example
+   * await executor.open(["lending", "legal", "fx", "markets"]);
+   */
+  async open(experts: Iterable<string>): Promise<void> {
+    await Promise.all([...experts].map((name) => this.watcher(name)));
+  }
+
+  /** Closes the executor's queues and event readers (not the connection it was given). Waiting calls resolve as `ABORTED`. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const watchers = await Promise.allSettled(this.watchers.values());
+    await Promise.all(
+      watchers.map(async (w) => {
+        if (w.status !== "fulfilled") return;
+        await w.value.close();
+        await w.value.queue.close();
+      }),
+    );
+  }
+
+  private watcher(expert: string): Promise<JobResultWatcher> {
+    let watcher = this.watchers.get(expert);
+    if (!watcher) {
+      const queue = openExpertQueue(expert, { connection: this.connection, prefix: this.prefix });
+      watcher = JobResultWatcher.open(queue, this.connection, { pollIntervalMs: this.pollIntervalMs });
+      watcher.catch(() => this.watchers.delete(expert));
+      this.watchers.set(expert, watcher);
+    }
+    return watcher;
+  }
+
+  private toResult(request: ExpertRequest, jobId: string, outcome: JobOutcome): ExpertResult {
+    const { task } = request;
+    const failed = (code: (typeof QUEUE_FAILURE_CODES)[number], message: string): ExpertResult => ({
+      taskId: task.id,
+      expert: task.expert,
+      domain: task.expert,
+      role: task.role,
+      status: "failed",
+      findings: [],
+      metrics: {},
+      citations: [],
+      notes: [],
+      error: { code, message },
+    });
+    switch (outcome.state) {
+      case "completed": {
+        let result: ExpertResult;
+        try {
+          result = parseExpertJobResult(outcome.value);
+        } catch (error) {
+          return failed("BAD_JOB_RESULT", `job ${jobId}: ${(error as JobContractError).message}`);
+        }
+        if (result.taskId !== task.id || result.expert !== task.expert) {
+          return failed("BAD_JOB_RESULT", `job ${jobId} returned the result of ${result.expert}/${result.taskId}, not ${task.expert}/${task.id}`);
+        }
+        return result;
+      }
+      case "failed":
+        return failed("JOB_FAILED", `job ${jobId} failed on the ${task.expert} queue: ${outcome.reason}`);
+      case "timeout":
+        return failed("QUEUE_TIMEOUT", `no result for job ${jobId} after ${Math.round(outcome.waitedMs / 1000)} s (is a worker consuming expert:${task.expert}?)`);
+      case "aborted":
+        return failed("ABORTED", `stopped waiting for job ${jobId}`);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { UserInputError } from "@kyocho/core";
+import { queueEnv, queueRequested } from "./queue-env.js";
+import { redactRedisUrl, redisOptionsFromUrl } from "./redis-connection.js";
+
+describe("redisOptionsFromUrl", () => {
+  it("reads host, port and database, and sets what BullMQ requires", () => {
+    expect(redisOptionsFromUrl("redis://127.0.0.1:6379")).toEqual({ host: "127.0.0.1", port: 6379, db: 0, maxRetriesPerRequest: null });
+    expect(redisOptionsFromUrl("redis://cache.internal/3")).toMatchObject({ host: "cache.internal", port: 6379, db: 3 });
+  });
+
+  it("honours a user and password, percent-decoded", () => {
+    expect(redisOptionsFromUrl("redis://kyocho:p%40ss@h:6380")).toMatchObject({ username: "kyocho", password: "p@ss", port: 6380 });
+    expect(redisOptionsFromUrl("redis://:s3cret@h")).toMatchObject({ password: "s3cret" });
+    expect(redisOptionsFromUrl("redis://:s3cret@h")).not.toHaveProperty("username");
+  });
+
+  it("turns on TLS (checking the server name) for rediss://", () => {
+    expect(redisOptionsFromUrl("rediss://:pw@redis.bank.internal:6380")).toMatchObject({ tls: { servername: "redis.bank.internal" } });
+    expect(redisOptionsFromUrl("redis://h")).not.toHaveProperty("tls");
+  });
+
+  it("refuses what is not a Redis URL, naming the variable and hiding the password", () => {
+    expect(() => redisOptionsFromUrl("http://h:6379")).toThrow(/REDIS_URL: unsupported scheme "http:"/);
+    expect(() => redisOptionsFromUrl("redis://h/x")).toThrow(/database "x"/);
+    const error = (() => {
+      try {
+        redisOptionsFromUrl("not a url :secret@");
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(UserInputError);
+  });
+});
+
+describe("redactRedisUrl", () => {
+  it("hides the password only", () => {
+    expect(redactRedisUrl("redis://:s3cret@h:6379")).toBe("redis://:***@h:6379");
+    expect(redactRedisUrl("rediss://u:s3cret@h:6380/2")).toBe("rediss://u:***@h:6380/2");
+    expect(redactRedisUrl("redis://127.0.0.1:6379")).toBe("redis://127.0.0.1:6379");
+  });
+});
+
+describe("queueEnv", () => {
+  it("defaults to the local Redis and the {kyocho} prefix", () => {
+    expect(queueEnv({})).toEqual({ redisUrl: "redis://127.0.0.1:6379", prefix: "{kyocho}", useQueue: false });
+  });
+
+  it("reads REDIS_URL, KYOCHO_PREFIX and KYOCHO_QUEUE", () => {
+    expect(queueEnv({ REDIS_URL: "rediss://:pw@r:6380", KYOCHO_PREFIX: "{bank}", KYOCHO_QUEUE: "1" })).toEqual({
+      redisUrl: "rediss://:pw@r:6380",
+      prefix: "{bank}",
+      useQueue: true,
+    });
+    expect(queueRequested({ KYOCHO_QUEUE: "yes" })).toBe(true);
+    expect(queueRequested({ KYOCHO_QUEUE: "0" })).toBe(false);
+  });
+
+  it("refuses a bad REDIS_URL or prefix with an input error", () => {
+    expect(() => queueEnv({ REDIS_URL: "ftp://x" })).toThrow(/^REDIS_URL: /);
+    expect(() => queueEnv({ KYOCHO_PREFIX: "has space" })).toThrow(/^KYOCHO_PREFIX: /);
+  });
+});
