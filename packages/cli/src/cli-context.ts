@@ -1,5 +1,6 @@
-import { loadPolicyFile, readDataFile, type Case } from "@kyocho/core";
-import { createReferenceCouncil, type Council } from "@kyocho/graphs";
+import { InProcessExecutor, loadPolicyFile, readDataFile, type Case } from "@kyocho/core";
+import { createReferenceCouncil, referenceExperts, type Council } from "@kyocho/graphs";
+import type { ModelContext } from "./model-context.js";
 
 /** Options every command that runs the council understands. */
 export interface CouncilOptions {
@@ -14,6 +15,21 @@ export interface CouncilOptions {
 export function councilFromOptions(options: CouncilOptions): Council {
   const policy = options.policy ? loadPolicyFile(options.policy) : undefined;
   return createReferenceCouncil(policy ? { policy } : {});
+}
+
+/**
+ * The council of a command that may use models: the experts run with their
+ * configured models in this process, and the model planner plans. Without a
+ * model configuration this is exactly {@link councilFromOptions}.
+ */
+export function councilWithModels(options: CouncilOptions, modelContext: ModelContext): Council {
+  const policy = options.policy ? loadPolicyFile(options.policy) : undefined;
+  const { models, planner } = modelContext;
+  return createReferenceCouncil({
+    ...(policy ? { policy } : {}),
+    ...(models ? { executor: new InProcessExecutor(referenceExperts, { models }) } : {}),
+    ...(planner ? { planner } : {}),
+  });
 }
 
 /** Reads `--case FILE` (JSON or YAML) and validates it against the council's case schema. */

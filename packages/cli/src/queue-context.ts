@@ -1,4 +1,4 @@
-import type { Policy } from "@kyocho/core";
+import type { Planner, Policy } from "@kyocho/core";
 import { createReferenceCouncil, type Council } from "@kyocho/graphs";
 import {
   createRedisConnection,
@@ -52,13 +52,17 @@ export async function openQueueContext(role: string, env: NodeJS.ProcessEnv = pr
  * The reference council (under `policy`) with its sub-tasks sent through the
  * expert queues, and the executor to close when done.
  */
-export async function queuedCouncil(context: QueueContext, policy: Policy, options: { resultTimeoutMs?: number } = {}): Promise<{ council: Council; executor: QueueExecutor }> {
+export async function queuedCouncil(
+  context: QueueContext,
+  policy: Policy,
+  options: { resultTimeoutMs?: number; planner?: Planner | undefined } = {},
+): Promise<{ council: Council; executor: QueueExecutor }> {
   const executor = new QueueExecutor({
     connection: context.connection,
     prefix: context.prefix,
     ...(options.resultTimeoutMs !== undefined ? { resultTimeoutMs: options.resultTimeoutMs } : {}),
   });
-  const council = createReferenceCouncil({ policy, executor });
+  const council = createReferenceCouncil({ policy, executor, ...(options.planner ? { planner: options.planner } : {}) });
   await executor.open(council.experts.map((e) => e.name));
   return { council, executor };
 }

@@ -1,8 +1,9 @@
 import type { Command } from "commander";
-import { readDataFile, UserInputError, type Assessment, type Policy } from "@kyocho/core";
+import { readDataFile, UserInputError, type Assessment, type Planner, type Policy } from "@kyocho/core";
 import type { AssessInput, CouncilEvent } from "@kyocho/graphs";
 import { queueRequested } from "@kyocho/queue";
-import { councilFromOptions, questionFrom, readCase } from "../cli-context.js";
+import { councilWithModels, questionFrom, readCase } from "../cli-context.js";
+import { openModelContext } from "../model-context.js";
 import { openQueueContext, queuedCouncil, warnAboutMissingWorkers } from "../queue-context.js";
 import { formatAssessment } from "../output/format-assessment.js";
 import { createStyle } from "../output/style.js";
@@ -14,6 +15,7 @@ interface AskOptions {
   json?: boolean;
   quiet?: boolean;
   queue?: boolean;
+  config?: string;
 }
 
 export function registerAsk(program: Command): void {
@@ -26,6 +28,7 @@ export function registerAsk(program: Command): void {
     .option("--plan <file>", "run this plan (as printed by `kyocho plan --json`) instead of planning")
     .option("--json", "print the assessment as JSON")
     .option("-q, --quiet", "no progress on stderr")
+    .option("--config <file>", "model configuration (YAML or JSON; also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): on-premises models for the experts, planner and summary")
     .option("--queue", "run the sub-tasks on `kyocho worker`s through Redis (REDIS_URL, KYOCHO_PREFIX; also KYOCHO_QUEUE=1)")
     .addHelpText(
       "after",
@@ -38,15 +41,18 @@ Examples:
 Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal error.`,
     )
     .action(async (words: string[], options: AskOptions) => {
-      const council = councilFromOptions(options);
+      const modelContext = await openModelContext(options);
+      const council = councilWithModels(options, modelContext);
+      if (!options.quiet) for (const line of modelContext.describe()) process.stderr.write(`kyocho: model ${line}\n`);
       const c = readCase(council, options.case);
       const question = questionFrom(words, c);
       if (!question && !c) throw new UserInputError("give a question, a --case file, or both", { source: "ask" });
       const plan = options.plan ? readDataFile(options.plan, "plan file") : undefined;
       const progress = options.quiet ? undefined : progressPrinter();
-      const assessment = options.queue || queueRequested()
-        ? await assessThroughQueue(council.policy, { question, case: c, plan }, progress, options.quiet)
+      const assessed = options.queue || queueRequested()
+        ? await assessThroughQueue(council.policy, modelContext.planner, { question, case: c, plan }, progress, options.quiet)
         : await council.assess({ question, case: c, plan }, progress ? { onEvent: progress } : {});
+      const assessment = await modelContext.finish(assessed);
       if (options.json) process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
       else process.stdout.write(formatAssessment(assessment, createStyle(process.stdout)));
     });
@@ -55,13 +61,14 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
 /** Runs the council with its sub-tasks on the expert queues; the same graph, so the same assessment. */
 async function assessThroughQueue(
   policy: Policy,
+  planner: Planner | undefined,
   input: AssessInput,
   progress: ((event: CouncilEvent) => void) | undefined,
   quiet: boolean | undefined,
 ): Promise<Assessment> {
   const context = await openQueueContext("ask");
   try {
-    const { council, executor } = await queuedCouncil(context, policy);
+    const { council, executor } = await queuedCouncil(context, policy, { planner });
     try {
       if (!quiet) await warnAboutMissingWorkers(context, council.experts.map((e) => e.name));
       return await council.assess(input, progress ? { onEvent: progress } : {});

@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { readDataFile, type Assessment, type Case } from "@kyocho/core";
 import type { Council } from "@kyocho/graphs";
 import { checkBatchFiles, QUEUE_FAILURE_CODES, QueueError, queueRequested, runBatch, type BatchItem } from "@kyocho/queue";
-import { councilFromOptions } from "../cli-context.js";
+import { councilWithModels } from "../cli-context.js";
+import { openModelContext } from "../model-context.js";
 import { positiveInteger } from "../option-parsers.js";
 import { batchProgressBar, formatBatchSummary } from "../output/batch-progress.js";
 import { openQueueContext, queuedCouncil, warnAboutMissingWorkers, type QueueContext } from "../queue-context.js";
@@ -13,6 +14,7 @@ interface BatchOptions {
   queue?: boolean;
   policy?: string;
   quiet?: boolean;
+  config?: string;
 }
 
 const QUEUE_FAILURES: ReadonlySet<string> = new Set([...QUEUE_FAILURE_CODES, "EXECUTOR_ERROR"]);
@@ -26,6 +28,7 @@ export function registerBatch(program: Command): void {
     .option("-n, --concurrency <n>", "questions in flight at once (default 8 in process, 32 with --queue)", positiveInteger("--concurrency"))
     .option("--queue", "run the sub-tasks on `kyocho worker`s through Redis (also KYOCHO_QUEUE=1)")
     .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
+    .option("--config <file>", "model configuration (also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): models for the experts in process, and the planner")
     .option("-q, --quiet", "no progress bar")
     .addHelpText(
       "after",
@@ -47,7 +50,8 @@ Examples:
   kyocho batch questions.jsonl --out answers.jsonl --queue --concurrency 64   # with \`kyocho worker\`s running`,
     )
     .action(async (input: string, options: BatchOptions) => {
-      const local = councilFromOptions(options);
+      const modelContext = await openModelContext(options);
+      const local = councilWithModels(options, modelContext);
       checkBatchFiles(input, options.out);
       const viaQueue = Boolean(options.queue) || queueRequested();
       let context: QueueContext | undefined;
@@ -55,7 +59,7 @@ Examples:
       let council: Council = local;
       if (viaQueue) {
         context = await openQueueContext("batch");
-        const queued = await queuedCouncil(context, local.policy);
+        const queued = await queuedCouncil(context, local.policy, { planner: modelContext.planner });
         council = queued.council;
         const ctx = context;
         close = async () => {
@@ -79,7 +83,7 @@ Examples:
       try {
         if (context && !options.quiet) await warnAboutMissingWorkers(context, council.experts.map((e) => e.name));
         const assess = async (item: BatchItem): Promise<Assessment> => {
-          const assessment = await council.assess({ question: item.question, case: item.case });
+          const assessment = await modelContext.finish(await council.assess({ question: item.question, case: item.case }));
           const lost = assessment.experts.find((e) => e.status === "failed" && e.error && QUEUE_FAILURES.has(e.error.code));
           if (viaQueue && lost) throw new QueueError("QUEUE_FAILURE", `${lost.name}: ${lost.error!.code}: ${lost.error!.message}`);
           return assessment;

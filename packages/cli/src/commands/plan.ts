@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { UserInputError } from "@kyocho/core";
-import { councilFromOptions, questionFrom, readCase } from "../cli-context.js";
+import { councilWithModels, questionFrom, readCase } from "../cli-context.js";
+import { openModelContext } from "../model-context.js";
 import { formatPlan } from "../output/format-plan.js";
 import { createStyle } from "../output/style.js";
 
@@ -11,9 +12,10 @@ export function registerPlan(program: Command): void {
     .argument("[question...]", "the question, in English or Japanese")
     .option("-c, --case <file>", "case file (JSON or YAML)")
     .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
+    .option("--config <file>", "model configuration: plan with the configured planner model (also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL)")
     .option("--json", "print the plan as JSON: { tasks: [{ id, expert, question, dependsOn, role }], rationale, planner }")
-    .action(async (words: string[], options: { case?: string; policy?: string; json?: boolean }) => {
-      const council = councilFromOptions(options);
+    .action(async (words: string[], options: { case?: string; policy?: string; json?: boolean; config?: string }) => {
+      const council = councilWithModels(options, await openModelContext(options));
       const c = readCase(council, options.case);
       const question = questionFrom(words, c);
       if (!question && !c) throw new UserInputError("give a question, a --case file, or both", { source: "plan" });

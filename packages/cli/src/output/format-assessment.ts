@@ -15,6 +15,9 @@ export function formatAssessment(a: Assessment, style: Style): string {
   lines.push(`kyocho assessment ${a.id}${a.caseId ? ` · case ${a.caseId}` : ""} · ${a.policy.name}`);
   if (a.question) lines.push(style.dim(`Q: ${a.question}`));
   lines.push("", head, a.summary, "");
+  if (a.executiveSummary) {
+    lines.push(style.bold("Executive summary"), a.executiveSummary.text, style.dim(`  written by ${a.executiveSummary.model} at ${a.executiveSummary.host}; rating and decision are the policy's`), "");
+  }
 
   lines.push(style.bold("Findings"));
   if (a.findings.length === 0) lines.push("  none");
@@ -38,6 +41,17 @@ export function formatAssessment(a: Assessment, style: Style): string {
     const status = e.status === "ok" ? e.status : style.severity("high", e.status);
     lines.push(`  ${e.name.padEnd(width)}  ${status.padEnd(e.status === "ok" ? 7 : 7 + (status.length - e.status.length))}  ${e.role.padEnd(8)}  ${latency.padStart(9)}  ${e.findings} finding${e.findings === 1 ? "" : "s"}${after}${e.error ? `  ${style.dim(e.error.message)}` : ""}`);
   }
+  const modelLines = a.experts.filter((e) => e.modelUse);
+  if (modelLines.length > 0) {
+    lines.push("", style.bold("Models"));
+    for (const e of modelLines) {
+      const m = e.modelUse!;
+      const outcome = m.outcome === "accepted" ? `accepted, ${m.findingsAdded} finding(s) added` : style.severity("medium", `fallback to the rules: ${m.reason ?? "no reason given"}`);
+      lines.push(`  ${e.name.padEnd(width)}  ${m.model} at ${m.host} (${m.reasoning ? "reasoning" : "non-thinking"}, ${m.calls} call(s), ${m.latencyMs.toFixed(0)} ms): ${outcome}`);
+      if (m.narrative) lines.push(style.dim(`  ${" ".repeat(width)}  ${truncate(m.narrative, 300)}`));
+    }
+  }
+
   const metricLines = a.experts.filter((e) => Object.values(e.metrics).some((v) => v !== null));
   if (metricLines.length > 0) {
     lines.push("", style.bold("Key metrics"));

@@ -1,0 +1,56 @@
+import {
+  AuditLog,
+  assessmentAuditEntry,
+  createModelRegistry,
+  loadModelConfig,
+  ModelPlanner,
+  summariseWithModel,
+  type Assessment,
+  type ModelRegistry,
+  type Planner,
+} from "@kyocho/core";
+import { referenceExperts } from "@kyocho/graphs";
+
+/** What a command that asks the council needs from the model configuration. */
+export interface ModelContext {
+  /** Undefined when no model is configured: the embedded default. */
+  models: ModelRegistry | undefined;
+  /** The model planner, when a planner model is configured. */
+  planner: Planner | undefined;
+  /** Writes the executive summary (when configured) and the assessment's audit line. */
+  finish(assessment: Assessment): Promise<Assessment>;
+  /** One line per configured endpoint, for a start-up message. */
+  describe(): string[];
+}
+
+/**
+ * Reads the model configuration (`--config`, else `KYOCHO_CONFIG`, else the
+ * `KYOCHO_MODEL_*` variables) and builds what the entry point passes in:
+ * the model registry, the model planner and the audit log. Endpoints outside
+ * the bank are refused here, before any case is read (exit 2).
+ */
+export async function openModelContext(options: { config?: string | undefined }): Promise<ModelContext> {
+  const config = loadModelConfig({ path: options.config });
+  if (!config) {
+    return { models: undefined, planner: undefined, finish: async (a) => a, describe: () => [] };
+  }
+  const audit = config.audit.enabled ? new AuditLog(config.audit) : undefined;
+  const models = createModelRegistry(config, { ...(audit ? { audit } : {}), experts: referenceExperts.map((e) => e.name) });
+  const plannerModel = await models.plannerChatModel();
+  const plannerClient = models.forPlanner();
+  const planner = plannerModel
+    ? new ModelPlanner({ model: plannerModel, ...(plannerClient ? { timeoutMs: plannerClient.info.timeoutMs } : {}) })
+    : undefined;
+  return {
+    models,
+    planner,
+    finish: async (assessment) => {
+      const summaryModel = models.forSummary();
+      const finished = summaryModel ? await summariseWithModel(assessment, summaryModel, { audit: models.audit }) : assessment;
+      audit?.write(assessmentAuditEntry(finished));
+      return finished;
+    },
+    describe: () =>
+      models.describe().map((d) => `${d.role}: ${d.model ?? "(first model the server lists)"} at ${d.host} (${d.kind}, ${d.reasoning ? "reasoning" : "non-thinking"})`),
+  };
+}
