@@ -12,6 +12,7 @@ import {
   type ExpertResult,
   type Planner,
   type Policy,
+  unfinishedResult,
 } from "@kyocho/core";
 import type { CouncilEvent } from "./council-events.js";
 import { CouncilState, type CouncilStateType } from "./council-state.js";
@@ -52,6 +53,7 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
     expert.resolvePolicy(policy);
   }
   const executor = options.executor ?? new InProcessExecutor(experts);
+  const domainOf = (name: string) => experts.find((e) => e.name === name)?.domain ?? name;
   const planner = options.planner ?? new EmbeddedPlanner();
 
   const plan = async (state: CouncilStateType, config: LangGraphRunnableConfig) => {
@@ -65,18 +67,12 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
     const step = nextStep(state.plan!, state.results);
     const skipped: Record<string, ExpertResult> = {};
     for (const { task, blockedBy } of step.skipped) {
-      skipped[task.id] = {
-        taskId: task.id,
-        expert: task.expert,
-        domain: experts.find((e) => e.name === task.expert)?.domain ?? task.expert,
-        role: task.role,
-        status: "skipped",
-        findings: [],
-        metrics: {},
-        citations: [],
-        notes: [],
-        error: { code: "DEPENDENCY_NOT_MET", message: `depends on ${blockedBy.join(", ")}, which did not finish` },
-      };
+      skipped[task.id] = unfinishedResult(
+        task,
+        "skipped",
+        { code: "DEPENDENCY_NOT_MET", message: `depends on ${blockedBy.join(", ")}, which did not finish` },
+        domainOf(task.expert),
+      );
     }
     return { results: skipped };
   };
@@ -109,18 +105,12 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
       result = await executor.execute(input.request, config.signal ? { signal: config.signal } : {});
     } catch (error) {
       // An executor that cannot reach its expert (a queue down, a worker lost) is that expert's failure, not the council's.
-      result = {
-        taskId: task.id,
-        expert: task.expert,
-        domain: experts.find((e) => e.name === task.expert)?.domain ?? task.expert,
-        role: task.role,
-        status: "failed",
-        findings: [],
-        metrics: {},
-        citations: [],
-        notes: [],
-        error: { code: "EXECUTOR_ERROR", message: error instanceof Error ? error.message : String(error) },
-      };
+      result = unfinishedResult(
+        task,
+        "failed",
+        { code: "EXECUTOR_ERROR", message: error instanceof Error ? error.message : String(error) },
+        domainOf(task.expert),
+      );
     }
     config.writer?.({
       type: "expert_finished",

@@ -26,6 +26,7 @@ export {
   type Assessment, type MissingItem, type ExpertSummary,
 } from "./assessment/assessment-schema.js";
 export { assessmentIdFor, stableStringify } from "./assessment/assessment-id.js";
+export { unfinishedResult } from "./assessment/unfinished-result.js";
 export { ModelUseSchema, type ModelUse } from "./assessment/model-use.js";
 
 export {

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { ExpertExecutor, ExpertRequest, ExpertResult } from "@kyocho/core";
+import { unfinishedResult, type ExpertExecutor, type ExpertRequest, type ExpertResult } from "@kyocho/core";
 import { DEFAULT_EXPERT_JOB_OPTIONS, ExpertJobDataSchema, JobContractError, parseExpertJobResult, type ExpertJobOptions } from "./expert-job.js";
 import { jobIdFor } from "./job-id.js";
 import { JobResultWatcher, type JobOutcome } from "./job-result-watcher.js";
@@ -132,18 +132,7 @@ export class QueueExecutor implements ExpertExecutor {
 
   private toResult(request: ExpertRequest, jobId: string, outcome: JobOutcome): ExpertResult {
     const { task } = request;
-    const failed = (code: (typeof QUEUE_FAILURE_CODES)[number], message: string): ExpertResult => ({
-      taskId: task.id,
-      expert: task.expert,
-      domain: task.expert,
-      role: task.role,
-      status: "failed",
-      findings: [],
-      metrics: {},
-      citations: [],
-      notes: [],
-      error: { code, message },
-    });
+    const failed = (code: (typeof QUEUE_FAILURE_CODES)[number], message: string): ExpertResult => unfinishedResult(task, "failed", { code, message });
     switch (outcome.state) {
       case "completed": {
         let result: ExpertResult;

@@ -1,4 +1,5 @@
 import type { ExpertResult } from "../assessment/expert-result.js";
+import { unfinishedResult } from "../assessment/unfinished-result.js";
 import type { Expert, ExpertRequest } from "../expert/expert-types.js";
 import type { ModelRegistry } from "../model/model-registry.js";
 import type { ExpertExecutor } from "./expert-executor.js";
@@ -28,18 +29,7 @@ export class InProcessExecutor implements ExpertExecutor {
   async execute(request: ExpertRequest, options: { signal?: AbortSignal } = {}): Promise<ExpertResult> {
     const expert = this.experts.get(request.task.expert);
     if (!expert) {
-      return {
-        taskId: request.task.id,
-        expert: request.task.expert,
-        domain: request.task.expert,
-        role: request.task.role,
-        status: "failed",
-        findings: [],
-        metrics: {},
-        citations: [],
-        notes: [],
-        error: { code: "UNKNOWN_EXPERT", message: `no expert named ${request.task.expert} in this executor` },
-      };
+      return unfinishedResult(request.task, "failed", { code: "UNKNOWN_EXPERT", message: `no expert named ${request.task.expert} in this executor` });
     }
     const model = this.models?.forExpert(expert.name);
     return expert.run(request, model ? { ...options, model, audit: this.models?.audit } : options);
