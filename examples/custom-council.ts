@@ -3,11 +3,16 @@
  * fifth of your own, defined with `defineExpert`, under a policy that gives
  * the new expert a threshold a risk officer can edit.
  *
- *   npx tsx examples/custom-council.ts
+ *   npx tsx examples/custom-council.ts [--out DIR]        # or: npm run example:custom-council
+ *
+ * Writes out/custom-council.{html,md}: the fifth expert's domain has its own row in the heat map.
  */
+import { join } from "node:path";
 import { z } from "zod";
+import { writeReports } from "@kyocho/cli";
 import { defineExpert, evaluateTiers, loadPolicyFile, TiersSchema, type Case } from "@kyocho/core";
 import { createCouncil, referenceExperts, REFERENCE_POLICY_PATH } from "@kyocho/graphs";
+import { exampleArgs, shown } from "./support/example-args.js";
 
 // 1. A fifth expert: real-estate collateral. It reads its own case section and its own policy section.
 const realEstate = defineExpert({
@@ -62,3 +67,7 @@ const assessment = await council.assess({ question: "Can we refinance the office
 console.log(`${assessment.decision} (${assessment.rating})`);
 for (const f of assessment.findings) console.log(`  ${f.severity.padEnd(8)} ${f.ruleId.padEnd(12)} ${f.expert.padEnd(12)} ${f.message}`);
 console.log(`experts: ${assessment.experts.map((e) => `${e.name}=${e.status}`).join(", ")}`);
+
+// 4. The same reports as `kyocho ask --html --md`.
+const base = join(exampleArgs().outDir, "custom-council");
+for (const w of writeReports(assessment, { html: `${base}.html`, md: `${base}.md` })) console.log(`wrote ${shown(w.path)} (${w.bytes} bytes)`);

@@ -6,6 +6,7 @@ import { councilWithModels, questionFrom, readCase } from "../cli-context.js";
 import { openModelContext } from "../model-context.js";
 import { openQueueContext, queuedCouncil, warnAboutMissingWorkers } from "../queue-context.js";
 import { formatAssessment } from "../output/format-assessment.js";
+import { writeReports } from "../report/write-reports.js";
 import { createStyle } from "../output/style.js";
 
 interface AskOptions {
@@ -16,6 +17,8 @@ interface AskOptions {
   quiet?: boolean;
   queue?: boolean;
   config?: string;
+  html?: string;
+  md?: string;
 }
 
 export function registerAsk(program: Command): void {
@@ -30,12 +33,15 @@ export function registerAsk(program: Command): void {
     .option("-q, --quiet", "no progress on stderr")
     .option("--config <file>", "model configuration (YAML or JSON; also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): on-premises models for the experts, planner and summary")
     .option("--queue", "run the sub-tasks on `kyocho worker`s through Redis (REDIS_URL, KYOCHO_PREFIX; also KYOCHO_QUEUE=1)")
+    .option("--html <file>", "also write the report as one self-contained HTML file (inline CSS and SVG, no network)")
+    .option("--md <file>", "also write the report as Markdown")
     .addHelpText(
       "after",
       `
 Examples:
   kyocho ask --case examples/cases/acquisition-finance.yaml "Can we lend USD 120m for this acquisition?"
   kyocho ask --case examples/cases/ringi-ja.yaml --json > assessment.json
+  kyocho ask --case examples/cases/acquisition-finance.yaml --html report.html --md report.md
   kyocho ask --queue --case examples/cases/acquisition-finance.yaml     # with \`kyocho worker\` running
 
 Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal error.`,
@@ -55,6 +61,9 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
       const assessment = await modelContext.finish(assessed);
       if (options.json) process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
       else process.stdout.write(formatAssessment(assessment, createStyle(process.stdout)));
+      for (const w of writeReports(assessment, { html: options.html, md: options.md })) {
+        if (!options.quiet) process.stderr.write(`kyocho: wrote ${w.path} (${w.bytes.toLocaleString("en-US")} bytes)\n`);
+      }
     });
 }
 

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { evaluateRouting, parseRoutingSet, UserInputError, type RoutingEvaluation } from "@kyocho/core";
 import { councilFromOptions } from "../cli-context.js";
 import { formatRoutingEvaluation } from "../output/format-routing-evaluation.js";
+import { registerEvalCases } from "./eval-cases.js";
 import { createStyle } from "../output/style.js";
 
 interface RoutingOptions {
@@ -27,7 +28,7 @@ export interface FloorFailure {
 export function registerEval(program: Command): void {
   const group = program
     .command("eval")
-    .description("Measure the council against a labelled set (routing: which experts each question needs)");
+    .description("Measure the council against a labelled set (routing: which experts each question needs; cases: the expected results of example deals)");
 
   group
     .command("routing")
@@ -75,6 +76,8 @@ Exit codes: 0 scored (and every floor given met), 1 a floor not met, 2 a bad lin
       }
       if (failures.length > 0) process.exitCode = 1;
     });
+
+  registerEvalCases(group);
 }
 
 /** The floors a routing evaluation does not meet. */

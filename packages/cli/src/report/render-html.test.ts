@@ -1,0 +1,106 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { AssessmentSchema, loadCaseFile, type Assessment } from "@kyocho/core";
+import { createReferenceCouncil } from "@kyocho/graphs";
+import { renderHtml } from "./render-html.js";
+import { renderMarkdown } from "./render-markdown.js";
+
+const council = createReferenceCouncil();
+const caseFile = (name: string) => fileURLToPath(new URL(`../../../../examples/cases/${name}.yaml`, import.meta.url));
+const assessCase = async (name: string) => {
+  const c = loadCaseFile(caseFile(name));
+  return council.assess({ question: c.question, case: c });
+};
+const at = new Date("2026-11-29T12:00:00Z");
+
+/** A deal whose every free-text field tries to inject markup. */
+const HOSTILE = '"><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
+async function hostileAssessment(): Promise<Assessment> {
+  const c = council.parseCase({
+    id: `deal-${HOSTILE}`,
+    question: `Can we lend to ${HOSTILE}?`,
+    borrower: { name: `Evil ${HOSTILE}`, country: "JP", financials: { currency: "JPY", revenue: 1e10, ebitda: 1e9, totalDebt: 9e9, interestExpense: 1e8, annualDebtService: 1e9 } },
+    facility: { type: "term_loan", amount: 1e9, currency: "JPY", tenorYears: 3, rate: 0.02, amortization: "linear" },
+    counterparties: [{ name: `Evil ${HOSTILE}`, country: "JP", role: "borrower", kyc: "pending" }],
+    contract: { governingLaw: `XX${HOSTILE}`, clauses: ["sanctions"] },
+  });
+  const a = await council.assess({ question: c.question, case: c });
+  // A hand-edited assessment may carry markup anywhere: a model's narrative, a note, a citation.
+  return AssessmentSchema.parse({
+    ...a,
+    experts: a.experts.map((e) => ({ ...e, notes: [...e.notes, `note ${HOSTILE}`], citations: [...e.citations, { document: `doc${HOSTILE}`, section: HOSTILE, excerpt: HOSTILE }] })),
+    executiveSummary: { text: `summary ${HOSTILE}`, model: `m${HOSTILE}`, host: "10.0.0.1:8000", reasoning: false },
+  });
+}
+
+describe("renderHtml", () => {
+  it("is one self-contained page: no script, no external reference, a policy that forbids fetching anything", async () => {
+    const html = renderHtml(await assessCase("acquisition-finance"), { generatedAt: at });
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:/);
+    expect(html).not.toMatch(/<script|<link|<iframe|<img|<object|<embed|@import|url\((?!#)/i);
+    expect(html).not.toMatch(/\b(src|href)=/i);
+    // The only URL is the SVG namespace, which is a name, not a fetch.
+    expect(html.match(/https?:\/\/[^\s"'<>]+/g)?.filter((u) => u !== "http://www.w3.org/2000/svg") ?? []).toEqual([]);
+  });
+
+  it("puts the decision and the rating first, then the heat map, conditions, findings, plan, experts, metrics and knowledge", async () => {
+    const html = renderHtml(await assessCase("acquisition-finance"), { generatedAt: at });
+    const order = ['id="verdict"', 'id="heat-map"', 'id="conditions"', 'id="findings"', 'id="plan"', 'id="experts"', 'id="metrics"', 'id="knowledge"'].map((s) => html.indexOf(s));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+    expect(html).toContain('<div class="decision" id="decision" data-decision="escalate">Escalate</div>');
+    expect(html).toContain('data-rating="high"');
+    // Heat map: legal medium + high, fx high; lending empty.
+    expect([...html.matchAll(/class="heat-cell" data-severity="(\w+)" data-count="(\d+)"/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(["medium:1", "high:1", "high:1"]);
+    // Plan: fx → lending, and the two last sub-tasks lead to the merge.
+    expect(html.match(/class="plan-edge"/g)).toHaveLength(3);
+    expect(html).toContain("Hedge at least 50% of each currency exposure before drawdown.");
+    expect(html).toContain("fx/fx-policy.md</span> § Hedge ratio (FX-HEDGE)");
+    expect(html).toContain("<dt>hedgeRatio.USD</dt><dd>40%</dd>");
+  });
+
+  it("escapes every case-derived string: nothing injected survives as markup", async () => {
+    const a = await hostileAssessment();
+    const html = renderHtml(a, { generatedAt: at });
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html).toContain("&lt;script&gt;window.__pwned=1&lt;/script&gt;");
+    expect(html).toContain("Evil &quot;&gt;&lt;script&gt;");
+    // Attribute values stay closed: no raw quote from the case inside a tag.
+    for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) expect(tag).not.toContain("__pwned");
+  });
+
+  it("writes a Japanese question's report in Japanese, with its Japanese text", async () => {
+    const html = renderHtml(await assessCase("ringi-ja"), { generatedAt: at });
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain("株式会社さくら不動産向け120億円・期間12年のタームローンについて、この与信稟議を承認してよいか。");
+    expect(html).toContain('data-decision="escalate">上申</div>');
+    expect(html).toContain("リスク評価「高」、判定「上申」。指摘 5 件（高 1 件、中 4 件）、専門家 2 名中 2 名が回答。");
+    expect(html).toMatch(/"Noto Sans CJK JP".*"Hiragino Sans".*"Yu Gothic"/);
+    expect(renderHtml(await assessCase("ringi-ja"), { generatedAt: at, language: "en" })).toContain('data-decision="escalate">Escalate</div>');
+  });
+
+  it("shows what was missing when the assessment is incomplete", async () => {
+    const html = renderHtml(await assessCase("data-gap-usd-no-fx"), { generatedAt: at });
+    expect(html).toContain('id="incomplete"');
+    expect(html).toMatch(/<section class="callout" id="missing"><h2>Missing evidence<\/h2>/);
+    expect(html.indexOf('id="missing"')).toBeLessThan(html.indexOf('id="heat-map"'));
+  });
+});
+
+describe("renderMarkdown", () => {
+  it("has the decision, the heat map as a table, the conditions and the findings", async () => {
+    const md = renderMarkdown(await assessCase("acquisition-finance"), { generatedAt: at });
+    expect(md.split("\n")[0]).toBe("# Risk assessment: Escalate (Rating High)");
+    expect(md).toContain("| Domain | Info | Low | Medium | High | Critical | Rating |");
+    expect(md).toContain("| Legal & compliance | · | · | **1** | **1** | · | **High** |");
+    expect(md).toContain("1. Hedge at least 50% of each currency exposure before drawdown.");
+    expect(md).toContain("- **Lending** (`lending`, required) ← fx:");
+  });
+
+  it("escapes case-derived strings", async () => {
+    const md = renderMarkdown(await hostileAssessment(), { generatedAt: at });
+    expect(md).not.toMatch(/<script|<img/i);
+    expect(md).toContain("&lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt;");
+  });
+});
