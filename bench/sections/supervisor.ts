@@ -1,0 +1,201 @@
+import { InProcessExecutor, mergeAssessment, type Assessment, type Case } from "@kyocho/core";
+import { createReferenceCouncil, referenceExperts, type Council } from "@kyocho/graphs";
+import { DEFAULT_REPLY, startTestModelServer, type TestModelServer } from "@kyocho/testing";
+import type { BenchContext, SectionResult } from "../lib/bench-context.js";
+import { BENCH_MODEL, benchModels } from "../lib/bench-models.js";
+import { criticalPath } from "../lib/critical-path.js";
+import { FOUR_EXPERT_PLAN, fourExpertQuestion, loadFourExpertCase } from "../lib/fixtures.js";
+import { median, round } from "../lib/stats.js";
+import { scriptSupervisorTeam } from "../lib/supervisor-script.js";
+import { createSupervisorTeam } from "../lib/supervisor-team.js";
+import { fmt } from "../lib/table.js";
+import { newTimeline, recordExecution, recordPlanning, type Timeline } from "../lib/timeline.js";
+import type { BenchSettings } from "../settings.js";
+
+/** One way of running the four experts, in ms and in units of L. */
+export interface TeamRun {
+  wallMs: number;
+  wallL: number;
+  modelCalls: number;
+}
+
+export interface KyochoRun extends TeamRun {
+  /** Planner + slowest dependency chain + merge, from the parts' own durations. */
+  criticalPathMs: number;
+  criticalPathL: number;
+  /** Wall time beyond the critical path: kyocho's own overhead (and, skewed, waiting the schedule caused). */
+  gapMs: number;
+  gapL: number;
+  plannerMs: number;
+  chain: string[];
+  mergeMs: number;
+}
+
+export interface SupervisorFigures {
+  latencyMs: number;
+  kyocho: KyochoRun;
+  /** The same, with legal's model answering after 2 L: lending (after fx) then waits for legal too, as BSP supersteps do. */
+  kyochoSkewed: KyochoRun;
+  supervisor: TeamRun & { toolRuns: number };
+  /** The skewed run's gap beyond the uniform run's, in L: time a dependent task waited for a superstep, not for its dependency. */
+  superstepWaitL: number;
+  /** Supervisor wall time ÷ kyocho wall time (median of the per-repeat ratios). */
+  ratio: number;
+  samples: { kyochoWallMs: number[]; skewedWallMs: number[]; supervisorWallMs: number[]; ratios: number[] };
+}
+
+/** The order in which the supervisor hands off: fx before lending, so lending's tool sees fx's result as kyocho's lending does. */
+const HAND_OFF_ORDER = ["fx", "legal", "markets", "lending"];
+
+/**
+ * Section 2 — against a supervisor. The test endpoint answers every call
+ * after L ms. (a) kyocho's council with model-backed experts and the model
+ * planner; (b) `createSupervisor` over `createReactAgent` agents whose tools
+ * are the same experts. Wall time in L, model calls (from the endpoint's
+ * recorded requests), the ratio, and kyocho's critical path against its wall
+ * time — also with a skewed expert, which shows the cost of supersteps.
+ */
+export async function benchSupervisor(settings: BenchSettings["supervisor"], context: BenchContext): Promise<SectionResult<SupervisorFigures>> {
+  const L = settings.latencyMs;
+  const server = await startTestModelServer({ latencyMs: L, models: [BENCH_MODEL] });
+  try {
+    const { models, planner } = await benchModels(server, referenceExperts.map((e) => e.name));
+    let timeline: Timeline = newTimeline();
+    const council = createReferenceCouncil({
+      executor: recordExecution(new InProcessExecutor(referenceExperts, { models }), () => timeline),
+      planner: recordPlanning(planner, () => timeline),
+    });
+    const c = loadFourExpertCase(council);
+    const embeddedPlan = await createReferenceCouncil().plan({ question: fourExpertQuestion("plan"), case: c });
+    const team = createSupervisorTeam({ server, experts: referenceExperts, policy: council.policy, case: c, plan: embeddedPlan });
+
+    let n = 0;
+    const runKyocho = async (skewed: boolean): Promise<KyochoRun> => {
+      server.reset();
+      server.respond("planner", { json: FOUR_EXPERT_PLAN });
+      if (skewed) server.respond("legal", { delayMs: L, json: DEFAULT_REPLY.json });
+      timeline = newTimeline();
+      const question = fourExpertQuestion(`supervisor-${n++}`);
+      const assessment = await council.assess({ question, case: c });
+      const wallMs = performance.now() - timeline.start;
+      checkKyochoRun(assessment, server);
+      const path = criticalPath(assessment.plan, timeline, mergeMs(council, assessment, c, timeline));
+      return {
+        wallMs,
+        wallL: wallMs / L,
+        modelCalls: chatCalls(server),
+        criticalPathMs: path.totalMs,
+        criticalPathL: path.totalMs / L,
+        gapMs: wallMs - path.totalMs,
+        gapL: (wallMs - path.totalMs) / L,
+        plannerMs: path.plannerMs,
+        chain: path.chain.map((id) => assessment.plan.tasks.find((t) => t.id === id)?.expert ?? id),
+        mergeMs: path.mergeMs,
+      };
+    };
+    const runSupervisor = async (): Promise<SupervisorFigures["supervisor"]> => {
+      server.reset();
+      scriptSupervisorTeam(server, HAND_OFF_ORDER);
+      team.reset();
+      const started = performance.now();
+      await team.graph.invoke({ messages: [{ role: "user", content: fourExpertQuestion(`supervisor-${n++}`) }] }, { recursionLimit: 100 });
+      const wallMs = performance.now() - started;
+      if (team.toolRuns() !== HAND_OFF_ORDER.length) throw new Error(`the supervisor team ran ${team.toolRuns()} expert tools, not ${HAND_OFF_ORDER.length}`);
+      return { wallMs, wallL: wallMs / L, modelCalls: chatCalls(server), toolRuns: team.toolRuns() };
+    };
+
+    context.log(`supervisor: L = ${L} ms; a warm-up run of each, then ${settings.repeats} repeats side by side`);
+    await runKyocho(false);
+    await runSupervisor();
+    const kyochoRuns: KyochoRun[] = [];
+    const skewedRuns: KyochoRun[] = [];
+    const supervisorRuns: Array<SupervisorFigures["supervisor"]> = [];
+    for (let r = 0; r < settings.repeats; r++) {
+      kyochoRuns.push(await runKyocho(false));
+      skewedRuns.push(await runKyocho(true));
+      supervisorRuns.push(await runSupervisor());
+    }
+    const ratios = kyochoRuns.map((k, i) => supervisorRuns[i]!.wallMs / k.wallMs);
+    const figures: SupervisorFigures = {
+      latencyMs: L,
+      kyocho: medianRun(kyochoRuns),
+      kyochoSkewed: medianRun(skewedRuns),
+      supervisor: {
+        wallMs: round(median(supervisorRuns.map((s) => s.wallMs)), 1),
+        wallL: round(median(supervisorRuns.map((s) => s.wallL)), 2),
+        modelCalls: median(supervisorRuns.map((s) => s.modelCalls)),
+        toolRuns: median(supervisorRuns.map((s) => s.toolRuns)),
+      },
+      superstepWaitL: round(median(skewedRuns.map((x) => x.gapL)) - median(kyochoRuns.map((x) => x.gapL)), 3),
+      ratio: round(median(ratios), 2),
+      samples: {
+        kyochoWallMs: kyochoRuns.map((k) => round(k.wallMs, 1)),
+        skewedWallMs: skewedRuns.map((k) => round(k.wallMs, 1)),
+        supervisorWallMs: supervisorRuns.map((s) => round(s.wallMs, 1)),
+        ratios: ratios.map((x) => round(x, 2)),
+      },
+    };
+    return { figures, rows: rowsOf(figures) };
+  } finally {
+    await server.close();
+  }
+}
+
+function rowsOf(f: SupervisorFigures) {
+  const s = "2 supervisor";
+  const k = f.kyocho;
+  const sk = f.kyochoSkewed;
+  return [
+    { section: s, figure: "kyocho wall (L) / model calls", value: `${fmt(k.wallL, 2)} / ${k.modelCalls}`, note: `L = ${f.latencyMs} ms; planner, then fx ∥ legal ∥ markets, then lending` },
+    { section: s, figure: "supervisor wall (L) / model calls", value: `${fmt(f.supervisor.wallL, 2)} / ${f.supervisor.modelCalls}`, note: "createSupervisor + 4 createReactAgent, each calling its expert tool" },
+    { section: s, figure: "supervisor ÷ kyocho (wall)", value: fmt(f.ratio, 2), note: f.ratio >= 3 ? "design promise ≥ 3: met" : "design promise ≥ 3: NOT met" },
+    { section: s, figure: "kyocho critical path (L)", value: fmt(k.criticalPathL, 2), note: `planner ${fmt(k.plannerMs, 0)} ms + ${k.chain.join(" → ")} + merge ${fmt(k.mergeMs, 2)} ms` },
+    { section: s, figure: "kyocho wall − critical path (ms)", value: fmt(k.gapMs, 1), note: `kyocho's own overhead (${fmt(k.gapL, 3)} L)` },
+    { section: s, figure: "skewed: wall / critical path (L)", value: `${fmt(sk.wallL, 2)} / ${fmt(sk.criticalPathL, 2)}`, note: "legal's model takes 2 L; fx → lending is still 2 L" },
+    { section: s, figure: "  superstep wait (L)", value: fmt(f.superstepWaitL, 2), note: "skewed gap − uniform gap: lending waited for legal, which it does not depend on" },
+  ];
+}
+
+/** The run whose wall time is the median, so that its parts stay consistent with each other. */
+function medianRun(runs: KyochoRun[]): KyochoRun {
+  const sorted = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+  const mid = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return {
+    ...mid,
+    wallMs: round(mid.wallMs, 1),
+    wallL: round(mid.wallL, 3),
+    criticalPathMs: round(mid.criticalPathMs, 1),
+    criticalPathL: round(mid.criticalPathL, 3),
+    gapMs: round(mid.gapMs, 1),
+    gapL: round(mid.gapL, 3),
+    plannerMs: round(mid.plannerMs, 1),
+    mergeMs: round(mid.mergeMs, 3),
+  };
+}
+
+function chatCalls(server: TestModelServer): number {
+  return server.requests.filter((r) => r.path.endsWith("/chat/completions")).length;
+}
+
+/** The model planner and all four model-backed experts were used, or the figures would mean something else. */
+function checkKyochoRun(assessment: Assessment, server: TestModelServer): void {
+  if (assessment.plan.planner !== "model") throw new Error(`the model planner did not plan (${assessment.plan.planner}): ${assessment.plan.warnings.join("; ")}`);
+  const unused = assessment.experts.filter((e) => e.modelUse?.outcome !== "accepted");
+  if (assessment.experts.length !== 4 || unused.length > 0) {
+    throw new Error(`expected four model-backed experts, got ${assessment.experts.map((e) => `${e.name}:${e.modelUse?.outcome ?? "no model"}`).join(", ")}`);
+  }
+  if (chatCalls(server) !== 5) throw new Error(`kyocho made ${chatCalls(server)} model calls, not 5`);
+}
+
+/** How long the merge of this assessment's results takes (the median of a few, since one sub-millisecond call is noise). */
+function mergeMs(council: Council, assessment: Assessment, c: Case, timeline: Timeline): number {
+  const results = Object.fromEntries([...timeline.tasks].map(([id, span]) => [id, span.result]));
+  const input = { assessmentId: assessment.id, question: assessment.question, case: c, plan: assessment.plan, results, policy: council.policy };
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    mergeAssessment(input);
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
