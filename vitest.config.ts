@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -19,6 +19,8 @@ export default defineConfig({
   },
   test: {
     include: ["packages/*/src/**/*.test.ts", "experts/*/src/**/*.test.ts", "graphs/src/**/*.test.ts", "test/**/*.test.ts"],
+    // The fault suite (workers killed, Redis restarted, models failing, load) runs apart: `npm run test:faults`.
+    exclude: [...configDefaults.exclude, "test/faults/**"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -1,6 +1,7 @@
 import {
   assessmentIdFor,
   buildCaseSchema,
+  checkQuestionLimit,
   EmbeddedPlanner,
   parseCase,
   validatePlan,
@@ -8,6 +9,7 @@ import {
   type Case,
   type Expert,
   type ExpertExecutor,
+  type Limits,
   type Plan,
   type Planner,
   type Policy,
@@ -21,6 +23,8 @@ export interface CouncilOptions {
   policy: Policy;
   executor?: ExpertExecutor;
   planner?: Planner;
+  /** Input limits (question length, positions per case); default `DEFAULT_LIMITS`. */
+  limits?: Limits;
 }
 
 export interface AssessInput {
@@ -68,6 +72,7 @@ export function createCouncil(options: CouncilOptions): Council {
 
   const assess: Council["assess"] = async (input, runOptions = {}) => {
     const question = input.question ?? input.case?.question ?? "";
+    checkQuestionLimit(question, options.limits);
     // A given plan is checked before the graph starts, so a cycle is a clean input error, not a failed run.
     const givenPlan = input.plan === undefined ? undefined : validatePlan(input.plan, names);
     const assessmentId = input.assessmentId ?? assessmentIdFor({ question, case: input.case, policyId: options.policy.id });
@@ -90,7 +95,7 @@ export function createCouncil(options: CouncilOptions): Council {
     experts: options.experts,
     policy: options.policy,
     executor: options.executor,
-    parseCase: (raw, source = "case") => parseCase(raw, { source, schema: caseSchema }),
+    parseCase: (raw, source = "case") => parseCase(raw, { source, schema: caseSchema, limits: options.limits }),
     caseJsonSchema: () => caseSchema.toJSONSchema({ io: "input" }) as Record<string, unknown>,
     plan,
     assess,

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { loadPolicyFile, type Expert, type ExpertExecutor, type Planner, type Policy } from "@kyocho/core";
+import { loadPolicyFile, type Expert, type ExpertExecutor, type Limits, type Planner, type Policy } from "@kyocho/core";
 import { fxExpert } from "@kyocho/expert-fx";
 import { legalExpert } from "@kyocho/expert-legal";
 import { lendingExpert } from "@kyocho/expert-lending";
@@ -26,11 +26,12 @@ export function loadReferencePolicy(): Policy {
  * const council = createReferenceCouncil();
  * const assessment = await council.assess({ question, case: council.parseCase(raw) });
  */
-export function createReferenceCouncil(options: { policy?: Policy; executor?: ExpertExecutor; planner?: Planner; experts?: ReadonlyArray<Expert<any>> } = {}): Council {
+export function createReferenceCouncil(options: { policy?: Policy; executor?: ExpertExecutor; planner?: Planner; experts?: ReadonlyArray<Expert<any>>; limits?: Limits } = {}): Council {
   return createCouncil({
     experts: options.experts ?? referenceExperts,
     policy: options.policy ?? loadReferencePolicy(),
     ...(options.executor ? { executor: options.executor } : {}),
     ...(options.planner ? { planner: options.planner } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
 }

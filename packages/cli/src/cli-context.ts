@@ -1,6 +1,14 @@
-import { InProcessExecutor, loadPolicyFile, readDataFile, type Case } from "@kyocho/core";
+import { checkQuestionLimit, InProcessExecutor, limitsFromEnv, loadPolicyFile, readDataFile, type Case, type Limits } from "@kyocho/core";
 import { createReferenceCouncil, referenceExperts, type Council } from "@kyocho/graphs";
 import type { ModelContext } from "./model-context.js";
+
+/**
+ * The input limits of this run: the defaults, or the `KYOCHO_MAX_*`
+ * variables (a bad value is exit 2 naming the variable).
+ */
+export function cliLimits(): Limits {
+  return limitsFromEnv(process.env);
+}
 
 /** Options every command that runs the council understands. */
 export interface CouncilOptions {
@@ -14,7 +22,7 @@ export interface CouncilOptions {
  */
 export function councilFromOptions(options: CouncilOptions): Council {
   const policy = options.policy ? loadPolicyFile(options.policy) : undefined;
-  return createReferenceCouncil(policy ? { policy } : {});
+  return createReferenceCouncil({ ...(policy ? { policy } : {}), limits: cliLimits() });
 }
 
 /**
@@ -29,17 +37,19 @@ export function councilWithModels(options: CouncilOptions, modelContext: ModelCo
     ...(policy ? { policy } : {}),
     ...(models ? { executor: new InProcessExecutor(referenceExperts, { models }) } : {}),
     ...(planner ? { planner } : {}),
+    limits: cliLimits(),
   });
 }
 
 /** Reads `--case FILE` (JSON or YAML) and validates it against the council's case schema. */
 export function readCase(council: Council, path: string | undefined): Case | undefined {
   if (!path) return undefined;
-  return council.parseCase(readDataFile(path, "case file"), `case file ${path}`);
+  return council.parseCase(readDataFile(path, "case file", { maxBytes: cliLimits().maxFileBytes }), `case file ${path}`);
 }
 
 /** The question: the words on the command line, else the case file's own `question`. */
 export function questionFrom(words: string[] | undefined, c: Case | undefined): string {
   const typed = (words ?? []).join(" ").trim();
+  checkQuestionLimit(typed, cliLimits(), { source: "command line", path: "question" });
   return typed || c?.question?.trim() || "";
 }

@@ -6,7 +6,9 @@ import { registerBatch } from "./commands/batch.js";
 import { registerDashboard } from "./commands/dashboard.js";
 import { registerEval } from "./commands/eval.js";
 import { registerExperts } from "./commands/experts.js";
+import { registerExport } from "./commands/export.js";
 import { registerPlan } from "./commands/plan.js";
+import { registerReport } from "./commands/report.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerWorker } from "./commands/worker.js";
 
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
   registerExperts(program);
   registerSchema(program);
   registerEval(program);
+  registerReport(program);
+  registerExport(program);
   registerBatch(program);
   registerWorker(program);
   registerDashboard(program);

@@ -36,7 +36,12 @@ export async function openModelContext(options: { config?: string | undefined })
   }
   const audit = config.audit.enabled ? new AuditLog(config.audit) : undefined;
   const models = createModelRegistry(config, { ...(audit ? { audit } : {}), experts: referenceExperts.map((e) => e.name) });
-  const plannerModel = await models.plannerChatModel();
+  // A planner model that cannot be reached at start (its name unconfigured, the server down) is a planner failure:
+  // the embedded planner plans, as for any other, instead of the command failing.
+  const plannerModel = await models.plannerChatModel().catch((error: unknown) => {
+    process.stderr.write(`kyocho: warning: the planner model is unavailable (${(error as Error).message.split("\n")[0]}); the embedded planner plans\n`);
+    return undefined;
+  });
   const plannerClient = models.forPlanner();
   const planner = plannerModel
     ? new ModelPlanner({ model: plannerModel, ...(plannerClient ? { timeoutMs: plannerClient.info.timeoutMs } : {}) })

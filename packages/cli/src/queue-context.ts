@@ -6,10 +6,13 @@ import {
   queueEnv,
   redactRedisUrl,
   waitForRedis,
+  watchConnection,
   workerCounts,
+  type ConnectionEvent,
   type QueueEnv,
   type Redis,
 } from "@kyocho/queue";
+import { cliLimits } from "./cli-context.js";
 
 /** A Redis connection opened by a command, with the settings it was opened from. */
 export interface QueueContext extends QueueEnv {
@@ -22,10 +25,15 @@ export interface QueueContext extends QueueEnv {
 /**
  * Opens the connection a command uses, from `REDIS_URL` and `KYOCHO_PREFIX`,
  * and checks that Redis answers: an unreachable Redis is one line
- * (`kyocho: cannot reach Redis at …`), not a hang. The CLI's commands are
- * the only place kyocho creates connections.
+ * (`kyocho: cannot reach Redis at …`), not a hang. Later outages are retried
+ * with backoff and reported by `log` once each way (lost, restored). The
+ * CLI's commands are the only place kyocho creates connections.
  */
-export async function openQueueContext(role: string, env: NodeJS.ProcessEnv = process.env): Promise<QueueContext> {
+export async function openQueueContext(
+  role: string,
+  env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = (line) => process.stderr.write(`kyocho: ${line}\n`),
+): Promise<QueueContext> {
   const settings = queueEnv(env);
   const where = redactRedisUrl(settings.redisUrl);
   const connection = createRedisConnection(settings.redisUrl, { name: `kyocho-${role}-${process.pid}` });
@@ -35,6 +43,7 @@ export async function openQueueContext(role: string, env: NodeJS.ProcessEnv = pr
     connection.disconnect();
     throw error;
   }
+  const unwatch = watchConnection(connection, (event) => log(describeOutage(event, where)));
   let closed = false;
   return {
     ...settings,
@@ -43,6 +52,7 @@ export async function openQueueContext(role: string, env: NodeJS.ProcessEnv = pr
     close: async () => {
       if (closed) return;
       closed = true;
+      unwatch();
       await connection.quit().catch(() => connection.disconnect());
     },
   };
@@ -57,12 +67,15 @@ export async function queuedCouncil(
   policy: Policy,
   options: { resultTimeoutMs?: number; planner?: Planner | undefined } = {},
 ): Promise<{ council: Council; executor: QueueExecutor }> {
+  const limits = cliLimits();
   const executor = new QueueExecutor({
     connection: context.connection,
     prefix: context.prefix,
+    retention: context.retention,
+    maxJobBytes: limits.maxJobBytes,
     ...(options.resultTimeoutMs !== undefined ? { resultTimeoutMs: options.resultTimeoutMs } : {}),
   });
-  const council = createReferenceCouncil({ policy, executor, ...(options.planner ? { planner: options.planner } : {}) });
+  const council = createReferenceCouncil({ policy, executor, limits, ...(options.planner ? { planner: options.planner } : {}) });
   await executor.open(council.experts.map((e) => e.name));
   return { council, executor };
 }
@@ -76,4 +89,11 @@ export async function warnAboutMissingWorkers(context: QueueContext, experts: re
     `kyocho: warning: no worker is consuming ${missing.map((m) => `expert:${m}`).join(", ")} on ${context.where} (prefix ${context.prefix}); ` +
       `their sub-tasks wait until one starts (\`kyocho worker\`)\n`,
   );
+}
+
+/** One log line for a Redis outage: lost (with the reason; retried with backoff), or restored after so long. */
+export function describeOutage(event: ConnectionEvent, where: string): string {
+  return event.type === "lost"
+    ? `warning: lost the connection to Redis at ${where} (${event.reason}); reconnecting with backoff`
+    : `reconnected to Redis at ${where} after ${(event.downMs / 1000).toFixed(1)} s`;
 }

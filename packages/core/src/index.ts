@@ -7,6 +7,7 @@ export { KyochoError, UserInputError, PlanValidationError, InternalError, exitCo
 export { formatPath, describeFirstIssue } from "./validation/format-issues.js";
 export { parseWith } from "./validation/parse-with.js";
 export { readDataFile, parseDataText } from "./validation/read-data-file.js";
+export { NO_CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE, printable, printableDeep } from "./validation/control-characters.js";
 
 export {
   SEVERITIES, SeveritySchema, RATINGS, RatingSchema, compareSeverity, maxSeverity, toRating,
@@ -38,6 +39,10 @@ export {
 } from "./case/case-schema.js";
 export { spotOf, toBase, convert, missingSpotPaths } from "./case/currency.js";
 export { parseCase, loadCaseFile } from "./case/load-case.js";
+export { LimitsSchema, DEFAULT_LIMITS, LIMIT_ENV, type Limits, type LimitName } from "./limits/limits-schema.js";
+export { LimitExceededError } from "./limits/limit-exceeded-error.js";
+export { checkCaseLimits, checkQuestionLimit } from "./limits/check-limits.js";
+export { limitsFromEnv } from "./limits/limits-from-env.js";
 
 export { TierSchema, TiersSchema, tierMet, evaluateTiers, type Tier } from "./policy/tiers.js";
 export { ruleFinding, type RuleText } from "./policy/rule-finding.js";
@@ -79,6 +84,16 @@ export { proposedSections, SECTION_SIGNALS, type SectionSignal, type ProposedSec
 export { parseRoutingSet, RoutingLineSchema, type RoutingItem, type RoutingLineInput, type RoutingSetOptions } from "./eval/routing-set.js";
 export { scoreRouting, type RoutingOutcome, type RoutingScore, type RoutingMiss, type PairCounts } from "./eval/routing-score.js";
 export { evaluateRouting, type RoutingEvaluation } from "./eval/evaluate-routing.js";
+export { ExpectedResultSchema, ExpectedFindingSchema, type ExpectedResult, type ExpectedFinding } from "./eval/expected-result.js";
+export { loadCaseSet, type EvalCase, type CaseSetOptions } from "./eval/case-set.js";
+export { scoreCases, type CaseOutcome, type CaseScore, type CaseMismatch, type RuleScore, type FindingCounts } from "./eval/case-score.js";
+export { summariseLatency, type LatencySummary } from "./eval/latency-summary.js";
+export { evaluateCases, type CaseEvaluation, type EvaluateCasesOptions } from "./eval/evaluate-cases.js";
+export { compareConfigurations, type EvalConfiguration, type ConfigurationResult } from "./eval/compare-configurations.js";
+export {
+  ChatFineTuningLineSchema, ChatFineTuningMessageSchema, type ChatFineTuningLine, type ChatFineTuningMessage,
+} from "./fine-tuning/chat-fine-tuning-line.js";
+export { sftExamples, type SftExample, type SftExpertInfo, type SftAnswer } from "./fine-tuning/sft-examples.js";
 
 export type { ExpertExecutor } from "./execution/expert-executor.js";
 export { InProcessExecutor } from "./execution/in-process-executor.js";
@@ -105,6 +120,7 @@ export { ModelAnswerSchema, ModelAnswerWireSchema, modelAnswerJsonSchema, type M
 export { dataBlock, DATA_IS_NOT_INSTRUCTIONS } from "./model/delimited-data.js";
 export { expertPrompt, type ExpertPromptInput, type ExpertPromptData } from "./model/expert-prompt.js";
 export { answerWithModel, type ExpertModelInput, type ExpertModelOptions } from "./model/expert-model.js";
+export { withoutContext } from "./model/without-context.js";
 export { auditCallbacks, type AuditCallbackContext } from "./model/audit-callbacks.js";
 
 export {

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
-import { describeFirstIssue, KyochoError, type Case } from "@kyocho/core";
+import { CONTROL_CHARACTERS_MESSAGE, describeFirstIssue, KyochoError, NO_CONTROL_CHARACTERS, type Case } from "@kyocho/core";
 
 /** A batch line's id, as written in the input: a string or a non-negative integer. */
 export type BatchId = string | number;
@@ -16,7 +16,7 @@ export type BatchId = string | number;
  */
 export const BatchLineSchema = z.strictObject({
   id: z.union([z.string().min(1).max(256), z.number().int().nonnegative()]),
-  question: z.string().optional(),
+  question: z.string().regex(NO_CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE).optional(),
   case: z.record(z.string(), z.unknown()).optional(),
   caseFile: z.string().min(1).optional(),
 });

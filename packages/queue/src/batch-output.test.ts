@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -18,6 +18,7 @@ describe("batch output", () => {
     out.write({ id: 7, error: { code: "BAD_LINE", message: "line 7: invalid JSON" } });
     out.close();
     expect(readFileSync(path, "utf8").split("\n")).toHaveLength(3);
+    expect(statSync(path).mode & 0o777).toBe(0o600); // the assessments hold customer data
     const existing = await readExistingOutput(path);
     expect([...existing.done].sort()).toEqual(['"q1"', "7"]);
     expect(existing).toMatchObject({ unreadable: 0, repaired: false });

@@ -75,6 +75,8 @@ function cutTornLastLine(path: string): boolean {
  * `write(2)` on a file opened for appending: a line is either wholly in the
  * file or not at all (barring a torn write on a crash, which
  * {@link readExistingOutput} repairs), and two writers never interleave.
+ * A new file is created readable by its owner only (0600): it holds the
+ * assessments, and so the customers' data, as the audit log does.
  *
  * @example
  * const out = new BatchOutputWriter("out.jsonl");
@@ -85,7 +87,7 @@ export class BatchOutputWriter {
   private fd: number | undefined;
 
   constructor(readonly path: string) {
-    this.fd = openSync(path, "a");
+    this.fd = openSync(path, "a", 0o600);
   }
 
   write(record: BatchRecord): void {

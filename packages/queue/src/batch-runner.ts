@@ -1,8 +1,8 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { createInterface } from "node:readline";
-import { KyochoError, UserInputError } from "@kyocho/core";
-import { batchKey, parseBatchLine, type BatchItem, type BatchLineContext } from "./batch-input.js";
+import { DEFAULT_LIMITS, KyochoError, LimitExceededError, UserInputError } from "@kyocho/core";
+import { batchKey, parseBatchLine, type BatchItem, type BatchLineContext, type BatchLineError } from "./batch-input.js";
+import { readBatchLines } from "./batch-lines.js";
 import { BatchOutputWriter, readExistingOutput } from "./batch-output.js";
 
 /** Where a batch stands; reported after every line. */
@@ -41,6 +41,8 @@ export interface BatchRunOptions<A> {
   output: string;
   /** Assessments in flight at once; default 8. */
   concurrency?: number;
+  /** Bytes of one input line; a longer line is written as a `LIMIT_EXCEEDED` error and the batch goes on. Default: the `maxBatchLineBytes` limit (4 MiB). */
+  maxLineBytes?: number;
   /** How cases are validated and case files read (the council's schema). */
   parseCase: BatchLineContext["parseCase"];
   loadCaseFile?: BatchLineContext["loadCaseFile"];
@@ -138,18 +140,25 @@ export async function runBatch<A>(options: BatchRunOptions<A>): Promise<BatchSum
     }
   };
 
-  const lines = createInterface({ input: createReadStream(input, { encoding: "utf8" }), crlfDelay: Infinity });
-  let lineNumber = 0;
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_LIMITS.maxBatchLineBytes;
+  const lines = readBatchLines(input, { maxLineBytes });
   let interrupted = false;
   try {
-    for await (const text of lines) {
-      lineNumber++;
+    for await (const entry of lines) {
+      const lineNumber = entry.line;
       if (options.signal?.aborted) {
         interrupted = true;
         break;
       }
-      if (!text.trim()) continue;
-      const parsed = parseBatchLine(text, lineNumber, context);
+      let parsed: BatchItem | BatchLineError;
+      if ("tooLongBytes" in entry) {
+        // Not read, so its id is unknown: the line number stands in for it, as for any line without a usable id.
+        const limit = new LimitExceededError("maxBatchLineBytes", { actual: entry.tooLongBytes, max: maxLineBytes, unit: "bytes" });
+        parsed = { id: lineNumber, line: lineNumber, error: { code: limit.code, message: `line ${lineNumber}: ${limit.message}` } };
+      } else {
+        if (!entry.text.trim()) continue;
+        parsed = parseBatchLine(entry.text, lineNumber, context);
+      }
       const key = batchKey(parsed.id);
       if (existing.done.has(key)) {
         progress.skipped++;
@@ -179,7 +188,7 @@ export async function runBatch<A>(options: BatchRunOptions<A>): Promise<BatchSum
     }
     await Promise.all(inflight);
   } finally {
-    lines.close();
+    await lines.return(undefined);
     writer.close();
   }
   if (!interrupted && options.signal?.aborted && progress.total !== undefined && progress.handled < progress.total) interrupted = true;

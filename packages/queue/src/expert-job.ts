@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ExpertResultSchema, PolicySchema, SubTaskSchema, type Case, type ExpertRequest, type ExpertResult } from "@kyocho/core";
 import type { JobsOptions } from "bullmq";
+import { DEFAULT_JOB_RETENTION, retentionJobOptions } from "./job-retention.js";
 
 /**
  * The data of an expert job: an {@link ExpertRequest}, checked when it is
@@ -76,8 +77,9 @@ export type ExpertJobOptions = Omit<JobsOptions, "jobId" | "parent" | "repeat" |
  * What every expert job is enqueued with unless the caller overrides it:
  * three attempts with exponential backoff from one second (for transient
  * failures: a model server timing out, a dropped connection); completed jobs
- * kept a day — long enough for a re-submitted question to find its results
- * instead of running again — and failed ones a week for inspection.
+ * kept a day (at most 10,000 per queue) — long enough for a re-submitted
+ * question to find its results instead of running again — and failed ones a
+ * week (at most 50,000) for inspection: {@link DEFAULT_JOB_RETENTION}.
  *
  * @example
  * new QueueExecutor({ connection, jobOptions: { ...DEFAULT_EXPERT_JOB_OPTIONS, attempts: 5 } });
@@ -85,6 +87,5 @@ export type ExpertJobOptions = Omit<JobsOptions, "jobId" | "parent" | "repeat" |
 export const DEFAULT_EXPERT_JOB_OPTIONS: Readonly<ExpertJobOptions> = Object.freeze({
   attempts: 3,
   backoff: { type: "exponential", delay: 1_000 },
-  removeOnComplete: { age: 24 * 3600 },
-  removeOnFail: { age: 7 * 24 * 3600 },
+  ...retentionJobOptions(DEFAULT_JOB_RETENTION),
 });

@@ -3,6 +3,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Expert, ExpertResult, ModelRegistry, Policy } from "@kyocho/core";
 import { JobContractError, parseExpertJobData } from "./expert-job.js";
+import { JobRetentionSchema, retentionJobOptions, type JobRetentionInput } from "./job-retention.js";
 import { checkPrefix, DEFAULT_PREFIX, expertQueue } from "./queue-names.js";
 import { limiterFor } from "./rate-limit.js";
 import { isTransientFailure } from "./transient-failure.js";
@@ -37,6 +38,8 @@ export interface ExpertWorkerOptions {
   isTransient?: (result: ExpertResult) => boolean;
   /** Start consuming at once (default true). */
   autorun?: boolean;
+  /** How long finished jobs stay in Redis when the job itself does not say (kyocho's producers always do); default `DEFAULT_JOB_RETENTION`. */
+  retention?: JobRetentionInput;
 }
 
 /**
@@ -157,6 +160,7 @@ export function createExpertWorker(expert: Expert<any>, options: ExpertWorkerOpt
     concurrency: options.concurrency ?? 4,
     name: options.name ?? `${hostname()}:${process.pid}`,
     autorun: options.autorun ?? true,
+    ...retentionJobOptions(JobRetentionSchema.parse(options.retention ?? {})),
     ...(options.rate !== undefined ? { limiter: limiterFor(options.rate) } : {}),
     ...(options.lockDurationMs !== undefined ? { lockDuration: options.lockDurationMs } : {}),
     ...(options.stalledIntervalMs !== undefined ? { stalledInterval: options.stalledIntervalMs } : {}),

@@ -14,6 +14,11 @@ export {
 } from "./expert-job.js";
 export { DEFAULT_REDIS_URL, redisOptionsFromUrl, redactRedisUrl, createRedisConnection, waitForRedis } from "./redis-connection.js";
 export { queueEnv, queueRequested, type QueueEnv } from "./queue-env.js";
+export { watchConnection, isConnectionError, reconnectDelay, type ConnectionEvent } from "./connection-monitor.js";
+export {
+  JobRetentionSchema, DEFAULT_JOB_RETENTION, RETENTION_ENV, retentionJobOptions, retentionFromEnv,
+  type JobRetention, type JobRetentionInput,
+} from "./job-retention.js";
 export { JobResultWatcher, type JobOutcome, type WatchedJob } from "./job-result-watcher.js";
 export { QueueExecutor, QUEUE_FAILURE_CODES, type QueueExecutorOptions } from "./queue-executor.js";
 export { isTransientFailure, TRANSIENT_ERROR_CODES, TRANSIENT_MESSAGE } from "./transient-failure.js";
@@ -22,6 +27,7 @@ export { perExpertSetting } from "./per-expert-setting.js";
 export { createExpertWorker, handBackRunningJobs, HAND_BACK_REASON, TransientExpertFailure, type ExpertWorkerOptions } from "./expert-worker.js";
 export { startExpertWorkers, ExpertWorkerPool, type ExpertWorkerPoolOptions, type WorkerPoolEvent } from "./worker-pool.js";
 export { discoverExpertQueues, escapeGlob } from "./queue-discovery.js";
+export { readBatchLines, type BatchLine } from "./batch-lines.js";
 export { BatchLineSchema, parseBatchLine, batchKey, type BatchId, type BatchItem, type BatchLineError, type BatchLineContext } from "./batch-input.js";
 export { readExistingOutput, BatchOutputWriter, type BatchRecord, type ExistingOutput } from "./batch-output.js";
 export { runBatch, checkBatchFiles, countBatchLines, type BatchRunOptions, type BatchProgress, type BatchSummary } from "./batch-runner.js";

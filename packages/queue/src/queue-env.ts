@@ -1,3 +1,4 @@
+import { retentionFromEnv, type JobRetention } from "./job-retention.js";
 import { checkPrefix, DEFAULT_PREFIX } from "./queue-names.js";
 import { DEFAULT_REDIS_URL, redisOptionsFromUrl } from "./redis-connection.js";
 
@@ -9,6 +10,8 @@ export interface QueueEnv {
   prefix: string;
   /** `KYOCHO_QUEUE=1` (or `true`/`yes`): `ask` and `batch` go through the queue without `--queue`. */
   useQueue: boolean;
+  /** `KYOCHO_KEEP_COMPLETED_SECONDS`, `…_JOBS`, `KYOCHO_KEEP_FAILED_SECONDS`, `…_JOBS`: how long finished jobs stay in Redis. */
+  retention: JobRetention;
 }
 
 /**
@@ -22,7 +25,7 @@ export function queueEnv(env: NodeJS.ProcessEnv = process.env): QueueEnv {
   const redisUrl = env.REDIS_URL?.trim() || DEFAULT_REDIS_URL;
   redisOptionsFromUrl(redisUrl, "REDIS_URL");
   const prefix = checkPrefix(env.KYOCHO_PREFIX?.trim() || DEFAULT_PREFIX, "KYOCHO_PREFIX");
-  return { redisUrl, prefix, useQueue: queueRequested(env) };
+  return { redisUrl, prefix, useQueue: queueRequested(env), retention: retentionFromEnv(env) };
 }
 
 /**

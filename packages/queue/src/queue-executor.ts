@@ -1,7 +1,8 @@
 import type { Redis } from "ioredis";
-import { unfinishedResult, type ExpertExecutor, type ExpertRequest, type ExpertResult } from "@kyocho/core";
+import { DEFAULT_LIMITS, LimitExceededError, unfinishedResult, type ExpertExecutor, type ExpertRequest, type ExpertResult } from "@kyocho/core";
 import { DEFAULT_EXPERT_JOB_OPTIONS, ExpertJobDataSchema, JobContractError, parseExpertJobResult, type ExpertJobOptions } from "./expert-job.js";
 import { jobIdFor } from "./job-id.js";
+import { JobRetentionSchema, retentionJobOptions, type JobRetentionInput } from "./job-retention.js";
 import { JobResultWatcher, type JobOutcome } from "./job-result-watcher.js";
 import { QueueError } from "./queue-error.js";
 import { openExpertQueue } from "./expert-queue.js";
@@ -28,6 +29,14 @@ export interface QueueExecutorOptions {
   prefix?: string;
   /** Options every job is added with (attempts, backoff, retention); default {@link DEFAULT_EXPERT_JOB_OPTIONS}. */
   jobOptions?: ExpertJobOptions;
+  /** How long finished jobs stay in Redis, by age and count (see `JobRetentionSchema`); overrides `jobOptions`' `removeOnComplete`/`removeOnFail`. */
+  retention?: JobRetentionInput;
+  /**
+   * Bytes of one job's data (JSON); a larger sub-task is not enqueued and
+   * fails with `JOB_TOO_LARGE`, naming the limit. Default: the `maxJobBytes`
+   * limit (8 MiB).
+   */
+  maxJobBytes?: number;
   /** How long `execute` waits for a result before reporting the sub-task failed (`QUEUE_TIMEOUT`); default 10 minutes. The job stays queued. */
   resultTimeoutMs?: number;
   /** How often jobs still awaited are looked up in Redis, in case an event was missed; default 5 s. */
@@ -65,6 +74,7 @@ export class QueueExecutor implements ExpertExecutor {
   private readonly jobOptions: ExpertJobOptions;
   private readonly resultTimeoutMs: number;
   private readonly pollIntervalMs: number;
+  private readonly maxJobBytes: number;
   private readonly watchers = new Map<string, Promise<JobResultWatcher>>();
   private closed = false;
 
@@ -72,7 +82,12 @@ export class QueueExecutor implements ExpertExecutor {
     if (!options?.connection) throw new QueueError("NO_CONNECTION", "QueueExecutor needs a `connection` (an ioredis client)");
     this.connection = options.connection;
     this.prefix = checkPrefix(options.prefix ?? DEFAULT_PREFIX, "QueueExecutor prefix");
-    this.jobOptions = { ...DEFAULT_EXPERT_JOB_OPTIONS, ...options.jobOptions };
+    this.jobOptions = {
+      ...DEFAULT_EXPERT_JOB_OPTIONS,
+      ...options.jobOptions,
+      ...(options.retention !== undefined ? retentionJobOptions(JobRetentionSchema.parse(options.retention)) : {}),
+    };
+    this.maxJobBytes = options.maxJobBytes ?? DEFAULT_LIMITS.maxJobBytes;
     this.resultTimeoutMs = options.resultTimeoutMs ?? 10 * 60_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
   }
@@ -85,6 +100,12 @@ export class QueueExecutor implements ExpertExecutor {
       throw new QueueError("BAD_REQUEST", `cannot enqueue ${request?.task?.id ?? "a sub-task"}: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`);
     }
     const { task } = request;
+    const bytes = Buffer.byteLength(JSON.stringify(parsed.data), "utf8");
+    if (bytes > this.maxJobBytes) {
+      // Neither the queue's failure nor transient: the same request is as large next time, so it is not retried.
+      const limit = new LimitExceededError("maxJobBytes", { actual: bytes, max: this.maxJobBytes, unit: "bytes", source: `job data of ${task.id}` });
+      return unfinishedResult(task, "failed", { code: "JOB_TOO_LARGE", message: limit.message });
+    }
     const watcher = await this.watcher(task.expert);
     const id = jobIdFor(request.assessmentId, task.id);
     const outcome = await watcher.submit(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UserInputError } from "@kyocho/core";
+import { DEFAULT_JOB_RETENTION } from "./job-retention.js";
 import { queueEnv, queueRequested } from "./queue-env.js";
 import { redactRedisUrl, redisOptionsFromUrl } from "./redis-connection.js";
 
@@ -18,6 +19,9 @@ describe("redisOptionsFromUrl", () => {
   it("turns on TLS (checking the server name) for rediss://", () => {
     expect(redisOptionsFromUrl("rediss://:pw@redis.bank.internal:6380")).toMatchObject({ tls: { servername: "redis.bank.internal" } });
     expect(redisOptionsFromUrl("redis://h")).not.toHaveProperty("tls");
+    // No SNI for an IP address (RFC 6066; Node warns on one): the certificate is checked against the IP.
+    expect(redisOptionsFromUrl("rediss://10.0.0.5:6380").tls).toEqual({});
+    expect(redisOptionsFromUrl("rediss://[::1]:6380").tls).toEqual({});
   });
 
   it("refuses what is not a Redis URL, naming the variable and hiding the password", () => {
@@ -44,7 +48,7 @@ describe("redactRedisUrl", () => {
 
 describe("queueEnv", () => {
   it("defaults to the local Redis and the {kyocho} prefix", () => {
-    expect(queueEnv({})).toEqual({ redisUrl: "redis://127.0.0.1:6379", prefix: "{kyocho}", useQueue: false });
+    expect(queueEnv({})).toEqual({ redisUrl: "redis://127.0.0.1:6379", prefix: "{kyocho}", useQueue: false, retention: DEFAULT_JOB_RETENTION });
   });
 
   it("reads REDIS_URL, KYOCHO_PREFIX and KYOCHO_QUEUE", () => {
@@ -52,6 +56,7 @@ describe("queueEnv", () => {
       redisUrl: "rediss://:pw@r:6380",
       prefix: "{bank}",
       useQueue: true,
+      retention: DEFAULT_JOB_RETENTION,
     });
     expect(queueRequested({ KYOCHO_QUEUE: "yes" })).toBe(true);
     expect(queueRequested({ KYOCHO_QUEUE: "0" })).toBe(false);
@@ -60,5 +65,6 @@ describe("queueEnv", () => {
   it("refuses a bad REDIS_URL or prefix with an input error", () => {
     expect(() => queueEnv({ REDIS_URL: "ftp://x" })).toThrow(/^REDIS_URL: /);
     expect(() => queueEnv({ KYOCHO_PREFIX: "has space" })).toThrow(/^KYOCHO_PREFIX: /);
+    expect(() => queueEnv({ KYOCHO_KEEP_COMPLETED_JOBS: "lots" })).toThrow(/^environment: KYOCHO_KEEP_COMPLETED_JOBS: must be a positive integer/);
   });
 });

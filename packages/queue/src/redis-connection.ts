@@ -1,5 +1,7 @@
+import { isIP } from "node:net";
 import { Redis, type RedisOptions } from "ioredis";
 import { UserInputError } from "@kyocho/core";
+import { reconnectDelay } from "./connection-monitor.js";
 import { RedisUnavailableError } from "./queue-error.js";
 
 /**
@@ -36,14 +38,16 @@ export function redisOptionsFromUrl(url: string, source = "REDIS_URL"): RedisOpt
   const db = dbText === "" ? 0 : Number(dbText);
   if (!Number.isInteger(db) || db < 0) throw new UserInputError(`database "${dbText}" is not a non-negative integer`, { source });
   const port = parsed.port ? Number(parsed.port) : 6379;
+  const host = parsed.hostname.replace(/^\[|\]$/g, "");
   return {
-    host: parsed.hostname.replace(/^\[|\]$/g, ""),
+    host,
     port,
     db,
     ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
     ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
-    // Verify the server certificate against the host name in the URL (Node's default checks).
-    ...(parsed.protocol === "rediss:" ? { tls: { servername: parsed.hostname } } : {}),
+    // The certificate is verified against the URL's host (Node's default checks); SNI carries a host name, never an
+    // IP address (RFC 6066: Node warns on one), so `rediss://10.0.0.5` is checked against the certificate's IP SAN.
+    ...(parsed.protocol === "rediss:" ? { tls: isIP(host) ? {} : { servername: host } } : {}),
     maxRetriesPerRequest: null,
   };
 }
@@ -69,7 +73,8 @@ export function redactRedisUrl(url: string): string {
  * Opens an ioredis connection for a Redis URL. Only entry points (the CLI,
  * a worker's `main`, the benchmark) call this; libraries take the connection
  * as an option. The connection is lazy — it connects on first use — and
- * reconnects with backoff when Redis goes away.
+ * reconnects with exponential backoff (see {@link reconnectDelay}) when
+ * Redis goes away; {@link watchConnection} reports the outage.
  *
  * @example
  * const connection = createRedisConnection(process.env.REDIS_URL ?? DEFAULT_REDIS_URL, { name: "kyocho-cli" });
@@ -79,6 +84,7 @@ export function createRedisConnection(url: string = DEFAULT_REDIS_URL, options: 
   const redis = new Redis({
     ...redisOptionsFromUrl(url, options.source),
     lazyConnect: true,
+    retryStrategy: reconnectDelay,
     ...(options.name ? { connectionName: options.name } : {}),
   });
   // An unhandled 'error' event would crash the process; the connection keeps retrying and callers see the failure on their commands.

@@ -4,8 +4,8 @@
  * model), an in-process scripted model client, and an in-memory audit sink.
  */
 export {
-  startTestModelServer, DEFAULT_REPLY,
-  type TestModelServer, type TestModelServerOptions, type ScriptedReply, type Reply, type RecordedRequest,
+  startTestModelServer, DEFAULT_REPLY, FAULT_KINDS,
+  type TestModelServer, type TestModelServerOptions, type ScriptedReply, type Reply, type RecordedRequest, type FaultKind, type FaultInjection,
 } from "./test-model-server.js";
 export {
   createScriptedModelClient,

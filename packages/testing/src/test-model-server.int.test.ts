@@ -84,6 +84,35 @@ describe("the test endpoint (a double of the OpenAI protocol, not a model)", () 
     expect(server.requests[0]).toMatchObject({ method: "POST", path: "/v1/chat/completions", caller: "fx", purpose: "answer", body: { chat_template_kwargs: { enable_thinking: false } } });
   });
 
+  it("injects seeded random faults: the share asked for, every kind, the same ones for the same requests", async () => {
+    const kinds = ["http_500", "http_429", "malformed_json", "broken_body", "schema_violation", "invented_numbers"] as const;
+    const run = async () => {
+      const faulty = await startTestModelServer({ faults: { rate: 0.3, seed: 7, kinds } });
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < 300; i++) {
+          const response = await fetch(`${faulty.baseURL}/chat/completions`, {
+            method: "POST",
+            headers: { "x-kyocho-caller": i % 2 ? "fx" : "legal", "x-kyocho-assessment": `a-${i % 7}` },
+            body: JSON.stringify({ model: "m", messages: [{ role: "user", content: "q" }] }),
+          });
+          statuses.push(response.status);
+          await response.text();
+        }
+        return { faults: faulty.requests.map((r) => r.fault), statuses };
+      } finally {
+        await faulty.close();
+      }
+    };
+    const first = await run();
+    const injected = first.faults.filter(Boolean);
+    expect(injected.length / 300).toBeGreaterThan(0.2);
+    expect(injected.length / 300).toBeLessThan(0.4);
+    expect(new Set(injected)).toEqual(new Set(kinds));
+    expect(first.statuses.filter((s) => s === 500).length).toBe(injected.filter((f) => f === "http_500").length);
+    expect((await run()).faults).toEqual(first.faults);
+  });
+
   it("closes even while a request hangs", async () => {
     const hanging = await startTestModelServer({ replies: { "*": { hang: "headers" } } });
     const pending = fetch(`${hanging.baseURL}/chat/completions`, { method: "POST", body: JSON.stringify({ messages: [] }) }).catch((e: Error) => e);

@@ -51,6 +51,29 @@ export interface RecordedRequest {
   caller: string;
   purpose: string | undefined;
   receivedAt: number;
+  /** The fault injected into the answer, when `faults` chose this request. */
+  fault?: FaultKind | undefined;
+}
+
+/** What a fault-injecting endpoint does instead of answering. */
+export type FaultKind = "http_500" | "http_429" | "hang" | "malformed_json" | "broken_body" | "schema_violation" | "invented_numbers";
+
+/** Every fault kind, in the order `faults.kinds` defaults to. */
+export const FAULT_KINDS: readonly FaultKind[] = ["http_500", "http_429", "hang", "malformed_json", "broken_body", "schema_violation", "invented_numbers"];
+
+/**
+ * Seeded random faults: each chat-completion request is given a fault with
+ * probability `rate`, the kind drawn uniformly from `kinds`. The draw is a
+ * hash of the seed, the request's assessment, caller and purpose and how
+ * many such requests came before, so the same run gets the same faults
+ * whatever order concurrent requests arrive in.
+ */
+export interface FaultInjection {
+  /** Share of chat-completion requests that fail, from 0 to 1. */
+  rate: number;
+  seed: number;
+  /** Default {@link FAULT_KINDS}. */
+  kinds?: readonly FaultKind[];
 }
 
 export interface TestModelServerOptions {
@@ -68,6 +91,8 @@ export interface TestModelServerOptions {
   rejectResponseFormat?: boolean;
   /** Require `Authorization: Bearer <apiKey>`; a wrong or missing key gets 401. */
   apiKey?: string;
+  /** Inject seeded random faults (500s, 429s, hangs, malformed JSON, schema violations, invented numbers) into answers. */
+  faults?: FaultInjection;
 }
 
 /** A running test endpoint. */
@@ -99,8 +124,10 @@ export const DEFAULT_REPLY: ScriptedReply = { json: { narrative: "No further obs
  * nothing, and answers what each test tells it to — per caller (the
  * `X-Kyocho-Caller` header kyocho sends, or the expert named in the system
  * prompt) — with configurable latency, HTTP errors (500, 429 with
- * Retry-After), hangs, malformed JSON and `<think>` blocks. Every request is
- * recorded, so a test can assert the body that went over the wire.
+ * Retry-After), hangs, malformed JSON and `<think>` blocks — or, with
+ * `faults`, any of these at random (seeded) in a share of its answers. Every
+ * request is recorded (with the fault it got), so a test can assert the body
+ * that went over the wire.
  *
  * @example
  * const server = await startTestModelServer({ models: ["qwen3-test"] });
@@ -115,6 +142,18 @@ export async function startTestModelServer(options: TestModelServerOptions = {})
   const queued = new Map<string, Reply[]>();
   const requests: RecordedRequest[] = [];
   let sequence = 0;
+  const seen = new Map<string, number>();
+  const drawFault = (request: RecordedRequest): FaultKind | undefined => {
+    const faults = options.faults;
+    if (!faults || faults.rate <= 0) return undefined;
+    const key = `${headerValue(request.headers["x-kyocho-assessment"]) ?? ""}|${request.caller}|${request.purpose ?? ""}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    const draw = unitHash(`${faults.seed}|${key}|${n}`);
+    if (draw >= faults.rate) return undefined;
+    const kinds = faults.kinds ?? FAULT_KINDS;
+    return kinds[Math.floor(unitHash(`${faults.seed}|kind|${key}|${n}`) * kinds.length)];
+  };
 
   const pick = (request: RecordedRequest): ScriptedReply => {
     for (const key of [request.caller, "*"]) {
@@ -163,7 +202,8 @@ export async function startTestModelServer(options: TestModelServerOptions = {})
       return sendJson(res, 400, errorBody("response_format is not supported by this server", "invalid_request_error"));
     }
 
-    const reply = pick(recorded);
+    recorded.fault = drawFault(recorded);
+    const reply = recorded.fault ? FAULT_REPLIES[recorded.fault] : pick(recorded);
     const wait = (options.latencyMs ?? 0) + (reply.delayMs ?? 0);
     if (wait > 0) await delay(wait);
     if (reply.hang === "headers") return; // the socket stays open until the client gives up or the server closes
@@ -239,6 +279,31 @@ export async function startTestModelServer(options: TestModelServerOptions = {})
       }),
   };
   return api;
+}
+
+const FAULT_REPLIES: Readonly<Record<FaultKind, ScriptedReply>> = {
+  http_500: { status: 500, errorMessage: "injected fault: internal server error" },
+  http_429: { status: 429, errorMessage: "injected fault: too many requests" },
+  hang: { hang: "headers" },
+  malformed_json: { content: '{"narrative": "The borrower\'s position is sound", "findings": [{"severity": "low",' },
+  broken_body: { rawBody: '{"id": "chatcmpl-broken", "choices": [' },
+  schema_violation: { json: { narrative: 42, findings: "none", confidence: 7, verdict: "approve" } },
+  invented_numbers: {
+    json: {
+      narrative: "Leverage of 9.87x and a 73.4% probability of default make this borrower fragile.",
+      findings: [{ severity: "low", title: "Invented figures", message: "Loss given default is 61.3%.", citations: [] }],
+      confidence: 0.9,
+    },
+  },
+};
+
+/** A number in [0, 1) from a string (FNV-1a, then a 32-bit mix): the same text, the same number. */
+function unitHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
 }
 
 function resolveReply(reply: Reply, request: RecordedRequest): ScriptedReply {

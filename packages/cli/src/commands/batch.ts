@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { readDataFile, type Assessment, type Case } from "@kyocho/core";
 import type { Council } from "@kyocho/graphs";
 import { checkBatchFiles, QUEUE_FAILURE_CODES, QueueError, queueRequested, runBatch, type BatchItem } from "@kyocho/queue";
-import { councilWithModels } from "../cli-context.js";
+import { cliLimits, councilWithModels } from "../cli-context.js";
 import { openModelContext } from "../model-context.js";
 import { positiveInteger } from "../option-parsers.js";
 import { batchProgressBar, formatBatchSummary } from "../output/batch-progress.js";
@@ -41,6 +41,9 @@ Resuming: run the same command again after an interruption (Ctrl-C, a crash); id
 skipped, and --out never holds an id twice. A bad line is written as { id, error } (the line number stands
 in for a missing id) and the batch goes on. With --queue, a line whose sub-tasks the queue could not bring
 back is left out, so the next run retries it.
+
+Limits: a line over KYOCHO_MAX_BATCH_LINE_BYTES (4 MiB), a question over KYOCHO_MAX_QUESTION_CHARS (4000)
+or a case over KYOCHO_MAX_POSITIONS (10000) is written as { id, error: { code: "LIMIT_EXCEEDED" } }.
 
 Exit codes: 0 the batch ran (bad lines included), 2 bad command line or missing input, 1 lines left
 unfinished or an internal error, 130 interrupted.
@@ -92,6 +95,7 @@ Examples:
           input,
           output: options.out,
           concurrency: options.concurrency ?? (viaQueue ? 32 : 8),
+          maxLineBytes: cliLimits().maxBatchLineBytes,
           parseCase: (raw, source) => council.parseCase(raw, source),
           loadCaseFile: caseFileLoader(council),
           assess,
@@ -120,7 +124,7 @@ function caseFileLoader(council: Council): (path: string) => Case {
     let entry = cache.get(path);
     if (!entry) {
       try {
-        entry = { case: council.parseCase(readDataFile(path, "case file"), `case file ${path}`) };
+        entry = { case: council.parseCase(readDataFile(path, "case file", { maxBytes: cliLimits().maxFileBytes }), `case file ${path}`) };
       } catch (error) {
         entry = { error };
       }

@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import type { Command } from "commander";
 import { AuditLog, createModelRegistry, loadModelConfig, UserInputError } from "@kyocho/core";
 import { referenceExperts } from "@kyocho/graphs";
-import { perExpertSetting, startExpertWorkers, type WorkerPoolEvent } from "@kyocho/queue";
+import { isConnectionError, perExpertSetting, startExpertWorkers, type WorkerPoolEvent } from "@kyocho/queue";
 import { openQueueContext } from "../queue-context.js";
 import { positiveInteger } from "../option-parsers.js";
 
@@ -40,12 +40,15 @@ export function registerWorker(program: Command): void {
     .addHelpText(
       "after",
       `
-Connection: REDIS_URL (default redis://127.0.0.1:6379; rediss:// for TLS, a password in the URL),
-KYOCHO_PREFIX (default {kyocho}). Retries: a sub-task that fails transiently (a timeout, a refused
-connection) is retried with exponential backoff (3 attempts). Stopping: the first SIGTERM/SIGINT stops
-taking sub-tasks and lets running ones finish (for --grace ms, then they go back to the queue); a second
-one hands them back at once. A worker killed outright leaves its sub-tasks to another worker after
---lock-duration.
+Connection: REDIS_URL (default redis://127.0.0.1:6379; rediss:// for TLS, a user and password in the URL),
+KYOCHO_PREFIX (default {kyocho}). A lost connection is retried with backoff and logged once each way.
+Retention of finished jobs (they hold the case): KYOCHO_KEEP_COMPLETED_SECONDS (86400), _JOBS (10000),
+KYOCHO_KEEP_FAILED_SECONDS (604800), _JOBS (50000), per expert queue.
+
+Retries: a sub-task that fails transiently (a timeout, a refused connection) is retried with exponential
+backoff (3 attempts). Stopping: the first SIGTERM/SIGINT stops taking sub-tasks and lets running ones
+finish (for --grace ms, then they go back to the queue); a second one hands them back at once. A worker
+killed outright leaves its sub-tasks to another worker after --lock-duration.
 
 Examples:
   kyocho worker                                       # all experts, 4 at a time each
@@ -69,14 +72,26 @@ Examples:
       const models = modelConfig ? createModelRegistry(modelConfig, { audit, experts: known }) : undefined;
       const log = (line: string) => process.stderr.write(`kyocho worker ${name}: ${line}\n`);
 
-      const context = await openQueueContext("worker");
+      const context = await openQueueContext("worker", process.env, log);
+      // A Redis outage is the context's watcher's to report (once each way), not each of the pool's connections';
+      // any other error is said at most once every 10 s.
+      const lastSaid = new Map<string, number>();
+      const once = (line: string) => {
+        const now = Date.now();
+        if ((lastSaid.get(line) ?? 0) > now - 10_000) return;
+        lastSaid.set(line, now);
+        log(line);
+      };
       const onEvent = (event: WorkerPoolEvent) => {
         if (event.type === "completed" && options.verbose) log(`✓ ${event.expert} ${event.jobId} ${event.status} in ${event.ms} ms`);
         if (event.type === "failed" && !options.quiet) {
           log(`✗ ${event.expert} ${event.jobId} attempt ${event.attempt}/${event.attempts}${event.willRetry ? " (will retry)" : ""}: ${event.reason}`);
         }
-        if (event.type === "stalled" && !options.quiet) log(`↺ ${event.expert} ${event.jobId}: its worker died; running it again`);
-        if (event.type === "error") log(`error on expert:${event.expert}: ${event.message}`);
+        if (event.type === "stalled" && !options.quiet) log(`↺ ${event.expert} ${event.jobId}: its worker died or lost Redis; running it again`);
+        if (event.type === "error" && !isConnectionError(event.message)) {
+          const lock = /^Missing lock for job (\S+?)\.? /.exec(event.message);
+          once(lock ? `${event.expert} ${lock[1]}: its lock expired while Redis was away; its result is dropped and the job runs again` : `error on expert:${event.expert}: ${event.message}`);
+        }
       };
       const pool = startExpertWorkers(experts, {
         connection: context.connection,
@@ -86,6 +101,7 @@ Examples:
         name,
         models,
         onEvent,
+        retention: context.retention,
         ...(options.timeout !== undefined ? { jobTimeoutMs: options.timeout } : {}),
         ...(options.lockDuration !== undefined ? { lockDurationMs: options.lockDuration } : {}),
         ...(options.stalledInterval !== undefined ? { stalledIntervalMs: options.stalledInterval } : {}),

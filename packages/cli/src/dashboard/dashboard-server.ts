@@ -5,6 +5,7 @@ import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { ExpressAdapter } from "@bull-board/express";
 import express from "express";
 import { discoverExpertQueues, expertQueue, openExpertQueue, type Redis } from "@kyocho/queue";
+import { basicAuth, type DashboardCredentials } from "./basic-auth.js";
 
 type Queue = ReturnType<typeof openExpertQueue>;
 
@@ -20,6 +21,8 @@ export interface DashboardOptions {
   host?: string;
   /** No retry, clean, pause or delete buttons. */
   readOnly?: boolean;
+  /** Ask every request for these credentials (HTTP basic authentication). */
+  auth?: DashboardCredentials | undefined;
 }
 
 /** A running dashboard. */
@@ -49,6 +52,8 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     options: { uiConfig: { boardTitle: "kyocho queues" } },
   });
   const app = express();
+  app.disable("x-powered-by");
+  if (options.auth) app.use(basicAuth(options.auth));
   app.use("/", serverAdapter.getRouter());
   const host = options.host ?? "127.0.0.1";
   const server = await new Promise<Server>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import type { Assessment, Finding } from "@kyocho/core";
+import { printableDeep, type Assessment, type Finding } from "@kyocho/core";
 import type { Style } from "./style.js";
 
 /**
@@ -9,7 +9,9 @@ import type { Style } from "./style.js";
  * @example
  * process.stdout.write(formatAssessment(assessment, createStyle(process.stdout)));
  */
-export function formatAssessment(a: Assessment, style: Style): string {
+export function formatAssessment(assessment: Assessment, style: Style): string {
+  // Case text and model answers are printed: their control characters are shown, never obeyed by the terminal.
+  const a = printableDeep(assessment);
   const lines: string[] = [];
   const head = `${style.bold("Decision")} ${style.decision(a.decision, a.decision.toUpperCase())}   ${style.bold("Rating")} ${style.severity(a.rating, a.rating.toUpperCase())}${a.incomplete ? `   ${style.severity("high", "INCOMPLETE")}` : ""}`;
   lines.push(`kyocho assessment ${a.id}${a.caseId ? ` · case ${a.caseId}` : ""} · ${a.policy.name}`);

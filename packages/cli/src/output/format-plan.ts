@@ -1,11 +1,12 @@
-import type { Plan } from "@kyocho/core";
+import { printableDeep, type Plan } from "@kyocho/core";
 import type { Style } from "./style.js";
 
 /**
  * A plan as a short table: each sub-task, its expert, whether it is required
  * or advisory, what it waits for, and the question it is asked.
  */
-export function formatPlan(plan: Plan, style: Style): string {
+export function formatPlan(given: Plan, style: Style): string {
+  const plan = printableDeep(given); // a question's control characters are shown, never obeyed by the terminal
   const lines = [style.bold(`Plan (${plan.planner} planner, ${plan.tasks.length} sub-task${plan.tasks.length === 1 ? "" : "s"})`)];
   for (const t of plan.tasks) {
     const after = t.dependsOn.length > 0 ? ` after ${t.dependsOn.join(", ")}` : "";

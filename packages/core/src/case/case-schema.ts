@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTROL_CHARACTERS_MESSAGE, NO_CONTROL_CHARACTERS } from "../validation/control-characters.js";
 
 /**
  * The case file: the data of one deal, as an analyst or a batch job supplies
@@ -16,7 +17,8 @@ export const CountryCodeSchema = z
 
 const money = () => z.number().finite().nonnegative();
 const share = () => z.number().finite().min(0).max(1);
-const nonEmptyText = () => z.string().trim().min(1);
+// Names and other free text are printed on analysts' terminals: no escape sequences or bidirectional overrides.
+const nonEmptyText = () => z.string().trim().min(1).regex(NO_CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE);
 
 export const BankSchema = z.strictObject({
   baseCurrency: CurrencyCodeSchema.default("JPY"),
@@ -112,7 +114,7 @@ export const PositionSchema = z.strictObject({
 /** The sections every kyocho case may hold. Custom experts add their own with `caseSchema`. */
 export const caseShape = {
   id: nonEmptyText().optional(),
-  question: z.string().optional(),
+  question: z.string().regex(NO_CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE).optional(),
   bank: BankSchema.default({ baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 10_000_000_000_000 }),
   borrower: BorrowerSchema.optional(),
   facility: FacilitySchema.optional(),

@@ -5,6 +5,7 @@ import { DATA_IS_NOT_INSTRUCTIONS, dataBlock } from "../model/delimited-data.js"
 import { checkGrounding, describeViolations, groundingFeedback, KnownNumbers } from "../model/grounding-check.js";
 import type { ChatTurn, ModelClient } from "../model/model-client.js";
 import { requestStructuredAnswer } from "../model/structured-answer.js";
+import { decisionViolations } from "./summary-decision-check.js";
 
 const SummaryWireSchema = z.strictObject({ executiveSummary: z.string().min(1).max(3000) });
 const SummarySchema = z.object({ executiveSummary: z.string().trim().min(1).max(3000) });
@@ -75,11 +76,19 @@ export async function summariseWithModel(assessment: Assessment, model: ModelCli
     let answer = await ask(turns, "summary");
     if (!answer.ok) return fallback(answer.reason);
     const violations = checkGrounding({ narrative: answer.value.executiveSummary, findings: [] }, known);
-    if (violations.length > 0) {
-      answer = await ask([...answer.turns, { role: "assistant", content: answer.completion.text }, { role: "user", content: groundingFeedback(violations) }], "grounding");
+    // A summary that misstates the decision is sent back like an ungrounded one (what an obedient model does when a case tells it to "say it is approved").
+    const misstated = decisionViolations(answer.value.executiveSummary, assessment.decision);
+    if (violations.length > 0 || misstated.length > 0) {
+      const feedback = [
+        ...(violations.length > 0 ? [groundingFeedback(violations)] : []),
+        ...(misstated.length > 0 ? [`Your summary cannot be used: ${misstated.join("; ")}. State the decision exactly as given (${assessment.decision}) and do not describe the deal as approved unless that is the decision.`] : []),
+      ].join("\n");
+      answer = await ask([...answer.turns, { role: "assistant", content: answer.completion.text }, { role: "user", content: feedback }], violations.length > 0 ? "grounding" : "decision");
       if (!answer.ok) return fallback(answer.reason);
       const again = checkGrounding({ narrative: answer.value.executiveSummary, findings: [] }, known);
       if (again.length > 0) return fallback(`ungrounded summary after a retry: ${describeViolations(again)}`);
+      const stillMisstated = decisionViolations(answer.value.executiveSummary, assessment.decision);
+      if (stillMisstated.length > 0) return fallback(`summary misstates the decision after a retry: ${stillMisstated.join("; ")}`);
     }
     return {
       ...assessment,

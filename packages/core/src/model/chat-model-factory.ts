@@ -42,6 +42,8 @@ export const NO_API_KEY = "EMPTY";
  *   environment is never sent to the bank's server.
  * - `maxRetries: 0`: kyocho retries itself, with its own backoff and one audit line per attempt.
  * - `fetchOptions.redirect = "error"`: a redirect could carry the prompt off the checked host.
+ * - the key is cut out of error messages: a server may quote the key it was sent, and an error
+ *   message travels on into fallback reasons, assessments and Redis.
  * - chat completions, never the Responses API, which local servers do not speak.
  * - the completion is fetched with `create`, not the SDK's `parse`: with a JSON-schema response
  *   format `parse` would throw on malformed JSON or a `<think>` block before kyocho could see the
@@ -63,7 +65,7 @@ export async function createChatModel(settings: ChatModelSettings): Promise<Chat
       try {
         return await this.client.chat.completions.create(request, clientOptions);
       } catch (error) {
-        throw wrapOpenAIClientError(error);
+        throw withoutKey(wrapOpenAIClientError(error), settings.apiKey);
       }
     }
   }
@@ -86,4 +88,14 @@ export async function createChatModel(settings: ChatModelSettings): Promise<Chat
     },
   };
   return new ChatOpenAI({ ...fields, completions: new TextCompletions(fields) });
+}
+
+/** The error with every occurrence of the API key in its message (and its body's) replaced by `[REDACTED]`. */
+function withoutKey<E>(error: E, key: string | undefined): E {
+  if (!key || key.length < 4 || key === NO_API_KEY || !(error instanceof Error)) return error;
+  const scrub = (text: string) => text.split(key).join("[REDACTED]");
+  error.message = scrub(error.message);
+  const body = (error as { error?: { message?: unknown } }).error;
+  if (body && typeof body === "object" && typeof body.message === "string") body.message = scrub(body.message);
+  return error;
 }

@@ -109,6 +109,8 @@ export async function answerWithModel(input: ExpertModelInput, options: ExpertMo
     };
   };
 
+  // Without context no retrieved passage is shown (sections of the expert's documents stay citable by name).
+  const passages = model.info.context === false ? [] : input.passages;
   try {
     const { turns, data } = expertPrompt({
       expert,
@@ -117,11 +119,11 @@ export async function answerWithModel(input: ExpertModelInput, options: ExpertMo
       result,
       policy: request.policy.experts[expert.name],
       dependencies: request.dependencies,
-      passages: input.passages,
+      passages,
     });
     const known = KnownNumbers.from(data);
     const citable = (document: string, section: string) =>
-      input.passages.some((p) => p.document === document && p.section === section) || (input.knowledge?.has(document, section) ?? false);
+      passages.some((p) => p.document === document && p.section === section) || (input.knowledge?.has(document, section) ?? false);
     const ask = (conversation: typeof turns, purpose: string) =>
       requestStructuredAnswer({
         model,
@@ -152,7 +154,7 @@ export async function answerWithModel(input: ExpertModelInput, options: ExpertMo
       answer = retry;
     }
 
-    const findings = toFindings(answer.value, expert, input.passages, input.knowledge);
+    const findings = toFindings(answer.value, expert, passages, input.knowledge);
     return finish("accepted", { answer: answer.value, findings, completion: answer.completion });
   } catch (error) {
     return finish("fallback", { reason: `model path failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` });

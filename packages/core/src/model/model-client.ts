@@ -25,6 +25,12 @@ export interface ModelEndpointInfo {
   /** The base URL (it cannot carry credentials: the configuration refuses them). */
   baseURL: string;
   reasoning: boolean;
+  /**
+   * `false`: the model is not shown the passages retrieved from the expert's
+   * knowledge documents (the "without context" arm of `kyocho eval cases
+   * --compare`, or a model fine-tuned on those documents). Default `true`.
+   */
+  context?: boolean | undefined;
   responseFormat: ResponseFormatMode;
   timeoutMs: number;
   maxRetries: number;

@@ -43,5 +43,7 @@ describe("parseModelConfig", () => {
       /models\.default\.temprature: unknown key/,
     );
     expect(() => parseModelConfig({ models: { default: { model: "m" } } })).toThrow(/models\.default\.baseURL/);
+    // A time limit is bounded: an hour at most, so no configuration turns a dead server into a hang.
+    expect(() => parseModelConfig({ models: { default: { baseURL: "http://h/v1", timeoutMs: 3_600_001 } } })).toThrow(/models\.default\.timeoutMs: Too big/);
   });
 });

@@ -26,11 +26,11 @@ const endpointShape = {
   temperature: z.number().min(0).max(2),
   /** Upper bound on the answer's tokens; default: the server's. */
   maxTokens: z.number().int().positive(),
-  /** Time limit of one HTTP request; default 30 000 ms, 300 000 ms with `reasoning: true`. A request that times out is not retried. */
-  timeoutMs: z.number().int().positive(),
+  /** Time limit of one HTTP request; default 30 000 ms, 300 000 ms with `reasoning: true`; at most an hour. A request that times out is not retried. */
+  timeoutMs: z.number().int().positive().max(3_600_000),
   /** Retries of one request after a 5xx, a 429 or a refused connection; default 2. */
   maxRetries: z.number().int().min(0).max(10),
-  /** First retry delay, doubled each retry (a 429's Retry-After wins); default 250 ms. */
+  /** First retry delay, doubled each retry up to 30 s (a 429's Retry-After wins); default 250 ms. */
   retryDelayMs: z.number().int().min(0).max(60_000),
   /** `false` (default): Qwen3-style non-thinking mode (`chat_template_kwargs.enable_thinking = false`). */
   reasoning: z.boolean(),

@@ -140,7 +140,8 @@ export class OpenAICompatibleClient implements ModelClient {
         }
         failure.error.attempts = attempt;
         if (!failure.error.retryable || attempt > this.endpoint.maxRetries) throw failure.error;
-        const backoff = this.endpoint.retryDelayMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2);
+        // Doubling, but capped: ten retries from a 60 s first delay would otherwise wait for hours.
+        const backoff = Math.min(this.endpoint.retryDelayMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS) * (0.75 + Math.random() / 2);
         await sleep(failure.error.retryAfterMs ?? backoff, outer);
       }
     }
@@ -274,6 +275,9 @@ export class OpenAICompatibleClient implements ModelClient {
     return this.chat;
   }
 }
+
+/** The longest wait between two attempts of one request, whatever `retryDelayMs` and the attempt number. */
+const MAX_RETRY_DELAY_MS = 30_000;
 
 function contentText(content: unknown): string {
   if (typeof content === "string") return content;

@@ -1,19 +1,28 @@
 import type { z } from "zod";
+import { NO_CONTROL_CHARACTERS, printable } from "./control-characters.js";
 
 /**
- * Renders a zod issue path as users write it: `fx.hedges[0].currency`.
+ * Renders a zod issue path as users write it: `fx.hedges[0].currency`. A key
+ * that is not a plain name (empty, with spaces, dots, quotes, line breaks or
+ * control characters) is written quoted and escaped, `borrower["a\nb"]`, so
+ * an error message stays one line and a crafted key cannot reach the terminal.
  *
  * @example
  * formatPath(["fx", "hedges", 0, "currency"]) // "fx.hedges[0].currency"
+ * formatPath(["borrower", "bad\u001bkey"])     // 'borrower["bad\\u001bkey"]'
  */
 export function formatPath(path: ReadonlyArray<PropertyKey>, prefix = ""): string {
   let out = prefix;
   for (const key of path) {
+    const name = String(key);
     if (typeof key === "number") out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    else if (!PLAIN_KEY.test(name) || !NO_CONTROL_CHARACTERS.test(name)) out += `[${printable(JSON.stringify(name))}]`;
+    else out += out ? `.${name}` : name;
   }
   return out || "(root)";
 }
+
+const PLAIN_KEY = /^[^\s"'[\].\\]+$/;
 
 /** The path and reason of the first issue of a failed parse, with unknown keys named in the path. */
 export function describeFirstIssue(

@@ -1,20 +1,28 @@
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { UserInputError } from "../errors/kyocho-error.js";
+import { LimitExceededError } from "../limits/limit-exceeded-error.js";
+import { DEFAULT_LIMITS } from "../limits/limits-schema.js";
+import { printable } from "./control-characters.js";
 
 /**
  * Reads a JSON or YAML file (chosen by extension; YAML otherwise, since YAML
  * is a superset of JSON) and returns the parsed value. Missing files and
  * syntax errors become {@link UserInputError}s that name the file and line.
+ * At most `maxBytes` are read (default: the `maxFileBytes` limit, 4 MiB): a
+ * larger file — or an endless one, such as `/dev/zero` — is refused with the
+ * limit's name instead of filling memory.
  *
  * @example
  * const raw = readDataFile("examples/cases/acquisition.yaml", "case file");
  */
-export function readDataFile(path: string, what: string): unknown {
+export function readDataFile(path: string, what: string, options: { maxBytes?: number } = {}): unknown {
+  const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxFileBytes;
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readBounded(path, maxBytes, `${what} ${path}`);
   } catch (error) {
+    if (error instanceof LimitExceededError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory" : `cannot read (${code ?? "error"})`;
     throw new UserInputError(reason, { source: `${what} ${path}`, code: "FILE_UNREADABLE" });
@@ -28,7 +36,7 @@ export function parseDataText(text: string, format: "json" | "yaml", source: str
     try {
       return JSON.parse(text);
     } catch (error) {
-      throw new UserInputError(`invalid JSON (${(error as Error).message})`, { source, code: "BAD_SYNTAX" });
+      throw new UserInputError(`invalid JSON (${oneLine((error as Error).message)})`, { source, code: "BAD_SYNTAX" });
     }
   }
   try {
@@ -36,9 +44,41 @@ export function parseDataText(text: string, format: "json" | "yaml", source: str
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const line = error.linePos?.[0]?.line;
-      const first = error.message.split("\n")[0];
+      const first = oneLine(error.message.split("\n")[0] ?? "");
       throw new UserInputError(`invalid YAML${line ? ` at line ${line}` : ""} (${first})`, { source, code: "BAD_SYNTAX" });
     }
+    // The parser's own guards (an alias bomb: "Excessive alias count…"; nesting too deep for the stack) are bad input too.
+    if (error instanceof ReferenceError || error instanceof RangeError) {
+      throw new UserInputError(`invalid YAML (${oneLine(error.message.split("\n")[0] ?? "")})`, { source, code: "BAD_SYNTAX" });
+    }
     throw error;
+  }
+}
+
+/** A parser's message as one printable line: it may quote the file, line breaks and escape sequences included. */
+function oneLine(message: string): string {
+  const flat = printable(message.replace(/\r?\n/g, "\\n"));
+  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
+}
+
+/** The file's text, read in chunks and refused once it passes `maxBytes`. */
+function readBounded(path: string, maxBytes: number, source: string): string {
+  const fd = openSync(path, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, maxBytes + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) {
+        throw new LimitExceededError("maxFileBytes", { actual: maxBytes, max: maxBytes, unit: "bytes", atLeast: true, source });
+      }
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total).toString("utf8");
+  } finally {
+    closeSync(fd);
   }
 }
