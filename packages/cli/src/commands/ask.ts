@@ -1,10 +1,8 @@
 import type { Command } from "commander";
 import { readDataFile, UserInputError, type Assessment, type Planner, type Policy } from "@kyocho/core";
 import type { AssessInput, CouncilEvent } from "@kyocho/graphs";
-import { queueRequested } from "@kyocho/queue";
 import { councilWithModels, questionFrom, readCase } from "../cli-context.js";
 import { openModelContext } from "../model-context.js";
-import { openQueueContext, queuedCouncil, warnAboutMissingWorkers } from "../queue-context.js";
 import { formatAssessment } from "../output/format-assessment.js";
 import { writeReports } from "../report/write-reports.js";
 import { createStyle } from "../output/style.js";
@@ -55,7 +53,7 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
       if (!question && !c) throw new UserInputError("give a question, a --case file, or both", { source: "ask" });
       const plan = options.plan ? readDataFile(options.plan, "plan file") : undefined;
       const progress = options.quiet ? undefined : progressPrinter();
-      const assessed = options.queue || queueRequested()
+      const assessed = options.queue || (await queueRequestedByEnv())
         ? await assessThroughQueue(council.policy, modelContext.planner, { question, case: c, plan }, progress, options.quiet)
         : await council.assess({ question, case: c, plan }, progress ? { onEvent: progress } : {});
       const assessment = await modelContext.finish(assessed);
@@ -75,6 +73,8 @@ async function assessThroughQueue(
   progress: ((event: CouncilEvent) => void) | undefined,
   quiet: boolean | undefined,
 ): Promise<Assessment> {
+  // Loaded here, not at start-up: BullMQ and ioredis cost a plain `ask` ~150 ms of cold start.
+  const { openQueueContext, queuedCouncil, warnAboutMissingWorkers } = await import("../queue-context.js");
   const context = await openQueueContext("ask");
   try {
     const { council, executor } = await queuedCouncil(context, policy, { planner });
@@ -113,4 +113,11 @@ function progressPrinter(): (event: CouncilEvent) => void {
         break;
     }
   };
+}
+
+/** True when KYOCHO_QUEUE asks for the queue; the queue package is only loaded when the variable is set at all. */
+async function queueRequestedByEnv(): Promise<boolean> {
+  if (!process.env.KYOCHO_QUEUE) return false;
+  const { queueRequested } = await import("@kyocho/queue");
+  return queueRequested();
 }

@@ -1,12 +1,12 @@
 import type { Command } from "commander";
 import { readDataFile, type Assessment, type Case } from "@kyocho/core";
 import type { Council } from "@kyocho/graphs";
-import { checkBatchFiles, QUEUE_FAILURE_CODES, QueueError, queueRequested, runBatch, type BatchItem } from "@kyocho/queue";
+import type { BatchItem } from "@kyocho/queue";
 import { cliLimits, councilWithModels } from "../cli-context.js";
 import { openModelContext } from "../model-context.js";
 import { positiveInteger } from "../option-parsers.js";
 import { batchProgressBar, formatBatchSummary } from "../output/batch-progress.js";
-import { openQueueContext, queuedCouncil, warnAboutMissingWorkers, type QueueContext } from "../queue-context.js";
+import type { QueueContext } from "../queue-context.js";
 
 interface BatchOptions {
   out: string;
@@ -17,7 +17,6 @@ interface BatchOptions {
   config?: string;
 }
 
-const QUEUE_FAILURES: ReadonlySet<string> = new Set([...QUEUE_FAILURE_CODES, "EXECUTOR_ERROR"]);
 
 export function registerBatch(program: Command): void {
   program
@@ -55,6 +54,10 @@ Examples:
     .action(async (input: string, options: BatchOptions) => {
       const modelContext = await openModelContext(options);
       const local = councilWithModels(options, modelContext);
+      // The queue package (BullMQ, ioredis) is loaded by the commands that use it, not at every CLI start.
+      const { checkBatchFiles, QUEUE_FAILURE_CODES, QueueError, queueRequested, runBatch } = await import("@kyocho/queue");
+      const { openQueueContext, queuedCouncil, warnAboutMissingWorkers } = await import("../queue-context.js");
+      const QUEUE_FAILURES: ReadonlySet<string> = new Set([...QUEUE_FAILURE_CODES, "EXECUTOR_ERROR"]);
       checkBatchFiles(input, options.out);
       const viaQueue = Boolean(options.queue) || queueRequested();
       let context: QueueContext | undefined;

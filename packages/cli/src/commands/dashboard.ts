@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import { UserInputError } from "@kyocho/core";
 import { referenceExperts } from "@kyocho/graphs";
 import { isLoopbackHost, type DashboardCredentials } from "../dashboard/basic-auth.js";
-import { openQueueContext } from "../queue-context.js";
 
 interface DashboardOptions {
   port: string;
@@ -38,7 +37,7 @@ Examples:
       const auth = dashboardCredentials(process.env, options.host);
       // Loaded here, not at start: express and Bull Board cost every other command's start-up time.
       const { startDashboard } = await import("../dashboard/dashboard-server.js");
-      const context = await openQueueContext("dashboard");
+      const context = await (await import("../queue-context.js")).openQueueContext("dashboard");
       let board;
       try {
         board = await startDashboard({

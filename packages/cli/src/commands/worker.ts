@@ -2,8 +2,7 @@ import { hostname } from "node:os";
 import type { Command } from "commander";
 import { AuditLog, createModelRegistry, loadModelConfig, UserInputError } from "@kyocho/core";
 import { referenceExperts } from "@kyocho/graphs";
-import { isConnectionError, perExpertSetting, startExpertWorkers, type WorkerPoolEvent } from "@kyocho/queue";
-import { openQueueContext } from "../queue-context.js";
+import type { WorkerPoolEvent } from "@kyocho/queue";
 import { positiveInteger } from "../option-parsers.js";
 
 interface WorkerOptions {
@@ -56,6 +55,7 @@ Examples:
   REDIS_URL=rediss://:secret@redis.internal:6380 kyocho worker --experts legal`,
     )
     .action(async (options: WorkerOptions) => {
+      const { isConnectionError, perExpertSetting, startExpertWorkers } = await import("@kyocho/queue");
       const known = referenceExperts.map((e) => e.name);
       const wanted = options.experts ? options.experts.split(",").map((s) => s.trim()).filter(Boolean) : known;
       const unknown = wanted.filter((name) => !known.includes(name));
@@ -72,7 +72,7 @@ Examples:
       const models = modelConfig ? createModelRegistry(modelConfig, { audit, experts: known }) : undefined;
       const log = (line: string) => process.stderr.write(`kyocho worker ${name}: ${line}\n`);
 
-      const context = await openQueueContext("worker", process.env, log);
+      const context = await (await import("../queue-context.js")).openQueueContext("worker", process.env, log);
       // A Redis outage is the context's watcher's to report (once each way), not each of the pool's connections';
       // any other error is said at most once every 10 s.
       const lastSaid = new Map<string, number>();
