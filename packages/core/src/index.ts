@@ -6,7 +6,7 @@
 export { KyochoError, UserInputError, PlanValidationError, InternalError, exitCodeFor } from "./errors/kyocho-error.js";
 export { formatPath, describeFirstIssue } from "./validation/format-issues.js";
 export { parseWith } from "./validation/parse-with.js";
-export { readDataFile, parseDataText } from "./validation/read-data-file.js";
+export { readDataFile, readTextFile, parseDataText } from "./validation/read-data-file.js";
 export { NO_CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE, printable, printableDeep } from "./validation/control-characters.js";
 
 export {

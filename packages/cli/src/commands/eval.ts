@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { evaluateRouting, parseRoutingSet, UserInputError, type RoutingEvaluation } from "@kyocho/core";
+import { evaluateRouting, parseRoutingSet, readTextFile, UserInputError, type RoutingEvaluation } from "@kyocho/core";
 import { councilFromOptions } from "../cli-context.js";
 import { formatRoutingEvaluation } from "../output/format-routing-evaluation.js";
 import { registerEvalCases } from "./eval-cases.js";
@@ -55,7 +54,7 @@ Exit codes: 0 scored (and every floor given met), 1 a floor not met, 2 a bad lin
     .action(async (file: string, options: RoutingOptions) => {
       const council = councilFromOptions(options);
       const source = `routing set ${file}`;
-      const items = parseRoutingSet(readText(file, source), {
+      const items = parseRoutingSet(readTextFile(file, source), {
         source,
         knownExperts: council.experts.map((e) => e.name),
         parseCase: (raw, where) => council.parseCase(raw, where),
@@ -106,12 +105,3 @@ function ratio(option: string): (value: string) => number {
   };
 }
 
-function readText(path: string, source: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory" : `cannot read (${code ?? "error"})`;
-    throw new UserInputError(reason, { source, code: "FILE_UNREADABLE" });
-  }
-}

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { AssessmentSchema, parseDataText, parseWith, UserInputError, type Assessment } from "@kyocho/core";
+import { AssessmentSchema, parseDataText, parseWith, readTextFile, UserInputError, type Assessment } from "@kyocho/core";
 import { renderMarkdown } from "../report/render-markdown.js";
 import { REPORT_LANGUAGES, type ReportLanguage } from "../report/report-labels.js";
 import { writeReports } from "../report/write-reports.js";
@@ -39,7 +38,7 @@ Exit codes: 0 written, 2 bad input (the message names the field), 1 internal err
     )
     .action(async (file: string, options: ReportOptions) => {
       const source = file === "-" ? "assessment (stdin)" : `assessment ${file}`;
-      const assessment = readAssessment(file === "-" ? await readStdin() : readText(file, source), source);
+      const assessment = readAssessment(file === "-" ? await readStdin() : readTextFile(file, source), source);
       const language = options.lang ?? "auto";
       if (!options.html && !options.md) {
         process.stdout.write(renderMarkdown(assessment, { language }));
@@ -64,15 +63,6 @@ export function readAssessment(text: string, source: string): Assessment {
   return parseWith(AssessmentSchema, unwrapped, { source });
 }
 
-function readText(path: string, source: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory" : `cannot read (${code ?? "error"})`;
-    throw new UserInputError(reason, { source, code: "FILE_UNREADABLE" });
-  }
-}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

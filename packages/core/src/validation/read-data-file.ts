@@ -17,17 +17,28 @@ import { printable } from "./control-characters.js";
  * const raw = readDataFile("examples/cases/acquisition.yaml", "case file");
  */
 export function readDataFile(path: string, what: string, options: { maxBytes?: number } = {}): unknown {
+  const text = readTextFile(path, `${what} ${path}`, options);
+  return parseDataText(text, path.toLowerCase().endsWith(".json") ? "json" : "yaml", `${what} ${path}`);
+}
+
+/**
+ * Reads a text file, at most `maxBytes` of it (default: the `maxFileBytes`
+ * limit), turning a missing or unreadable file into a {@link UserInputError}
+ * that names `source`.
+ *
+ * @example
+ * const text = readTextFile("examples/eval/routing.jsonl", "routing set examples/eval/routing.jsonl");
+ */
+export function readTextFile(path: string, source: string, options: { maxBytes?: number } = {}): string {
   const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxFileBytes;
-  let text: string;
   try {
-    text = readBounded(path, maxBytes, `${what} ${path}`);
+    return readBounded(path, maxBytes, source);
   } catch (error) {
     if (error instanceof LimitExceededError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory" : `cannot read (${code ?? "error"})`;
-    throw new UserInputError(reason, { source: `${what} ${path}`, code: "FILE_UNREADABLE" });
+    throw new UserInputError(reason, { source, code: "FILE_UNREADABLE" });
   }
-  return parseDataText(text, path.toLowerCase().endsWith(".json") ? "json" : "yaml", `${what} ${path}`);
 }
 
 /** Parses JSON or YAML text, naming `source` and the line in the error. */
