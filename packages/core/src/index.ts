@@ -58,6 +58,7 @@ export { Bm25Index, type IndexedDocument } from "./knowledge/bm25-index.js";
 export { KnowledgeBase, splitMarkdownSections, type KnowledgePassage } from "./knowledge/knowledge-base.js";
 
 export { defineExpert } from "./expert/define-expert.js";
+export { ExpertRequestSchema } from "./expert/expert-request-schema.js";
 export type {
   Expert, ExpertDefinition, ExpertRunContext, ExpertOutput, ExpertFinding, ExpertRequest, ExpertRunOptions,
 } from "./expert/expert-types.js";

@@ -1,25 +1,7 @@
 import { z } from "zod";
-import { ExpertResultSchema, PolicySchema, SubTaskSchema, type Case, type ExpertRequest, type ExpertResult } from "@kyocho/core";
+import { describeFirstIssue, ExpertRequestSchema, ExpertResultSchema, type Case, type ExpertRequest, type ExpertResult } from "@kyocho/core";
 import type { JobsOptions } from "bullmq";
 import { DEFAULT_JOB_RETENTION, retentionJobOptions } from "./job-retention.js";
-
-/**
- * The data of an expert job: an {@link ExpertRequest}, checked when it is
- * enqueued and again when a worker picks it up. The case itself was validated
- * against the council's case schema when it was read; here it only has to be
- * a JSON object (a council's experts may add case sections a worker's own
- * schema would not know).
- *
- * @example
- * ExpertJobDataSchema.parse(job.data) // throws a ZodError naming the path
- */
-export const ExpertJobDataSchema = z.strictObject({
-  assessmentId: z.string().min(1),
-  task: SubTaskSchema,
-  case: z.record(z.string(), z.unknown()).optional(),
-  policy: PolicySchema,
-  dependencies: z.record(z.string(), ExpertResultSchema).default({}),
-});
 
 /**
  * Thrown for job data or a job result that breaks the contract.
@@ -38,7 +20,9 @@ export class JobContractError extends Error {
 }
 
 /**
- * Validates job data and returns it as an {@link ExpertRequest}; throws a
+ * Validates job data (the core's {@link ExpertRequestSchema}, checked when a
+ * job is enqueued and again when a worker picks it up) and returns it as an
+ * {@link ExpertRequest}; throws a
  * {@link JobContractError} naming the first offending path.
  *
  * @example
@@ -46,7 +30,7 @@ export class JobContractError extends Error {
  * const result = await expert.run(request);
  */
 export function parseExpertJobData(data: unknown): ExpertRequest {
-  const parsed = ExpertJobDataSchema.safeParse(data);
+  const parsed = ExpertRequestSchema.safeParse(data);
   if (!parsed.success) throw new JobContractError("BAD_JOB_DATA", `job data broke the expert request contract: ${firstIssue(parsed.error)}`);
   const { case: c, ...rest } = parsed.data;
   return { ...rest, case: c as Case | undefined };
@@ -66,8 +50,8 @@ export function parseExpertJobResult(value: unknown): ExpertResult {
 }
 
 function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return `${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`;
+  const { path, reason } = describeFirstIssue(error);
+  return `${path}: ${reason}`;
 }
 
 /** The job options a kyocho job may carry; `jobId` is always kyocho's own. */

@@ -9,7 +9,7 @@ export { DEFAULT_PREFIX, EXPERT_QUEUE_GROUP, expertQueue, checkPrefix, type Expe
 export { openExpertQueue, workerCounts, type ExpertQueueOptions } from "./expert-queue.js";
 export { JOB_ID_SEPARATOR, jobIdFor, parseJobId } from "./job-id.js";
 export {
-  ExpertJobDataSchema, JobContractError, parseExpertJobData, parseExpertJobResult, DEFAULT_EXPERT_JOB_OPTIONS,
+  JobContractError, parseExpertJobData, parseExpertJobResult, DEFAULT_EXPERT_JOB_OPTIONS,
   type ExpertJobOptions,
 } from "./expert-job.js";
 export { DEFAULT_REDIS_URL, redisOptionsFromUrl, redactRedisUrl, createRedisConnection, waitForRedis } from "./redis-connection.js";

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
-import { DEFAULT_LIMITS, LimitExceededError, unfinishedResult, type ExpertExecutor, type ExpertRequest, type ExpertResult } from "@kyocho/core";
-import { DEFAULT_EXPERT_JOB_OPTIONS, ExpertJobDataSchema, JobContractError, parseExpertJobResult, type ExpertJobOptions } from "./expert-job.js";
+import { DEFAULT_LIMITS, describeFirstIssue, ExpertRequestSchema, LimitExceededError, unfinishedResult, type ExpertExecutor, type ExpertRequest, type ExpertResult } from "@kyocho/core";
+import { DEFAULT_EXPERT_JOB_OPTIONS, JobContractError, parseExpertJobResult, type ExpertJobOptions } from "./expert-job.js";
 import { jobIdFor } from "./job-id.js";
 import { JobRetentionSchema, retentionJobOptions, type JobRetentionInput } from "./job-retention.js";
 import { JobResultWatcher, type JobOutcome } from "./job-result-watcher.js";
@@ -94,10 +94,10 @@ export class QueueExecutor implements ExpertExecutor {
 
   async execute(request: ExpertRequest, options: { signal?: AbortSignal } = {}): Promise<ExpertResult> {
     if (this.closed) throw new QueueError("EXECUTOR_CLOSED", "the queue executor is closed");
-    const parsed = ExpertJobDataSchema.safeParse(request);
+    const parsed = ExpertRequestSchema.safeParse(request);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new QueueError("BAD_REQUEST", `cannot enqueue ${request?.task?.id ?? "a sub-task"}: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`);
+      const { path, reason } = describeFirstIssue(parsed.error);
+      throw new QueueError("BAD_REQUEST", `cannot enqueue ${request?.task?.id ?? "a sub-task"}: ${path}: ${reason}`);
     }
     const { task } = request;
     const bytes = Buffer.byteLength(JSON.stringify(parsed.data), "utf8");

@@ -156,13 +156,7 @@ export class OpenAICompatibleClient implements ModelClient {
   async toChatModel(options: { caller: string; audit?: AuditSink | undefined; signal?: AbortSignal | undefined }): Promise<ChatOpenAI> {
     const model = await this.resolveModelName(options.signal);
     return createChatModel({
-      baseURL: this.endpoint.baseURL,
-      model,
-      apiKey: this.apiKey,
-      temperature: this.endpoint.temperature,
-      maxTokens: this.endpoint.maxTokens,
-      timeoutMs: this.endpoint.timeoutMs,
-      reasoning: this.endpoint.reasoning,
+      ...this.chatSettings(model),
       headers: { "X-Kyocho-Caller": options.caller, "X-Kyocho-Purpose": options.caller },
       ...(options.audit
         ? {
@@ -263,7 +257,13 @@ export class OpenAICompatibleClient implements ModelClient {
   }
 
   private chatModel(model: string): Promise<ChatOpenAI> {
-    this.chat ??= createChatModel({
+    this.chat ??= createChatModel(this.chatSettings(model));
+    return this.chat;
+  }
+
+  /** What every chat model of this endpoint is built with, so `complete` and `toChatModel` cannot drift apart. */
+  private chatSettings(model: string) {
+    return {
       baseURL: this.endpoint.baseURL,
       model,
       apiKey: this.apiKey,
@@ -271,8 +271,7 @@ export class OpenAICompatibleClient implements ModelClient {
       maxTokens: this.endpoint.maxTokens,
       timeoutMs: this.endpoint.timeoutMs,
       reasoning: this.endpoint.reasoning,
-    });
-    return this.chat;
+    };
   }
 }
 
