@@ -9,7 +9,7 @@
  *
  * Settings (environment): REDIS_URL, BENCH_WORKERS (2), BENCH_CONCURRENCY
  * (per expert queue in a kyocho worker; 4), BENCH_LINES (questions per run;
- * 600), BENCH_BATCH_CONCURRENCY (questions in flight; 32), BENCH_REPEATS (3).
+ * 1,000, the batch size the queue issue names), BENCH_BATCH_CONCURRENCY (questions in flight; 32), BENCH_REPEATS (3).
  */
 import { createRedisConnection } from "@kyocho/queue";
 import { renderTable } from "./lib/table.js";
@@ -24,7 +24,7 @@ const env = (name: string, fallback: number) => {
 const settings = {
   workers: env("BENCH_WORKERS", FULL_SETTINGS.queue.workers),
   concurrency: env("BENCH_CONCURRENCY", FULL_SETTINGS.queue.concurrency),
-  questions: env("BENCH_LINES", FULL_SETTINGS.queue.questions),
+  questions: env("BENCH_LINES", 1_000),
   batchInFlight: env("BENCH_BATCH_CONCURRENCY", FULL_SETTINGS.queue.batchInFlight),
   repeats: env("BENCH_REPEATS", FULL_SETTINGS.queue.repeats),
 };
