@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONTROL_CHARACTERS_MESSAGE, NO_CONTROL_CHARACTERS } from "../validation/control-characters.js";
+import { CalendarDateSchema, todayUtc } from "./calendar-date.js";
 
 /**
  * The case file: the data of one deal, as an analyst or a batch job supplies
@@ -36,11 +37,61 @@ export const FinancialsSchema = z.strictObject({
   foreignRevenueShare: z.record(CurrencyCodeSchema, share()).optional(),
 });
 
-export const BorrowerSchema = z.strictObject({
-  name: nonEmptyText(),
-  country: CountryCodeSchema,
-  financials: FinancialsSchema.optional(),
+/** The result of a sanctions screening and the day it was run: evidence, so it carries its date. */
+export const SCREENING_RESULTS = ["clear", "potential_match", "hit"] as const;
+export const ScreeningSchema = z.strictObject({
+  result: z.enum(SCREENING_RESULTS),
+  screenedOn: CalendarDateSchema,
+  /** The lists screened against (e.g. OFAC SDN, UN, EU, METI). */
+  lists: z.array(nonEmptyText()).optional(),
 });
+
+/**
+ * The KYC record of a party (取引時確認). The v1 string form `kyc: complete`
+ * still reads, as `{ status: complete }` with no review date.
+ */
+export const KYC_STATUSES = ["complete", "pending", "failed"] as const;
+export const KYC_RISK_RATINGS = ["low", "medium", "high"] as const;
+export const KycRecordSchema = z.strictObject({
+  status: z.enum(KYC_STATUSES),
+  reviewedOn: CalendarDateSchema.optional(),
+  riskRating: z.enum(KYC_RISK_RATINGS).optional(),
+  /** A politically exposed person is among the party's owners or controllers. */
+  pep: z.boolean().optional(),
+  /** Enhanced due diligence is done (what a PEP or a high-risk party needs). */
+  eddComplete: z.boolean().optional(),
+});
+export const KycSchema = z.union([KycRecordSchema, z.enum(KYC_STATUSES)]);
+
+/** The anti-social-forces check (反社チェック) and the day it was made. */
+export const AntiSocialCheckSchema = z.strictObject({
+  result: z.enum(["clear", "hit"]),
+  checkedOn: CalendarDateSchema.optional(),
+});
+
+/** The compliance evidence every party may carry: sanctions screening, KYC and the anti-social-forces check. */
+const partyEvidenceShape = {
+  screening: ScreeningSchema.optional(),
+  /** The v1 flag: `true` reads as a `hit`, `false` as a clear result with no date (so stale). Give this or `screening`. */
+  sanctionsHit: z.boolean().optional(),
+  kyc: KycSchema.optional(),
+  antiSocialCheck: AntiSocialCheckSchema.optional(),
+};
+
+function oneScreeningForm(party: { screening?: unknown; sanctionsHit?: unknown }, ctx: z.RefinementCtx): void {
+  if (party.screening !== undefined && party.sanctionsHit !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["sanctionsHit"], message: "give screening or the v1 flag sanctionsHit, not both" });
+  }
+}
+
+export const BorrowerSchema = z
+  .strictObject({
+    name: nonEmptyText(),
+    country: CountryCodeSchema,
+    financials: FinancialsSchema.optional(),
+    ...partyEvidenceShape,
+  })
+  .superRefine(oneScreeningForm);
 
 export const FacilitySchema = z.strictObject({
   type: z.enum(["term_loan", "revolver", "bond"]),
@@ -54,15 +105,28 @@ export const FacilitySchema = z.strictObject({
 });
 
 export const COUNTERPARTY_ROLES = ["borrower", "guarantor", "target", "seller", "other"] as const;
-export const CounterpartySchema = z.strictObject({
-  name: nonEmptyText(),
-  country: CountryCodeSchema,
-  role: z.enum(COUNTERPARTY_ROLES),
-  kyc: z.enum(["complete", "pending", "failed"]).optional(),
-  sanctionsHit: z.boolean().optional(),
-});
+export const CounterpartySchema = z
+  .strictObject({
+    name: nonEmptyText(),
+    country: CountryCodeSchema,
+    role: z.enum(COUNTERPARTY_ROLES),
+    ...partyEvidenceShape,
+  })
+  .superRefine(oneScreeningForm);
 
-export const CONTRACT_CLAUSES = ["sanctions", "cross_default", "change_of_control", "negative_pledge", "mac"] as const;
+/** A member of the borrower's connected group (parent, sister companies): screened like any party, with no role in the deal. */
+export const GroupMemberSchema = z
+  .strictObject({
+    name: nonEmptyText(),
+    country: CountryCodeSchema,
+    ...partyEvidenceShape,
+  })
+  .superRefine(oneScreeningForm);
+export const GroupSchema = z.strictObject({ members: z.array(GroupMemberSchema) });
+
+export const CONTRACT_CLAUSES = [
+  "sanctions", "cross_default", "change_of_control", "negative_pledge", "mac", "anti_social_forces",
+] as const;
 export const ContractSchema = z.strictObject({
   governingLaw: nonEmptyText().optional(),
   clauses: z.array(z.enum(CONTRACT_CLAUSES)).optional(),
@@ -114,18 +178,21 @@ export const PositionSchema = z.strictObject({
 /** The sections every kyocho case may hold. Custom experts add their own with `caseSchema`. */
 export const caseShape = {
   id: nonEmptyText().optional(),
+  /** The date the assessment speaks for; evidence is aged against it. Today (UTC) when absent. */
+  asOf: CalendarDateSchema.optional(),
   question: z.string().regex(NO_CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE).optional(),
   bank: BankSchema.default({ baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 10_000_000_000_000 }),
   borrower: BorrowerSchema.optional(),
   facility: FacilitySchema.optional(),
   counterparties: z.array(CounterpartySchema).optional(),
+  group: GroupSchema.optional(),
   contract: ContractSchema.optional(),
   fx: FxSectionSchema.optional(),
   marketData: z.record(CurrencyCodeSchema, MarketQuoteSchema).optional(),
   markets: z.strictObject({ positions: z.array(PositionSchema) }).optional(),
 };
 
-export const CaseSchema = z.strictObject(caseShape);
+export const CaseSchema = z.strictObject(caseShape).superRefine(evidenceNotAfterAsOf);
 
 /** A validated case, defaults applied. Custom sections arrive as extra keys. */
 export type Case = z.output<typeof CaseSchema> & Record<string, unknown>;
@@ -133,6 +200,10 @@ export type CaseInput = z.input<typeof CaseSchema>;
 export type Facility = z.output<typeof FacilitySchema>;
 export type Financials = z.output<typeof FinancialsSchema>;
 export type Counterparty = z.output<typeof CounterpartySchema>;
+export type GroupMember = z.output<typeof GroupMemberSchema>;
+export type Screening = z.output<typeof ScreeningSchema>;
+export type KycRecord = z.output<typeof KycRecordSchema>;
+export type AntiSocialCheck = z.output<typeof AntiSocialCheckSchema>;
 export type Position = z.output<typeof PositionSchema>;
 
 /**
@@ -143,7 +214,37 @@ export type Position = z.output<typeof PositionSchema>;
  * const schema = buildCaseSchema({ esg: z.strictObject({ score: z.number() }).optional() });
  */
 export function buildCaseSchema(extraSections: z.ZodRawShape = {}) {
-  return z.strictObject({ ...caseShape, ...extraSections });
+  return z.strictObject({ ...caseShape, ...extraSections }).superRefine(evidenceNotAfterAsOf);
+}
+
+/**
+ * Evidence cannot be dated after the day the assessment speaks for: a
+ * screening "run" next month is a typing error or a back-dated file, and
+ * either way it is bad input, refused with its path.
+ */
+function evidenceNotAfterAsOf(c: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const asOf = typeof c.asOf === "string" ? c.asOf : todayUtc();
+  const check = (party: unknown, path: (string | number)[]) => {
+    if (!party || typeof party !== "object") return;
+    const p = party as Record<string, any>;
+    const dates: [string, string, unknown][] = [
+      ["screening", "screenedOn", p.screening?.screenedOn],
+      ["kyc", "reviewedOn", typeof p.kyc === "object" ? p.kyc?.reviewedOn : undefined],
+      ["antiSocialCheck", "checkedOn", p.antiSocialCheck?.checkedOn],
+    ];
+    for (const [section, field, date] of dates) {
+      if (typeof date === "string" && date > asOf) {
+        ctx.addIssue({
+          code: "custom",
+          path: [...path, section, field],
+          message: `${date} is after the assessment date ${asOf}${typeof c.asOf === "string" ? " (asOf)" : " (today, UTC: no asOf given)"}`,
+        });
+      }
+    }
+  };
+  check(c.borrower, ["borrower"]);
+  (c.counterparties as unknown[] | undefined)?.forEach((p, i) => check(p, ["counterparties", i]));
+  ((c.group as { members?: unknown[] } | undefined)?.members ?? []).forEach((p, i) => check(p, ["group", "members", i]));
 }
 
 /** True when the case carries any deal data beyond its id and question. */

@@ -39,7 +39,10 @@ export function describeFirstIssue(
   }
   // A union error's own message ("Invalid input") says nothing; its branches do.
   if (issue.code === "invalid_union" && issue.errors.length > 0) {
-    const branch = issue.errors.flat()[0];
+    // The branch the value was meant for is the one it has the right type for: `kyc: { status: x }` fails the
+    // record branch on `status`, not the string branch on its type.
+    const branches = issue.errors.map((errors) => errors[0]).filter((e) => e !== undefined);
+    const branch = branches.find((e) => !(e.code === "invalid_type" && e.path.length === 0)) ?? branches[0];
     if (branch) {
       path.push(...branch.path);
       reason = branch.message;
