@@ -15,7 +15,7 @@ export {
 } from "./assessment/severity.js";
 export { DECISIONS, DecisionSchema, stricterDecision, isApproval, type Decision } from "./assessment/decision.js";
 export {
-  CitationSchema, FindingSchema, DATA_GAP_RULE_ID, DATA_NEEDED_RULE_ID,
+  CitationSchema, FindingSchema, DATA_GAP_RULE_ID, DATA_CONFLICT_RULE_ID, DATA_NEEDED_RULE_ID,
   type Citation, type Finding, type FindingInput,
 } from "./assessment/finding.js";
 export {
@@ -23,8 +23,8 @@ export {
   type ExpertStatus, type ExpertResult, type TaskRole,
 } from "./assessment/expert-result.js";
 export {
-  AssessmentSchema, MissingItemSchema, ExpertSummarySchema,
-  type Assessment, type MissingItem, type ExpertSummary,
+  AssessmentSchema, MissingItemSchema, ExpertSummarySchema, VetoSchema,
+  type Assessment, type MissingItem, type ExpertSummary, type Veto,
 } from "./assessment/assessment-schema.js";
 export { assessmentIdFor, stableStringify } from "./assessment/assessment-id.js";
 export { unfinishedResult } from "./assessment/unfinished-result.js";
@@ -34,9 +34,12 @@ export {
   CaseSchema, buildCaseSchema, hasCaseData, caseShape,
   CurrencyCodeSchema, CountryCodeSchema, BankSchema, BorrowerSchema, FinancialsSchema, FacilitySchema,
   CounterpartySchema, ContractSchema, FxSectionSchema, FxExposureSchema, FxHedgeSchema, MarketQuoteSchema, PositionSchema,
-  COUNTERPARTY_ROLES, CONTRACT_CLAUSES,
+  GroupSchema, GroupMemberSchema, ScreeningSchema, KycSchema, KycRecordSchema, AntiSocialCheckSchema,
+  COUNTERPARTY_ROLES, CONTRACT_CLAUSES, SCREENING_RESULTS, KYC_STATUSES, KYC_RISK_RATINGS,
   type Case, type CaseInput, type Facility, type Financials, type Counterparty, type Position,
+  type GroupMember, type Screening, type KycRecord, type AntiSocialCheck,
 } from "./case/case-schema.js";
+export { CalendarDateSchema, isCalendarDate, todayUtc, daysBetween } from "./case/calendar-date.js";
 export { spotOf, toBase, convert, missingSpotPaths } from "./case/currency.js";
 export { parseCase, loadCaseFile } from "./case/load-case.js";
 export { LimitsSchema, DEFAULT_LIMITS, LIMIT_ENV, type Limits, type LimitName } from "./limits/limits-schema.js";
@@ -49,7 +52,8 @@ export { ruleFinding, type RuleText } from "./policy/rule-finding.js";
 export { stableRatio } from "./calculation/stable-ratio.js";
 export {
   PolicySchema, MergePolicySchema, RoutingPolicySchema, MandatoryExpertSchema, CitationRefSchema, ruleBaseShape,
-  type Policy, type MergePolicy, type CitationRef,
+  ModelFindingsPolicySchema,
+  type Policy, type MergePolicy, type CitationRef, type ModelFindingsPolicy,
 } from "./policy/policy-schema.js";
 export { parsePolicy, loadPolicyFile } from "./policy/load-policy.js";
 

@@ -8,12 +8,21 @@ import { RatingSchema } from "./severity.js";
 
 /** One thing the assessment lacked, and so why it is `incomplete`. */
 export const MissingItemSchema = z.strictObject({
-  kind: z.enum(["data_gap", "expert_failed", "expert_skipped", "no_case_data"]),
+  kind: z.enum(["data_gap", "data_conflict", "expert_failed", "expert_skipped", "no_case_data"]),
   expert: z.string().optional(),
   fields: z.array(z.string()).optional(),
   message: z.string(),
 });
 export type MissingItem = z.infer<typeof MissingItemSchema>;
+
+/** A rule finding that declines the deal on its own, whatever the rating maps to (sanctions, 反社). */
+export const VetoSchema = z.strictObject({
+  ruleId: z.string(),
+  expert: z.string(),
+  title: z.string(),
+  message: z.string(),
+});
+export type Veto = z.infer<typeof VetoSchema>;
 
 export const ExpertSummarySchema = z.strictObject({
   name: z.string(),
@@ -41,9 +50,13 @@ export const AssessmentSchema = z.strictObject({
   id: z.string(),
   caseId: z.string().optional(),
   question: z.string().optional(),
+  /** The date the assessment speaks for (the case's `asOf`, or the day it ran). */
+  asOf: z.string().optional(),
   rating: RatingSchema,
   decision: DecisionSchema,
   incomplete: z.boolean(),
+  /** The vetoes that declined the deal; empty when none fired. Listed first in every report. */
+  vetoes: z.array(VetoSchema).default([]),
   summary: z.string(),
   reasons: z.array(z.string()),
   missing: z.array(MissingItemSchema),

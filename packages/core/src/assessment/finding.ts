@@ -15,6 +15,8 @@ export type Citation = z.infer<typeof CitationSchema>;
 
 /** The rule id every expert uses for "a rule could not be evaluated: these fields are missing". */
 export const DATA_GAP_RULE_ID = "DATA-GAP";
+/** The rule id for "two values in the case cannot both be true": like a gap, it leaves the assessment incomplete. */
+export const DATA_CONFLICT_RULE_ID = "DATA-CONFLICT";
 /** What an advisory expert reports instead of a DATA-GAP: guidance, not a gap in the evidence. */
 export const DATA_NEEDED_RULE_ID = "DATA-NEEDED";
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ExpertResult } from "../assessment/expert-result.js";
-import { DATA_GAP_RULE_ID, DATA_NEEDED_RULE_ID, FindingSchema, type Finding } from "../assessment/finding.js";
+import { DATA_CONFLICT_RULE_ID, DATA_GAP_RULE_ID, DATA_NEEDED_RULE_ID, FindingSchema, type Finding } from "../assessment/finding.js";
+import { todayUtc } from "../case/calendar-date.js";
 import { UserInputError } from "../errors/kyocho-error.js";
 import { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { Policy } from "../policy/policy-schema.js";
@@ -105,6 +106,16 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
               citations: [],
               fields,
             }),
+            dataConflict: (fields, message) => ({
+              ruleId: DATA_CONFLICT_RULE_ID,
+              severity: request.policy.merge.dataConflictSeverity,
+              title: "Data conflict",
+              message,
+              metrics: {},
+              citations: [],
+              fields,
+            }),
+            asOf: request.case?.asOf ?? todayUtc(),
           }),
         ),
         new Promise<never>((_, reject) => {
@@ -152,6 +163,7 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
     caseSchema: definition.caseSchema ?? {},
     knowledge,
     timeoutMs,
+    vetoes: Object.freeze([...(definition.vetoes ?? [])]),
     isRequired: (c) => (c && definition.isRequired ? definition.isRequired(c) : false),
     dependsOn: (c) => definition.dependsOn?.(c) ?? [],
     subQuestion: (question, c) =>

@@ -47,6 +47,10 @@ export interface ExpertRunContext<P> {
   signal: AbortSignal;
   /** A DATA-GAP finding naming the missing field paths. */
   dataGap(fields: string[], message: string): ExpertFinding;
+  /** A DATA-CONFLICT finding naming the field paths whose values cannot both be true. */
+  dataConflict(fields: string[], message: string): ExpertFinding;
+  /** The date the assessment speaks for (`YYYY-MM-DD`): the case's `asOf`, else today (UTC). */
+  asOf: string;
 }
 
 /** The arguments of {@link defineExpert}. */
@@ -70,6 +74,12 @@ export interface ExpertDefinition<P = undefined> {
   dependsOn?: (c: Case | undefined) => string[];
   /** The sub-question this expert is asked, written from the user's question. */
   subQuestion?: (question: string, c: Case | undefined) => string;
+  /**
+   * Rule ids of this expert whose finding declines the deal whatever the
+   * policy's decision table says (legal: LEG-SANC, LEG-ASF). Declared in code,
+   * so no policy file can take them away; a policy may add more.
+   */
+  vetoes?: readonly string[];
   /** Per-run time limit of the deterministic path; a run that exceeds it is `failed` with code TIMEOUT. Default 30 s. A model has its own (`timeoutMs` in the model config). */
   timeoutMs?: number;
   run(ctx: ExpertRunContext<P>): Promise<ExpertOutput> | ExpertOutput;
@@ -97,6 +107,8 @@ export interface Expert<P = unknown> {
   readonly caseSchema: z.ZodRawShape;
   readonly knowledge: KnowledgeBase;
   readonly timeoutMs: number;
+  /** Rule ids whose finding declines the deal (see {@link ExpertDefinition.vetoes}). */
+  readonly vetoes: readonly string[];
   isRequired(c: Case | undefined): boolean;
   dependsOn(c: Case | undefined): string[];
   subQuestion(question: string, c: Case | undefined): string;

@@ -1,7 +1,7 @@
-import type { Assessment, ExpertSummary, MissingItem } from "../assessment/assessment-schema.js";
-import { stricterDecision } from "../assessment/decision.js";
+import type { Assessment, ExpertSummary, MissingItem, Veto } from "../assessment/assessment-schema.js";
+import { stricterDecision, type Decision } from "../assessment/decision.js";
 import type { ExpertResult } from "../assessment/expert-result.js";
-import { DATA_GAP_RULE_ID, type Finding } from "../assessment/finding.js";
+import { DATA_CONFLICT_RULE_ID, DATA_GAP_RULE_ID, type Finding } from "../assessment/finding.js";
 import { compareSeverity, maxSeverity, toRating, type Rating, type Severity } from "../assessment/severity.js";
 import { hasCaseData, type Case } from "../case/case-schema.js";
 import type { Plan } from "../plan/plan-schema.js";
@@ -15,47 +15,81 @@ export interface MergeInput {
   /** Every task's result, keyed by task id, exactly as the experts returned them. */
   results: Readonly<Record<string, ExpertResult>>;
   policy: Policy;
+  /**
+   * Rule ids the council's experts declare as vetoes (legal: LEG-SANC,
+   * LEG-ASF). Added to the policy's `merge.vetoes`; no policy can remove them.
+   */
+  vetoes?: readonly string[] | undefined;
+  /** The date the assessment speaks for; printed in it. */
+  asOf?: string | undefined;
 }
 
 /**
- * Merges the experts' results into one assessment. Deterministic: the rating
- * is the highest domain rating, the decision comes from the policy's merge
- * table, and an incomplete assessment (a data gap, a required expert that
- * failed or was skipped, or no case data) is lifted to the policy's floor —
- * never an approval.
+ * Merges the experts' results into one assessment. Deterministic, and in
+ * this order of precedence:
+ *
+ * 1. a veto — a rule finding whose rule id the experts or the policy name a
+ *    veto (sanctions, 反社) — declines the deal, whatever the table says;
+ * 2. an incomplete assessment (a data gap or conflict, a required expert
+ *    that failed or was skipped, or no case data) is lifted to the policy's
+ *    floor — never an approval;
+ * 3. otherwise the rating (the highest domain rating) maps to a decision
+ *    through the policy's table.
+ *
+ * A model's own findings are capped at `modelFindings.maxSeverity`, and a
+ * decline that only a model's finding would cause is held at `escalate`:
+ * a model can raise concern, never decline a deal or lower anything alone.
  *
  * @example
- * const assessment = mergeAssessment({ assessmentId, plan, results, policy, case: c });
+ * const assessment = mergeAssessment({ assessmentId, plan, results, policy, case: c, vetoes: ["LEG-SANC"] });
  */
 export function mergeAssessment(input: MergeInput): Assessment {
   const { plan, results, policy } = input;
   const ordered = plan.tasks.map((task) => results[task.id]).filter((r): r is ExpertResult => r !== undefined);
+  const reasons: string[] = [];
 
+  const cap = policy.modelFindings.maxSeverity;
   const findings = ordered
     .flatMap((r) => r.findings)
+    .map((f) => {
+      if (f.source !== "model" || compareSeverity(f.severity, cap) <= 0) return f;
+      reasons.push(`model finding ${f.ruleId} (${f.expert}) capped from ${f.severity} to ${cap} by the policy (modelFindings.maxSeverity)`);
+      return { ...f, severity: cap };
+    })
     .sort((a, b) => compareSeverity(b.severity, a.severity) || a.domain.localeCompare(b.domain) || a.ruleId.localeCompare(b.ruleId));
 
-  const domainRatings = new Map<string, Severity>();
-  for (const r of ordered) domainRatings.set(r.domain, domainRatings.get(r.domain) ?? "low");
-  for (const f of findings) domainRatings.set(f.domain, maxSeverity(domainRatings.get(f.domain) ?? "low", f.severity));
-  const domains = [...domainRatings].map(([domain, s]) => ({ domain, rating: toRating(s) }));
-  const rating: Rating = domains.reduce<Rating>((acc, d) => toRating(maxSeverity(acc, d.rating)), "low");
+  const rating = overallRating(ordered, findings);
+  const domains = [...domainRatings(ordered, findings)].map(([domain, s]) => ({ domain, rating: toRating(s) }));
+  const ruleRating = overallRating(ordered, findings.filter((f) => f.source !== "model"));
 
-  const missing = collectMissing(input, ordered, findings);
+  const vetoIds = new Set([...(input.vetoes ?? []), ...policy.merge.vetoes]);
+  const vetoes: Veto[] = findings
+    .filter((f) => f.source !== "model" && vetoIds.has(f.ruleId))
+    .map((f) => ({ ruleId: f.ruleId, expert: f.expert, title: f.title, message: f.message }));
+
+  const missing = collectMissing(input, findings);
   const incomplete = missing.length > 0;
-  const byRating = policy.merge.decisions[rating];
-  const decision = incomplete ? stricterDecision(byRating, policy.merge.incompleteFloor) : byRating;
+  let byRating: Decision = policy.merge.decisions[rating];
+  if (byRating === "decline" && policy.merge.decisions[ruleRating] !== "decline") {
+    byRating = "escalate";
+    reasons.push(`only a model finding rates this ${rating}; a model alone may not decline → escalate`);
+  }
+  let decision = incomplete ? stricterDecision(byRating, policy.merge.incompleteFloor) : byRating;
+  if (vetoes.length > 0) decision = "decline";
 
-  const conditions = [
-    ...new Set(findings.filter((f) => compareSeverity(f.severity, "medium") >= 0 && f.condition).map((f) => f.condition!)),
-  ];
-
-  const reasons = [`rating ${rating} → ${byRating} (policy ${policy.id})`];
-  if (incomplete && decision !== byRating) reasons.push(`incomplete evidence → ${decision}: ${missing.map((m) => m.message).join("; ")}`);
+  reasons.unshift(
+    ...vetoes.map((v) => `veto ${v.ruleId} (${v.title}) → decline: ${v.message}`),
+    `rating ${rating} → ${policy.merge.decisions[rating]} (policy ${policy.id})`,
+  );
+  if (incomplete && decision !== byRating && vetoes.length === 0) reasons.push(`incomplete evidence → ${decision}: ${missing.map((m) => m.message).join("; ")}`);
   else if (incomplete) reasons.push(`incomplete evidence: ${missing.map((m) => m.message).join("; ")}`);
   for (const r of ordered) {
     if (r.role === "advisory" && r.status !== "ok") reasons.push(`advisory expert ${r.expert} ${r.status}; not counted as missing evidence`);
   }
+
+  const conditions = [
+    ...new Set(findings.filter((f) => compareSeverity(f.severity, "medium") >= 0 && f.condition).map((f) => f.condition!)),
+  ];
 
   const experts: ExpertSummary[] = plan.tasks.map((task) => {
     const r = results[task.id];
@@ -80,10 +114,12 @@ export function mergeAssessment(input: MergeInput): Assessment {
     id: input.assessmentId,
     ...(input.case?.id ? { caseId: input.case.id } : {}),
     ...(input.question ? { question: input.question } : {}),
+    ...(input.asOf ?? input.case?.asOf ? { asOf: (input.asOf ?? input.case?.asOf)! } : {}),
     rating,
     decision,
     incomplete,
-    summary: summarise(rating, decision, findings, experts, missing),
+    vetoes,
+    summary: summarise(rating, decision, findings, experts, missing, vetoes),
     reasons,
     missing,
     domains,
@@ -95,7 +131,19 @@ export function mergeAssessment(input: MergeInput): Assessment {
   };
 }
 
-function collectMissing(input: MergeInput, ordered: ExpertResult[], findings: Finding[]): MissingItem[] {
+/** Each domain's rating: its highest finding, `low` for an expert that reported none. */
+function domainRatings(ordered: readonly ExpertResult[], findings: readonly Finding[]): Map<string, Severity> {
+  const ratings = new Map<string, Severity>();
+  for (const r of ordered) ratings.set(r.domain, ratings.get(r.domain) ?? "low");
+  for (const f of findings) ratings.set(f.domain, maxSeverity(ratings.get(f.domain) ?? "low", f.severity));
+  return ratings;
+}
+
+function overallRating(ordered: readonly ExpertResult[], findings: readonly Finding[]): Rating {
+  return [...domainRatings(ordered, findings).values()].reduce<Rating>((acc, s) => toRating(maxSeverity(acc, s)), "low");
+}
+
+function collectMissing(input: MergeInput, findings: Finding[]): MissingItem[] {
   const missing: MissingItem[] = [];
   if (!hasCaseData(input.case)) {
     missing.push({ kind: "no_case_data", message: "no case data: the assessment rests on the question alone" });
@@ -118,25 +166,27 @@ function collectMissing(input: MergeInput, ordered: ExpertResult[], findings: Fi
     }
   }
   for (const f of findings) {
-    if (f.ruleId !== DATA_GAP_RULE_ID) continue;
+    // A model may not use these ids (see answerWithModel); checking the source as well keeps the merge safe on its own.
+    if (f.source === "model" || (f.ruleId !== DATA_GAP_RULE_ID && f.ruleId !== DATA_CONFLICT_RULE_ID)) continue;
+    const conflict = f.ruleId === DATA_CONFLICT_RULE_ID;
     missing.push({
-      kind: "data_gap",
+      kind: conflict ? "data_conflict" : "data_gap",
       expert: f.expert,
       ...(f.fields ? { fields: f.fields } : {}),
-      message: `${f.expert} data gap: ${f.fields?.join(", ") ?? f.message}`,
+      message: `${f.expert} ${conflict ? "data conflict" : "data gap"}: ${f.fields?.join(", ") ?? f.message}`,
     });
   }
-  void ordered;
   return missing;
 }
 
-function summarise(rating: Rating, decision: string, findings: Finding[], experts: ExpertSummary[], missing: MissingItem[]): string {
+function summarise(rating: Rating, decision: string, findings: Finding[], experts: ExpertSummary[], missing: MissingItem[], vetoes: Veto[]): string {
   const counts = (["critical", "high", "medium", "low", "info"] as const)
     .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`);
   const ok = experts.filter((e) => e.status === "ok").length;
-  let text = `Rating ${rating}, decision ${decision}. ${findings.length} finding${findings.length === 1 ? "" : "s"}${counts.length ? ` (${counts.join(", ")})` : ""} from ${ok} of ${experts.length} expert${experts.length === 1 ? "" : "s"}.`;
+  let text = vetoes.length > 0 ? `Declined by veto (${[...new Set(vetoes.map((v) => v.ruleId))].join(", ")}). ` : "";
+  text += `Rating ${rating}, decision ${decision}. ${findings.length} finding${findings.length === 1 ? "" : "s"}${counts.length ? ` (${counts.join(", ")})` : ""} from ${ok} of ${experts.length} expert${experts.length === 1 ? "" : "s"}.`;
   if (missing.length > 0) text += ` Incomplete: ${missing.map((m) => m.message).join("; ")}.`;
   return text;
 }

@@ -1,6 +1,6 @@
 import type { AuditSink } from "../audit/audit-entry.js";
 import type { ExpertResult } from "../assessment/expert-result.js";
-import { DATA_GAP_RULE_ID, DATA_NEEDED_RULE_ID, FindingSchema, type Citation, type Finding } from "../assessment/finding.js";
+import { DATA_CONFLICT_RULE_ID, DATA_GAP_RULE_ID, DATA_NEEDED_RULE_ID, FindingSchema, type Citation, type Finding } from "../assessment/finding.js";
 import type { ModelUse } from "../assessment/model-use.js";
 import type { ExpertRequest } from "../expert/expert-types.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
@@ -28,7 +28,7 @@ export interface ExpertModelOptions {
 }
 
 const RULE_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
-const RESERVED_RULE_IDS = new Set([DATA_GAP_RULE_ID, DATA_NEEDED_RULE_ID]);
+const RESERVED_RULE_IDS = new Set([DATA_GAP_RULE_ID, DATA_CONFLICT_RULE_ID, DATA_NEEDED_RULE_ID]);
 
 /**
  * The model-backed expert path. Given the deterministic result, asks the
