@@ -4,6 +4,7 @@ import {
   InProcessExecutor,
   mergeAssessment,
   nextStep,
+  todayUtc,
   UserInputError,
   validatePlan,
   type Expert,
@@ -25,6 +26,8 @@ export interface CouncilGraphOptions {
   executor?: ExpertExecutor;
   /** How questions become plans; default: the embedded planner. */
   planner?: Planner;
+  /** The clock that dates an assessment whose case gives no `asOf`; default the system clock. */
+  now?: () => Date;
 }
 
 /** What the dispatch sends to the expert node: a sub-task's request without the policy, which the node adds back. */
@@ -59,11 +62,16 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
   const domainOf = (name: string) => experts.find((e) => e.name === name)?.domain ?? name;
   const planner = options.planner ?? new EmbeddedPlanner();
 
+  const vetoes = experts.flatMap((e) => e.vetoes);
+  const now = options.now ?? (() => new Date());
+
   const plan = async (state: CouncilStateType, config: LangGraphRunnableConfig) => {
-    const drafted = state.plan ?? (await planner.plan({ question: state.question ?? "", case: state.case }, { experts, policy }));
-    const validated = ensureRequiredExperts(validatePlan(drafted, names), state.case, experts, policy);
+    // Every expert ages its evidence against the same day, fixed once here for the whole assessment.
+    const c = state.case && !state.case.asOf ? { ...state.case, asOf: todayUtc(now()) } : state.case;
+    const drafted = state.plan ?? (await planner.plan({ question: state.question ?? "", case: c }, { experts, policy }));
+    const validated = ensureRequiredExperts(validatePlan(drafted, names), c, experts, policy);
     config.writer?.({ type: "planned", plan: validated } satisfies CouncilEvent);
-    return { plan: validated };
+    return { plan: validated, case: c, asOf: c?.asOf ?? todayUtc(now()) };
   };
 
   const dispatch = (state: CouncilStateType) => {
@@ -131,6 +139,8 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
       plan: state.plan!,
       results: state.results,
       policy,
+      vetoes,
+      asOf: state.asOf,
     });
     config.writer?.({ type: "merged", rating: assessment.rating, decision: assessment.decision, incomplete: assessment.incomplete } satisfies CouncilEvent);
     return { assessment };

@@ -10,6 +10,8 @@ export const CouncilState = Annotation.Root({
   assessmentId: Annotation<string>(),
   question: Annotation<string>(),
   case: Annotation<Case | undefined>(),
+  /** The date the assessment speaks for: the case's `asOf`, or the day the planner ran. */
+  asOf: Annotation<string | undefined>(),
   /** Give a plan to skip the planner (it is still validated). */
   plan: Annotation<Plan | undefined>(),
   results: Annotation<Record<string, ExpertResult>>({

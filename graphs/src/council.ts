@@ -4,6 +4,7 @@ import {
   checkQuestionLimit,
   EmbeddedPlanner,
   parseCase,
+  todayUtc,
   validatePlan,
   type Assessment,
   type Case,
@@ -25,6 +26,8 @@ export interface CouncilOptions {
   planner?: Planner;
   /** Input limits (question length, positions per case); default `DEFAULT_LIMITS`. */
   limits?: Limits;
+  /** The clock that dates an assessment whose case gives no `asOf`; default the system clock. */
+  now?: () => Date;
 }
 
 export interface AssessInput {
@@ -75,8 +78,10 @@ export function createCouncil(options: CouncilOptions): Council {
     checkQuestionLimit(question, options.limits);
     // A given plan is checked before the graph starts, so a cycle is a clean input error, not a failed run.
     const givenPlan = input.plan === undefined ? undefined : validatePlan(input.plan, names);
-    const assessmentId = input.assessmentId ?? assessmentIdFor({ question, case: input.case, policyId: options.policy.id });
-    const graphInput = { assessmentId, question, case: input.case, plan: givenPlan };
+    // The date is part of what is assessed (evidence ages), so it is fixed before the id is derived.
+    const c = input.case && !input.case.asOf ? { ...input.case, asOf: todayUtc((options.now ?? (() => new Date()))()) } : input.case;
+    const assessmentId = input.assessmentId ?? assessmentIdFor({ question, case: c, policyId: options.policy.id });
+    const graphInput = { assessmentId, question, case: c, plan: givenPlan };
     const config = {
       recursionLimit: 10_000,
       ...(runOptions.signal ? { signal: runOptions.signal } : {}),

@@ -7,4 +7,4 @@ export { createCouncil, type Council, type CouncilOptions, type AssessInput } fr
 export { CouncilState, type CouncilStateType, type CouncilInput } from "./council-state.js";
 export type { CouncilEvent } from "./council-events.js";
 export { ensureRequiredExperts } from "./ensure-required.js";
-export { createReferenceCouncil, referenceExperts, loadReferencePolicy, REFERENCE_POLICY_PATH } from "./reference-council.js";
+export { createReferenceCouncil, referenceExperts, loadReferencePolicy, REFERENCE_POLICY_PATH, REFERENCE_POLICY_V1_PATH } from "./reference-council.js";

@@ -6,32 +6,37 @@ import { lendingExpert } from "@kyocho/expert-lending";
 import { marketsExpert } from "@kyocho/expert-markets";
 import { createCouncil, type Council } from "./council.js";
 
-/** Where the shipped Reference Policy v1 lives (inside this package, so installs carry it). */
-export const REFERENCE_POLICY_PATH = fileURLToPath(new URL("../policies/reference-v1.yaml", import.meta.url));
+/** Where the shipped Reference Policy v2, the default, lives (inside this package, so installs carry it). */
+export const REFERENCE_POLICY_PATH = fileURLToPath(new URL("../policies/reference-v2.yaml", import.meta.url));
+/** Reference Policy v1, kept loadable for comparison (`--policy`): v1's thresholds under the same compliance floor. */
+export const REFERENCE_POLICY_V1_PATH = fileURLToPath(new URL("../policies/reference-v1.yaml", import.meta.url));
 
 /** kyocho's four domain experts, in the order the report lists them. */
 export const referenceExperts: ReadonlyArray<Expert<any>> = [lendingExpert, legalExpert, fxExpert, marketsExpert];
 
-/** Reads the shipped Reference Policy v1. */
+/** Reads the shipped Reference Policy v2. */
 export function loadReferencePolicy(): Policy {
   return loadPolicyFile(REFERENCE_POLICY_PATH);
 }
 
 /**
  * The reference council: lending, legal, fx and markets under the Reference
- * Policy v1 (or the policy you pass), planned by the embedded planner and
+ * Policy v2 (or the policy you pass), planned by the embedded planner and
  * run in process unless you pass another executor or planner.
  *
  * @example
  * const council = createReferenceCouncil();
  * const assessment = await council.assess({ question, case: council.parseCase(raw) });
  */
-export function createReferenceCouncil(options: { policy?: Policy; executor?: ExpertExecutor; planner?: Planner; experts?: ReadonlyArray<Expert<any>>; limits?: Limits } = {}): Council {
+export function createReferenceCouncil(
+  options: { policy?: Policy; executor?: ExpertExecutor; planner?: Planner; experts?: ReadonlyArray<Expert<any>>; limits?: Limits; now?: () => Date } = {},
+): Council {
   return createCouncil({
     experts: options.experts ?? referenceExperts,
     policy: options.policy ?? loadReferencePolicy(),
     ...(options.executor ? { executor: options.executor } : {}),
     ...(options.planner ? { planner: options.planner } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
 }

@@ -14,13 +14,18 @@ export interface LegalExpertOptions {
   timeoutMs?: number;
 }
 
+/** The legal rules that decline a deal on their own: no policy file can take them away. */
+export const LEGAL_VETOES: readonly string[] = Object.freeze(["LEG-SANC", "LEG-ASF"]);
+
 const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /**
- * Creates the legal and compliance expert: sanctions and KYC screening of the
- * counterparties, the large-exposure limit, the contract's clauses and its
- * governing law (rules LEG-SANC, LEG-KYC, LEG-LEX, LEG-CLAUSE-SANC,
- * LEG-CLAUSE-COC, LEG-LAW of `experts.legal`).
+ * Creates the legal and compliance expert: every party of the case (the
+ * borrower, the counterparties, the borrower's group) screened for sanctions
+ * and anti-social forces (反社), with dated evidence; KYC, its refresh and
+ * PEPs; the large-exposure limit; the contract's clauses and its governing
+ * law (the rules of `experts.legal`). LEG-SANC and LEG-ASF are vetoes: their
+ * finding declines the deal whatever the policy's decision table says.
  *
  * @example
  * const legal = createLegalExpert();
@@ -34,16 +39,18 @@ export function createLegalExpert(options: LegalExpertOptions = {}): Expert<Lega
     name: "legal",
     domain: "legal",
     description:
-      "Legal and compliance: sanctions and KYC screening of every counterparty, the large-exposure limit against Tier 1 capital, " +
-      "the sanctions, cross-default and change-of-control clauses, and the governing law.",
+      "Legal and compliance: sanctions and anti-social-forces (反社) screening of every party with dated evidence, KYC and its refresh, " +
+      "PEPs, the large-exposure limit against Tier 1 capital, the sanctions, anti-social-forces, cross-default and change-of-control " +
+      "clauses, and the governing law.",
     keywords: LEGAL_KEYWORDS,
     policySchema: LegalPolicySchema,
     knowledge,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    vetoes: LEGAL_VETOES,
     isRequired: (c) => hasLegalData(c),
     dependsOn: () => [],
     subQuestion: legalSubQuestion,
-    run: (ctx) => applyLegalRules(ctx.case, ctx.policy, ctx.dataGap),
+    run: (ctx) => applyLegalRules(ctx.case, ctx.policy, { asOf: ctx.asOf, dataGap: ctx.dataGap, dataConflict: ctx.dataConflict }),
   });
 }
 
@@ -66,11 +73,11 @@ export function legalSubQuestion(question: string, c: Case | undefined): string 
 }
 
 function focus(c: Case | undefined): string[] {
-  const hasParties = (c?.counterparties?.length ?? 0) > 0 || c?.borrower !== undefined;
+  const hasParties = (c?.counterparties?.length ?? 0) > 0 || c?.borrower !== undefined || (c?.group?.members.length ?? 0) > 0;
   const out: string[] = [];
-  if (!c || hasParties) out.push("sanctions screening and KYC of the counterparties");
+  if (!c || hasParties) out.push("sanctions and anti-social-forces screening and KYC of every party");
   if (!c || c.facility) out.push("the large-exposure limit");
-  if (!c || c.contract || c.facility || hasParties) out.push("the contract clauses and governing law");
+  if (!c || c.contract || c.facility) out.push("the contract clauses and governing law");
   return out.length > 0 ? out : ["sanctions screening, KYC and the contract clauses"];
 }
 

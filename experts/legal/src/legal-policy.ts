@@ -6,31 +6,52 @@ import {
 /** A rule that fires at one fixed severity when its condition holds. */
 const FixedSeverityRuleSchema = z.strictObject({ ...ruleBaseShape, severity: SeveritySchema });
 
+/**
+ * A veto rule: always critical. Declared a veto by the legal expert in code,
+ * so a policy file can neither soften its severity nor take its veto away.
+ */
+const VetoRuleSchema = z.strictObject({
+  ...ruleBaseShape,
+  severity: z.literal("critical", { error: "must be critical: this rule is a veto no policy can soften" }),
+});
+
 const ClauseSchema = z.enum(CONTRACT_CLAUSES);
+const days = () => z.number().int().positive();
 
 /**
  * The legal expert's section of a policy file (`experts.legal`). Every rule is
  * required: a rule left out of a bank's policy must be a visible error, not a
- * silently disabled control.
+ * silently disabled control. The compliance floor is refused at load when
+ * broken: LEG-SANC and LEG-ASF are critical, and the sanctioned list is never
+ * empty.
  *
  * @example
  * const legal = LegalPolicySchema.parse(YAML.parse(text).experts.legal);
  * legal.rules["LEG-LEX"].tiers; // [{ above: 0.25, severity: "critical" }, ...]
  */
 export const LegalPolicySchema = z.strictObject({
-  /** ISO 3166 alpha-2 codes; a counterparty based in one of them is a sanctions hit. */
-  sanctionedJurisdictions: z.array(CountryCodeSchema),
+  /** ISO 3166 alpha-2 codes; a party with any of its countries in one of them is a sanctions hit. */
+  sanctionedJurisdictions: z.array(CountryCodeSchema).min(1, "must name at least one jurisdiction: an empty list would screen nobody"),
   /** Governing laws the bank accepts without a legal opinion (compared case-insensitively). */
   approvedGoverningLaws: z.array(z.string().trim().min(1)).min(1),
+  /** A screening older than this many days before `asOf` is stale evidence (a DATA-GAP). */
+  screeningMaxAgeDays: days(),
+  antiSocialCheck: z.strictObject({
+    /** Parties with any of these countries need a 反社 check on file and, with a contract, an anti-social-forces clause. */
+    requiredFor: z.array(CountryCodeSchema),
+  }),
   rules: z.strictObject({
-    "LEG-SANC": FixedSeverityRuleSchema,
-    "LEG-KYC": z.strictObject({
+    "LEG-SANC": VetoRuleSchema,
+    "LEG-SANC-MATCH": FixedSeverityRuleSchema,
+    "LEG-ASF": VetoRuleSchema,
+    "LEG-KYC": z.strictObject({ ...ruleBaseShape, failed: SeveritySchema, pending: SeveritySchema }),
+    "LEG-KYC-REFRESH": z.strictObject({
       ...ruleBaseShape,
-      failed: SeveritySchema,
-      pending: SeveritySchema,
-      /** Severity for a counterparty with no KYC status at all; the `pending` severity when left out. */
-      missing: SeveritySchema.optional(),
+      severity: SeveritySchema,
+      /** Days between reviews by the KYC risk rating; a record without a rating uses `high`. */
+      refreshDays: z.strictObject({ high: days(), medium: days(), low: days() }),
     }),
+    "LEG-PEP": FixedSeverityRuleSchema,
     "LEG-LEX": z.strictObject({ ...ruleBaseShape, tiers: TiersSchema }),
     "LEG-CLAUSE-SANC": FixedSeverityRuleSchema,
     "LEG-CLAUSE-COC": z.strictObject({
@@ -40,6 +61,7 @@ export const LegalPolicySchema = z.strictObject({
       tenorAboveYears: z.number().finite().nonnegative(),
       requiredClauses: z.array(ClauseSchema).min(1),
     }),
+    "LEG-CLAUSE-ASF": FixedSeverityRuleSchema,
     "LEG-LAW": FixedSeverityRuleSchema,
   }),
 });

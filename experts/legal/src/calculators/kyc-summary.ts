@@ -1,17 +1,20 @@
-import type { KycStatus, ScreenedParty } from "../counterparties.js";
+import type { Party } from "../parties.js";
 
-/** Counterparties grouped by KYC status. */
+/** KYC status of a party as the rules see it: `missing` when the case gives none. */
+export type KycStatus = "complete" | "pending" | "failed" | "missing";
+
+/** Parties grouped by KYC status. */
 export type KycSummary<P> = Record<KycStatus, P[]>;
 
 /**
- * Groups counterparties by KYC status, so the rule can report the worst one
- * and name every counterparty that still blocks signing.
+ * Groups parties by KYC status, so the rule can report the worst one and
+ * name every party that still blocks signing.
  *
  * @example
- * kycSummary([{ kyc: "failed" }, { kyc: "missing" }]).failed.length // 1
+ * kycSummary([{ kyc: { status: "failed", path: "counterparties[0].kyc" } }, {}]).failed.length // 1
  */
-export function kycSummary<P extends Pick<ScreenedParty, "kyc">>(parties: readonly P[]): KycSummary<P> {
+export function kycSummary<P extends Pick<Party, "kyc">>(parties: readonly P[]): KycSummary<P> {
   const summary: KycSummary<P> = { complete: [], pending: [], failed: [], missing: [] };
-  for (const party of parties) summary[party.kyc].push(party);
+  for (const party of parties) summary[party.kyc?.status ?? "missing"].push(party);
   return summary;
 }

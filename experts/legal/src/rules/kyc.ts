@@ -1,47 +1,56 @@
-import { maxSeverity, type Severity } from "@kyocho/core";
+import { maxSeverity, ruleFinding, type ExpertFinding, type Severity } from "@kyocho/core";
 import { kycSummary } from "../calculators/kyc-summary.js";
-import { describeParty, type ScreenedParty } from "../counterparties.js";
 import type { LegalPolicy } from "../legal-policy.js";
-import { ruleFinding } from "@kyocho/core";
-import { listNames, type RuleOutcome } from "./rule-outcome.js";
+import { describeParty, type Party, type PartyRole } from "../parties.js";
+import { listNames, type DataGapFn, type RuleOutcome } from "./rule-outcome.js";
 
 export const KYC_RULE_ID = "LEG-KYC";
 
+/** The roles the bank onboards, and so must hold a KYC record on. */
+export const ONBOARDED_ROLES: readonly PartyRole[] = ["borrower", "guarantor", "target"];
+
 /**
- * LEG-KYC: a failed KYC is the `failed` severity, a pending or missing one the
- * `pending` severity (or `missing` when the policy sets it). One finding, at
- * the highest level met, names every counterparty that still blocks signing.
+ * LEG-KYC: a failed KYC is the `failed` severity, a pending one the
+ * `pending` severity; one finding, at the highest level met, names every
+ * party that still blocks signing. A borrower, guarantor or target with no
+ * KYC on file is a DATA-GAP; a seller, an `other` party or a group member
+ * without one is not — the bank screens them but does not onboard them.
  *
  * @example
- * applyKycRule({ parties, rule: policy.rules["LEG-KYC"] }).findings[0]?.severity // "critical" when one KYC failed
+ * applyKycRule({ parties, rule: policy.rules["LEG-KYC"], dataGap }).findings[0]?.severity // "critical" when one KYC failed
  */
 export function applyKycRule(input: {
-  parties: readonly ScreenedParty[];
+  parties: readonly Party[];
   rule: LegalPolicy["rules"]["LEG-KYC"];
+  dataGap: DataGapFn;
 }): RuleOutcome {
   const { rule } = input;
   const groups = kycSummary(input.parties);
-  const metrics = {
-    kycFailed: groups.failed.length,
-    // Missing counts as pending, as the policy treats it; kycMissing says how many of those had no status at all.
-    kycPending: groups.pending.length + groups.missing.length,
-    kycMissing: groups.missing.length,
-  };
+  const missing = groups.missing.filter((p) => ONBOARDED_ROLES.includes(p.role));
+  const metrics = { kycFailed: groups.failed.length, kycPending: groups.pending.length, kycMissing: missing.length };
 
+  const findings: ExpertFinding[] = [];
   let severity: Severity | undefined;
   const parts: string[] = [];
   const fields: string[] = [];
-  const add = (parties: ScreenedParty[], level: Severity, label: string) => {
+  const add = (parties: Party[], level: Severity, label: string) => {
     if (parties.length === 0) return;
     severity = severity === undefined ? level : maxSeverity(severity, level);
     parts.push(`${label}: ${listNames(parties.map(describeParty))}`);
-    for (const p of parties) fields.push(p.implicit ? "counterparties" : `${p.path}.kyc`);
+    for (const p of parties) fields.push(p.kyc!.path);
   };
   add(groups.failed, rule.failed, "KYC failed");
   add(groups.pending, rule.pending, "KYC pending");
-  add(groups.missing, rule.missing ?? rule.pending, "no KYC status on file");
-  if (severity === undefined) return { findings: [], metrics, notes: [] };
-
-  const message = `KYC is not complete for every counterparty — ${parts.join("; ")}.`;
-  return { findings: [ruleFinding(KYC_RULE_ID, rule, severity, message, metrics, [...new Set(fields)])], metrics, notes: [] };
+  if (severity !== undefined) {
+    findings.push(ruleFinding(KYC_RULE_ID, rule, severity, `KYC is not complete for every party — ${parts.join("; ")}.`, metrics, fields));
+  }
+  if (missing.length > 0) {
+    findings.push(
+      input.dataGap(
+        missing.map((p) => `${p.path}.kyc`),
+        `No KYC record on file — ${listNames(missing.map(describeParty))}; the bank onboards borrowers, guarantors and targets only after KYC.`,
+      ),
+    );
+  }
+  return { findings, metrics, notes: [] };
 }

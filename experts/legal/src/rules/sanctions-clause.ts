@@ -1,6 +1,6 @@
 import type { Case } from "@kyocho/core";
 import { crossBorder } from "../calculators/cross-border.js";
-import { describeParty, type ScreenedParty } from "../counterparties.js";
+import { describeParty, type Party } from "../parties.js";
 import type { LegalPolicy } from "../legal-policy.js";
 import { ruleFinding } from "@kyocho/core";
 import { listNames, type RuleOutcome } from "./rule-outcome.js";
@@ -8,7 +8,7 @@ import { listNames, type RuleOutcome } from "./rule-outcome.js";
 export const SANCTIONS_CLAUSE_RULE_ID = "LEG-CLAUSE-SANC";
 
 /**
- * LEG-CLAUSE-SANC: a cross-border deal (a counterparty outside the home
+ * LEG-CLAUSE-SANC: a cross-border deal (a party outside the home
  * country, or a facility in a foreign currency) must carry a sanctions
  * clause. Applies with or without a facility; no clause list counts as empty.
  *
@@ -17,7 +17,7 @@ export const SANCTIONS_CLAUSE_RULE_ID = "LEG-CLAUSE-SANC";
  */
 export function applySanctionsClauseRule(input: {
   c: Pick<Case, "bank" | "facility" | "contract">;
-  parties: readonly ScreenedParty[];
+  parties: readonly Party[];
   rule: LegalPolicy["rules"]["LEG-CLAUSE-SANC"];
 }): RuleOutcome {
   const { c, rule } = input;
@@ -30,7 +30,7 @@ export function applySanctionsClauseRule(input: {
   const hasClause = (c.contract?.clauses ?? []).includes("sanctions");
   const metrics = {
     crossBorder: border.crossBorder ? 1 : 0,
-    foreignCounterparties: border.foreignParties.length,
+    foreignParties: border.foreignParties.length,
     foreignCurrencyFacility: border.foreignCurrency ? 1 : 0,
     sanctionsClause: hasClause ? 1 : 0,
   };
@@ -38,7 +38,7 @@ export function applySanctionsClauseRule(input: {
 
   const reasons: string[] = [];
   if (border.foreignParties.length > 0) {
-    reasons.push(`counterparties outside ${c.bank.homeCountry}: ${listNames(border.foreignParties.map(describeParty))}`);
+    reasons.push(`parties outside ${c.bank.homeCountry}: ${listNames(border.foreignParties.map(describeParty))}`);
   }
   if (border.foreignCurrency && c.facility) {
     reasons.push(`facility in ${c.facility.currency}, not the base currency ${c.bank.baseCurrency}`);

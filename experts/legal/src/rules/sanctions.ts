@@ -1,36 +1,39 @@
-import { sanctionsHits } from "../calculators/sanctions-screen.js";
-import { describeParty, type ScreenedParty } from "../counterparties.js";
-import type { LegalPolicy } from "../legal-policy.js";
 import { ruleFinding } from "@kyocho/core";
+import { sanctionsHits } from "../calculators/sanctions-screen.js";
+import type { LegalPolicy } from "../legal-policy.js";
+import { describeParty, type Party } from "../parties.js";
 import { listNames, type RuleOutcome } from "./rule-outcome.js";
 
 export const SANCTIONS_RULE_ID = "LEG-SANC";
 
 /**
- * LEG-SANC: any counterparty in a sanctioned jurisdiction or flagged by
- * screening stops the deal. One finding names every hit, so the compliance
- * officer sees the whole picture at once.
+ * LEG-SANC — a veto: any party with a sanctioned country (any of its
+ * countries) or a screening `hit` stops the deal. One finding names every
+ * hit, so the compliance officer sees the whole picture at once; the message
+ * starts with the parties, because reports print it after "Declined:
+ * sanctions veto —".
  *
  * @example
  * applySanctionsRule({ parties, sanctionedJurisdictions: ["IR"], rule: policy.rules["LEG-SANC"] })
  */
 export function applySanctionsRule(input: {
-  parties: readonly ScreenedParty[];
+  parties: readonly Party[];
   sanctionedJurisdictions: readonly string[];
   rule: LegalPolicy["rules"]["LEG-SANC"];
 }): RuleOutcome {
   const hits = sanctionsHits(input.parties, input.sanctionedJurisdictions);
-  const metrics = { counterpartyCount: input.parties.length, sanctionedCounterparties: hits.length };
+  const metrics = { partyCount: input.parties.length, sanctionedParties: hits.length };
   if (hits.length === 0) return { findings: [], metrics, notes: [] };
 
-  const described = hits.map(({ party, reasons }) => {
-    const why = reasons.map((r) => (r === "jurisdiction" ? `based in sanctioned jurisdiction ${party.country}` : "flagged by sanctions screening"));
+  const described = hits.map(({ party, reasons, sanctionedCountries }) => {
+    const why = reasons.map((r) =>
+      r === "jurisdiction"
+        ? `sanctioned jurisdiction ${sanctionedCountries.join(" and ")}`
+        : `screening hit${party.screening?.screenedOn ? ` (screened ${party.screening.screenedOn})` : ""}`,
+    );
     return `${describeParty(party)}: ${why.join(" and ")}`;
   });
-  const fields = hits.flatMap(({ party, reasons }) =>
-    reasons.map((r) => (r === "jurisdiction" ? `${party.path}.country` : `${party.path}.sanctionsHit`)),
-  );
-  const count = hits.length === 1 ? "1 counterparty is" : `${hits.length} counterparties are`;
-  const message = `${count} a sanctions hit — ${listNames(described)}.`;
+  const message = `${listNames(described)}.`;
+  const fields = hits.flatMap((h) => h.fields);
   return { findings: [ruleFinding(SANCTIONS_RULE_ID, input.rule, input.rule.severity, message, metrics, fields)], metrics, notes: [] };
 }

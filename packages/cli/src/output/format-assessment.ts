@@ -1,4 +1,4 @@
-import { printableDeep, type Assessment, type Finding } from "@kyocho/core";
+import { printableDeep, type Assessment, type Finding, type Veto } from "@kyocho/core";
 import type { Style } from "./style.js";
 
 /**
@@ -14,9 +14,12 @@ export function formatAssessment(assessment: Assessment, style: Style): string {
   const a = printableDeep(assessment);
   const lines: string[] = [];
   const head = `${style.bold("Decision")} ${style.decision(a.decision, a.decision.toUpperCase())}   ${style.bold("Rating")} ${style.severity(a.rating, a.rating.toUpperCase())}${a.incomplete ? `   ${style.severity("high", "INCOMPLETE")}` : ""}`;
-  lines.push(`kyocho assessment ${a.id}${a.caseId ? ` · case ${a.caseId}` : ""} · ${a.policy.name}`);
+  lines.push(`kyocho assessment ${a.id}${a.caseId ? ` · case ${a.caseId}` : ""} · ${a.policy.name}${a.asOf ? ` · as of ${a.asOf}` : ""}`);
   if (a.question) lines.push(style.dim(`Q: ${a.question}`));
-  lines.push("", head, a.summary, "");
+  lines.push("", head);
+  // A veto is read first: nothing below it can change the decision.
+  for (const v of a.vetoes ?? []) lines.push(style.severity("critical", `Declined: ${vetoName(v)} veto — ${v.message}`) + style.dim(` (${v.ruleId})`));
+  lines.push(a.summary, "");
   if (a.executiveSummary) {
     lines.push(style.bold("Executive summary"), a.executiveSummary.text, style.dim(`  written by ${a.executiveSummary.model} at ${a.executiveSummary.host}; rating and decision are the policy's`), "");
   }
@@ -103,4 +106,11 @@ export function formatNumber(value: number): string {
   if (Number.isInteger(value) && Math.abs(value) >= 1000) return value.toLocaleString("en-US");
   if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString("en-US");
   return String(Math.round(value * 1000) / 1000);
+}
+
+/** A veto as the analyst says it: "sanctions veto", "anti-social forces veto"; a policy's own vetoes by their title. */
+function vetoName(v: Veto): string {
+  if (v.ruleId === "LEG-SANC") return "sanctions";
+  if (v.ruleId === "LEG-ASF") return "anti-social forces (反社)";
+  return v.title.toLowerCase();
 }

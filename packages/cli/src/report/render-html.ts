@@ -83,6 +83,7 @@ function masthead(a: Assessment, l: ReportLabels, generated: string): string {
     a.caseId ? `<span>${h(l.caseLabel)} <b>${h(a.caseId)}</b></span>` : "",
     `<span>${h(l.assessmentLabel)} <b>${h(a.id)}</b></span>`,
     `<span>${h(l.policyLabel)} <b>${h(policyName(a))}</b></span>`,
+    a.asOf ? `<span>${h(l.asOfLabel)} <b id="as-of">${h(a.asOf)}</b></span>` : "",
     `<span>${h(l.generatedLabel)} <b>${h(generated)}</b></span>`,
   ].join("");
   return `<header class="masthead"><div class="brand">${h(l.brand)}</div><div class="doc-title">${h(l.title)}</div>${
@@ -97,8 +98,12 @@ function verdict(a: Assessment, l: ReportLabels): string {
     .map(([s, n]) => `<span class="chip sev-${s}">${n} ${h(l.severities[s])}</span>`)
     .join(" ");
   const answered = a.experts.filter((e) => e.status === "ok").length;
+  // A veto is the first thing a reader sees: nothing below it can change the decision.
+  const vetoes = (a.vetoes ?? []).length > 0
+    ? `<div class="vetoes" id="vetoes">${a.vetoes.map((v) => `<p class="veto" data-rule="${h(v.ruleId)}">${h(l.veto(v))}</p>`).join("")}</div>\n`
+    : "";
   return `<section class="verdict decision-${a.decision}" id="verdict" aria-label="${h(l.decisionLabel)}">
-<div><div class="label">${h(l.decisionLabel)}</div><div class="decision" id="decision" data-decision="${a.decision}">${h(l.decisions[a.decision])}</div><div class="decision-note">${h(l.decisionNotes[a.decision])}</div></div>
+${vetoes}<div><div class="label">${h(l.decisionLabel)}</div><div class="decision" id="decision" data-decision="${a.decision}">${h(l.decisions[a.decision])}</div><div class="decision-note">${h(l.decisionNotes[a.decision])}</div></div>
 <ul class="facts">
 <li><span class="label">${h(l.ratingLabel)}</span><span class="chip big sev-${a.rating}" id="rating" data-rating="${a.rating}">${h(l.severities[a.rating])}</span>${a.incomplete ? `<span class="chip big incomplete" id="incomplete">${h(l.incomplete)}</span>` : ""}</li>
 <li>${h(l.findingsCount(a.findings.length))} ${bySeverity}</li>

@@ -23,9 +23,11 @@ export function renderMarkdown(a: Assessment, options: ReportOptions = {}): stri
   const row = (cells: string[]) => out.push(`| ${cells.join(" | ")} |`);
 
   out.push(`# ${l.title}: ${m(l.decisions[a.decision])} (${m(l.ratingLabel)} ${m(l.severities[a.rating])})`, "");
+  // A veto is the first thing a reader sees: nothing below it can change the decision.
+  for (const v of a.vetoes ?? []) out.push(`**${m(l.veto(v))}**`, "");
   if (a.question) out.push(`> ${m(a.question)}`, "");
   out.push(
-    [a.caseId ? `${l.caseLabel} ${code(a.caseId)}` : "", `${l.assessmentLabel} ${code(a.id)}`, `${l.policyLabel} ${m(policy)}`, `${l.generatedLabel} ${generated}`]
+    [a.caseId ? `${l.caseLabel} ${code(a.caseId)}` : "", `${l.assessmentLabel} ${code(a.id)}`, `${l.policyLabel} ${m(policy)}`, a.asOf ? `${l.asOfLabel} ${a.asOf}` : "", `${l.generatedLabel} ${generated}`]
       .filter(Boolean)
       .join(" · "),
     "",

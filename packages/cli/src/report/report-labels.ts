@@ -1,4 +1,8 @@
-import { SEVERITIES, type Assessment, type Decision, type Severity } from "@kyocho/core";
+import { SEVERITIES, type Assessment, type Decision, type Severity, type Veto } from "@kyocho/core";
+
+/** How a veto is named in a report's first line; a policy's own vetoes fall back to their rule title. */
+const VETO_NAMES_EN: Record<string, string> = { "LEG-SANC": "sanctions", "LEG-ASF": "anti-social forces (反社)" };
+const VETO_NAMES_JA: Record<string, string> = { "LEG-SANC": "制裁", "LEG-ASF": "反社会的勢力" };
 
 /** The languages a report can be written in. */
 export const REPORT_LANGUAGES = ["en", "ja"] as const;
@@ -27,6 +31,9 @@ export interface ReportLabels {
   expertsAnswered: (ok: number, all: number) => string;
   conditionsCount: (n: number) => string;
   reasons: string;
+  asOfLabel: string;
+  /** The heading line of a veto, printed before anything else: "Declined: sanctions veto — …". */
+  veto: (v: Veto) => string;
   /** The one-sentence summary: the assessment's own in English, composed from its figures in Japanese. */
   summary: (a: Assessment) => string;
   executiveSummary: string;
@@ -106,6 +113,8 @@ const en: ReportLabels = {
   expertsAnswered: (ok, all) => `${ok} of ${all} experts answered`,
   conditionsCount: (n) => `${n} condition${n === 1 ? "" : "s"}`,
   reasons: "Why",
+  asOfLabel: "As of",
+  veto: (v) => `Declined: ${VETO_NAMES_EN[v.ruleId] ?? v.title.toLowerCase()} veto — ${v.message}`,
   summary: (a) => a.summary,
   executiveSummary: "Executive summary",
   executiveSummaryNote: (model, host) => `Written by ${model} at ${host}. The rating and the decision are the policy's, not the model's.`,
@@ -185,6 +194,8 @@ const ja: ReportLabels = {
   expertsAnswered: (ok, all) => `専門家 ${all} 名中 ${ok} 名が回答`,
   conditionsCount: (n) => `条件 ${n} 件`,
   reasons: "判定理由",
+  asOfLabel: "基準日",
+  veto: (v) => `謝絶：${VETO_NAMES_JA[v.ruleId] ?? v.title}による拒否（${v.ruleId}）— ${v.message}`,
   summary: (a) => {
     const counts = [...SEVERITIES].reverse()
       .map((sev) => [sev, a.findings.filter((f) => f.severity === sev).length] as const)

@@ -33,6 +33,8 @@ ${decision}
 .verdict .decision-note{font-size:14px;color:var(--ink)}
 .verdict .facts{list-style:none;margin:0;padding:0;display:grid;gap:8px;align-content:start}
 .verdict .facts li{display:flex;align-items:center;gap:10px;font-size:14px}
+.verdict .vetoes{grid-column:1/-1;margin:0 0 4px}
+.verdict .veto{margin:0 0 6px;padding:8px 12px;border-left:5px solid var(--sev-critical,#9b1c1c);background:#fff;font-weight:700;color:#7a1212}
 .verdict .summary{grid-column:1/-1;margin:10px 0 0;padding-top:10px;border-top:1px solid var(--rule);color:var(--ink)}
 .verdict .reasons{grid-column:1/-1;margin:0;padding-left:18px;font-size:12.5px;color:var(--muted)}
 .chip{display:inline-block;border-radius:999px;padding:1px 11px;font-size:12px;font-weight:700;letter-spacing:.02em;white-space:nowrap}

@@ -1,0 +1,49 @@
+import { evidenceAge } from "../calculators/evidence-age.js";
+import { describeParty, type Party } from "../parties.js";
+import { listNames, type DataGapFn, type RuleOutcome } from "./rule-outcome.js";
+
+/**
+ * Screening evidence: every party needs a sanctions screening no older than
+ * `maxAgeDays` before `asOf`. A party with none, with an undated one (the v1
+ * `sanctionsHit` flag) or with a stale one is a DATA-GAP naming the field to
+ * refresh — an unscreened party is never treated as clean. A stale `hit` is
+ * reported here too: the veto stands, and the file still needs a current
+ * screening.
+ *
+ * @example
+ * applyScreeningEvidence({ parties, asOf: "2026-11-30", maxAgeDays: 30, dataGap })
+ */
+export function applyScreeningEvidence(input: {
+  parties: readonly Party[];
+  asOf: string;
+  maxAgeDays: number;
+  dataGap: DataGapFn;
+}): RuleOutcome {
+  const missing: Party[] = [];
+  const stale: { party: Party; text: string }[] = [];
+  for (const party of input.parties) {
+    const age = evidenceAge(party.screening && { date: party.screening.screenedOn }, input.asOf, input.maxAgeDays);
+    if (age.state === "missing") missing.push(party);
+    else if (age.state === "undated") stale.push({ party, text: `${describeParty(party)}: screening result has no date` });
+    else if (age.state === "stale") stale.push({ party, text: `${describeParty(party)}: screened ${age.date}, ${age.ageDays} days before ${input.asOf}` });
+  }
+  const metrics = { screeningMissing: missing.length, screeningStale: stale.length };
+  const findings = [];
+  if (missing.length > 0) {
+    findings.push(
+      input.dataGap(
+        missing.map((p) => `${p.path}.screening`),
+        `No sanctions screening on file — ${listNames(missing.map(describeParty))}; an unscreened party is never treated as clean.`,
+      ),
+    );
+  }
+  if (stale.length > 0) {
+    findings.push(
+      input.dataGap(
+        stale.map(({ party }) => party.screening!.path),
+        `Sanctions screening older than ${input.maxAgeDays} days or undated — ${listNames(stale.map((s) => s.text))}; re-screen before relying on it.`,
+      ),
+    );
+  }
+  return { findings, metrics, notes: [] };
+}
