@@ -48,6 +48,54 @@ describe("case schema", () => {
   });
 });
 
+describe("compliance evidence in the case", () => {
+  const screened = { result: "clear", screenedOn: "2026-11-20" };
+  const party = { name: "Osaka KK", country: "JP", role: "borrower" };
+
+  it("reads the v1 KYC string and the v2 record", () => {
+    const c = parseCase({ counterparties: [{ ...party, kyc: "complete" }, { ...party, kyc: { status: "pending", reviewedOn: "2026-01-05", riskRating: "low", pep: true } }] });
+    expect(c.counterparties![0]!.kyc).toBe("complete");
+    expect(c.counterparties![1]!.kyc).toEqual({ status: "pending", reviewedOn: "2026-01-05", riskRating: "low", pep: true });
+  });
+
+  it("names the field of a bad KYC record, whichever form it was meant to be", () => {
+    expect(reason({ counterparties: [{ ...party, kyc: "done" }] })).toMatch(/counterparties\[0\]\.kyc: Invalid option/);
+    expect(reason({ counterparties: [{ ...party, kyc: { status: "done" } }] })).toMatch(/counterparties\[0\]\.kyc\.status/);
+  });
+
+  it("refuses a date that is not a calendar date, with its path", () => {
+    expect(reason({ asOf: "2026-11-31" })).toMatch(/asOf: is not a real calendar date/);
+    expect(reason({ asOf: "2026-11-30", borrower: { name: "A", country: "JP", screening: { ...screened, screenedOn: "2026-02-29" } } })).toMatch(
+      /borrower\.screening\.screenedOn: is not a real calendar date/,
+    );
+  });
+
+  it("refuses evidence dated after asOf, wherever the party is", () => {
+    expect(reason({ asOf: "2026-11-30", counterparties: [{ ...party, screening: { ...screened, screenedOn: "2026-12-01" } }] })).toMatch(
+      /counterparties\[0\]\.screening\.screenedOn: 2026-12-01 is after the assessment date 2026-11-30/,
+    );
+    expect(reason({ asOf: "2026-11-30", group: { members: [{ name: "P", country: "JP", antiSocialCheck: { result: "clear", checkedOn: "2027-01-01" } }] } })).toMatch(
+      /group\.members\[0\]\.antiSocialCheck\.checkedOn/,
+    );
+    expect(reason({ asOf: "2026-11-30", borrower: { name: "A", country: "JP", kyc: { status: "complete", reviewedOn: "2026-12-24" } } })).toMatch(/borrower\.kyc\.reviewedOn/);
+    expect(parseCase({ asOf: "2026-11-30", borrower: { name: "A", country: "JP", screening: { ...screened, screenedOn: "2026-11-30" } } }).asOf).toBe("2026-11-30");
+  });
+
+  it("without asOf, refuses evidence dated after today", () => {
+    expect(reason({ borrower: { name: "A", country: "JP", screening: { ...screened, screenedOn: "2999-01-01" } } })).toMatch(/today, UTC: no asOf given/);
+  });
+
+  it("takes screening or the v1 flag, not both", () => {
+    expect(reason({ counterparties: [{ ...party, screening: screened, sanctionsHit: false }] })).toMatch(/counterparties\[0\]\.sanctionsHit: give screening or/);
+  });
+
+  it("accepts the borrower's group and the anti-social-forces clause", () => {
+    const c = parseCase({ group: { members: [{ name: "Parent HD", country: "JP", screening: screened }] }, contract: { clauses: ["anti_social_forces"] } });
+    expect(c.group!.members[0]!.name).toBe("Parent HD");
+    expect(reason({ group: { members: [{ name: "P", country: "JP", role: "parent" }] } })).toMatch(/group\.members\[0\]\.role: unknown key/);
+  });
+});
+
 describe("currency conversion", () => {
   const c = parseCase({ marketData: { USD: { spot: 150, vol: 0.1 }, EUR: { spot: 160, vol: 0.09 } } });
   it("converts through the base currency", () => {

@@ -93,3 +93,85 @@ describe("mergeAssessment", () => {
     expect(a.findings.map((f) => f.ruleId)).toEqual(["B", "C", "A"]);
   });
 });
+
+describe("mergeAssessment: vetoes, model findings and conflicts", () => {
+  const lenient = parsePolicy({
+    id: "lenient",
+    name: "Lenient",
+    merge: { decisions: { low: "approve", medium: "approve", high: "escalate", critical: "escalate" } },
+  });
+  const mergeWith = (p: typeof policy, results: ExpertResult[], vetoes?: string[]) =>
+    mergeAssessment({ assessmentId: "a", plan: planOf(...results.map((r) => r.expert)), results: Object.fromEntries(results.map((r) => [r.taskId, r])), policy: p, case: c, vetoes });
+  const modelFinding = (expert: string, severity: FindingInput["severity"], ruleId = `${expert.toUpperCase()}-MODEL-1`) => ({ ...finding(expert, severity, ruleId), source: "model" as const });
+
+  it("a veto declines even where the table escalates a critical rating, and is listed and reasoned first", () => {
+    const a = mergeWith(lenient, [result("legal", [finding("legal", "critical", "LEG-SANC")]), result("lending", [])], ["LEG-SANC"]);
+    expect(a.rating).toBe("critical");
+    expect(a.decision).toBe("decline");
+    expect(a.vetoes).toEqual([{ ruleId: "LEG-SANC", expert: "legal", title: "LEG-SANC", message: "" }]);
+    expect(a.reasons[0]).toMatch(/^veto LEG-SANC .*→ decline/);
+    expect(a.summary).toMatch(/^Declined by veto \(LEG-SANC\)\./);
+  });
+
+  it("the same finding without a declared veto follows the table", () => {
+    const a = mergeWith(lenient, [result("legal", [finding("legal", "critical", "LEG-SANC")])]);
+    expect(a.decision).toBe("escalate");
+    expect(a.vetoes).toEqual([]);
+  });
+
+  it("a policy's merge.vetoes adds vetoes of its own", () => {
+    const withVeto = parsePolicy({ ...lenient, merge: { ...lenient.merge, vetoes: ["ESG-COAL"] } });
+    const a = mergeWith(withVeto, [result("esg", [finding("esg", "medium", "ESG-COAL")])]);
+    expect(a.decision).toBe("decline");
+    expect(a.vetoes.map((v) => v.ruleId)).toEqual(["ESG-COAL"]);
+  });
+
+  it("a veto beats the incompleteness floor and an incomplete veto stays declined", () => {
+    const a = mergeWith(lenient, [result("legal", [finding("legal", "critical", "LEG-ASF"), finding("legal", "medium", "DATA-GAP")])], ["LEG-ASF"]);
+    expect(a.incomplete).toBe(true);
+    expect(a.decision).toBe("decline");
+  });
+
+  it("a model's finding that reuses a veto rule id is no veto", () => {
+    const a = mergeWith(policy, [result("legal", [modelFinding("legal", "high", "LEG-SANC")])], ["LEG-SANC"]);
+    expect(a.vetoes).toEqual([]);
+    expect(a.decision).toBe("escalate");
+  });
+
+  it("caps a model's finding at modelFindings.maxSeverity and says so", () => {
+    const a = mergeWith(policy, [result("fx", [modelFinding("fx", "critical")])]);
+    expect(a.findings[0]).toMatchObject({ severity: "high", source: "model" });
+    expect(a.rating).toBe("high");
+    expect(a.decision).toBe("escalate");
+    expect(a.reasons.some((r) => /model finding FX-MODEL-1 \(fx\) capped from critical to high/.test(r))).toBe(true);
+  });
+
+  it("never declines on a model's finding alone, even where the table declines the capped severity", () => {
+    const harsh = parsePolicy({ id: "h", name: "H", merge: { decisions: { low: "approve", medium: "escalate", high: "decline", critical: "decline" } } });
+    const alone = mergeWith(harsh, [result("fx", [modelFinding("fx", "high")]), result("lending", [finding("lending", "low")])]);
+    expect(alone.decision).toBe("escalate");
+    const withRule = mergeWith(harsh, [result("fx", [modelFinding("fx", "high")]), result("lending", [finding("lending", "high")])]);
+    expect(withRule.decision).toBe("decline");
+  });
+
+  it("a DATA-CONFLICT leaves the assessment incomplete, like a gap, naming both fields", () => {
+    const conflict = { ...finding("legal", "medium", "DATA-CONFLICT"), fields: ["borrower.country", "counterparties[0].country"] };
+    const a = mergeWith(policy, [result("legal", [conflict])]);
+    expect(a.incomplete).toBe(true);
+    expect(a.decision).toBe("escalate");
+    expect(a.missing).toEqual([
+      { kind: "data_conflict", expert: "legal", fields: ["borrower.country", "counterparties[0].country"], message: "legal data conflict: borrower.country, counterparties[0].country" },
+    ]);
+  });
+
+  it("a model's DATA-GAP-like finding does not count as missing evidence", () => {
+    const a = mergeWith(policy, [result("fx", [modelFinding("fx", "low", "DATA-GAP")])]);
+    expect(a.incomplete).toBe(false);
+  });
+
+  it("prints the date it speaks for", () => {
+    const a = mergeAssessment({ assessmentId: "a", plan: planOf("legal"), results: { legal: result("legal", []) }, policy, case: { ...c, asOf: "2026-11-30" } as Case });
+    expect(a.asOf).toBe("2026-11-30");
+    expect(mergeAssessment({ assessmentId: "a", plan: planOf("legal"), results: { legal: result("legal", []) }, policy, asOf: "2026-01-02" }).asOf).toBe("2026-01-02");
+  });
+});
