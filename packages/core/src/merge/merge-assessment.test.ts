@@ -14,7 +14,7 @@ const policy = parsePolicy({
 const c = { bank: { baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 1 }, borrower: { name: "A", country: "JP" } } as Case;
 
 function finding(expert: string, severity: FindingInput["severity"], ruleId = `${expert}-R`, condition?: string) {
-  return { ruleId, expert, domain: expert, severity, title: ruleId, message: "", metrics: {}, citations: [], source: "rule" as const, ...(condition ? { condition } : {}) };
+  return { ruleId, expert, domain: expert, severity, title: ruleId, message: "", metrics: {}, citations: [], source: "rule" as "rule" | "model", ...(condition ? { condition } : {}) };
 }
 function result(expert: string, findings: ReturnType<typeof finding>[], status: ExpertResult["status"] = "ok", role: ExpertResult["role"] = "required"): ExpertResult {
   return { taskId: expert, expert, domain: expert, role, status, findings, metrics: {}, citations: [], notes: [] };
