@@ -8,8 +8,10 @@ import { REPO_ROOT, runCli } from "../helpers/run-cli.js";
  * End to end over the shipped example cases: each `examples/cases/<name>.yaml`
  * with a `<name>.expected.json` runs through the built `kyocho ask --json`,
  * and the assessment is compared with the expected file. The expected files
- * were computed by hand from the Reference Policy v1 spec, not by running
- * kyocho, so a disagreement is a finding about one side or the other.
+ * were computed by hand from Reference Policy v2 (`graphs/policies/reference-v2.yaml`
+ * and what it decides, `reference-v2.md`), not by running kyocho, so a
+ * disagreement is a finding about one side or the other. Every case fixes its
+ * `asOf`, so no result depends on the day the test runs.
  */
 
 type Severity = "info" | "low" | "medium" | "high" | "critical";
@@ -34,21 +36,27 @@ interface Assessment {
   rating: string;
   decision: string;
   incomplete: boolean;
+  vetoes: Array<{ ruleId: string; expert: string; title: string; message: string }>;
   findings: Array<ExpectedFinding & { metrics?: Record<string, unknown>; citations?: Array<{ document?: string; section?: string }> }>;
   conditions: string[];
   plan: { tasks: Array<{ id: string; expert: string; dependsOn: string[] }> };
   experts: Array<{ name: string; status: string; metrics?: Record<string, number | null> }>;
 }
 
-/** Every rule id of the Reference Policy v1, plus the data-gap finding. */
+/** Every rule id of Reference Policy v2, plus the data-gap and data-conflict findings. */
 const RULE_IDS = [
   "LEN-LEV", "LEN-DSCR", "LEN-ICR", "LEN-LTV", "LEN-TENOR", "LEN-FXDSCR",
-  "LEG-SANC", "LEG-KYC", "LEG-LEX", "LEG-CLAUSE-SANC", "LEG-CLAUSE-COC", "LEG-LAW",
+  "LEG-SANC", "LEG-SANC-MATCH", "LEG-ASF", "LEG-KYC", "LEG-KYC-REFRESH", "LEG-PEP", "LEG-LEX",
+  "LEG-CLAUSE-SANC", "LEG-CLAUSE-COC", "LEG-CLAUSE-ASF", "LEG-LAW",
   "FX-HEDGE", "FX-STRESS", "FX-VOL",
   "MKT-RATE", "MKT-CONC", "MKT-LIQ",
-  "DATA-GAP",
+  "DATA-GAP", "DATA-CONFLICT",
 ] as const;
-const POLICY_RULE_IDS = new Set<string>(RULE_IDS.filter((id) => id !== "DATA-GAP"));
+const EVIDENCE_IDS = new Set<string>(["DATA-GAP", "DATA-CONFLICT"]);
+const POLICY_RULE_IDS = new Set<string>(RULE_IDS.filter((id) => !EVIDENCE_IDS.has(id)));
+/** The rules that decline a deal on their own (sanctions, 反社), whatever the rating. */
+const VETO_IDS = new Set<string>(["LEG-SANC", "LEG-ASF"]);
+const APPROVALS = new Set<string>(["approve", "approve_with_conditions"]);
 const SEVERITIES: Severity[] = ["info", "low", "medium", "high", "critical"];
 const atLeastMedium = (s: string) => SEVERITIES.indexOf(s as Severity) >= SEVERITIES.indexOf("medium");
 
@@ -60,13 +68,17 @@ const cases = readdirSync(CASES_DIR)
   .sort();
 
 /** The conditions the policy recommends, by rule id (to check the merge kept them). */
-const policy = parseYaml(readFileSync(join(REPO_ROOT, "graphs", "policies", "reference-v1.yaml"), "utf8")) as {
+const policy = parseYaml(readFileSync(join(REPO_ROOT, "graphs", "policies", "reference-v2.yaml"), "utf8")) as {
   experts: Record<string, { rules: Record<string, { condition?: string }> }>;
 };
 const conditionOf = new Map<string, string>();
 for (const section of Object.values(policy.experts)) {
   for (const [id, rule] of Object.entries(section.rules)) if (rule.condition) conditionOf.set(id, rule.condition);
 }
+
+const readExpected = (name: string) => JSON.parse(readFileSync(join(CASES_DIR, `${name}.expected.json`), "utf8")) as Expected;
+const readCase = (name: string) => parseYaml(readFileSync(join(CASES_DIR, `${name}.yaml`), "utf8")) as Record<string, unknown>;
+const has = (expected: Expected, ids: ReadonlySet<string>) => expected.findings.some((f) => ids.has(f.ruleId));
 
 const runs = new Map<string, Assessment>();
 /** Runs a case once through the CLI and caches the parsed assessment. */
@@ -90,14 +102,22 @@ function expectClose(actual: number | null | undefined, expected: number, label:
 }
 
 describe("example cases end to end (kyocho ask --json)", () => {
-  it("ships at least ten cases with expected results", () => {
+  it("ships at least ten cases with expected results, among them the routes by which v1 approved sanctioned deals", () => {
     expect(cases.length).toBeGreaterThanOrEqual(10);
     expect(cases).toContain("acquisition-finance");
     expect(cases).toContain("ringi-ja");
+    // Reference Policy v2, part 1: a borrower-only case, a borrower with two countries, unscreened counterparties.
+    expect(cases).toContain("sanctions-borrower-only");
+    expect(cases).toContain("sanctions-country-conflict");
+    expect(cases).toContain("unscreened-counterparties");
+  });
+
+  it.each(cases)("%s fixes its asOf, so evidence ages against a date that never moves", (name) => {
+    expect(readCase(name).asOf, `${name}.yaml has no asOf`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it.each(cases)("%s", (name) => {
-    const expected = JSON.parse(readFileSync(join(CASES_DIR, `${name}.expected.json`), "utf8")) as Expected;
+    const expected = readExpected(name);
     const a = assess(name);
 
     expect({ rating: a.rating, decision: a.decision, incomplete: a.incomplete }).toEqual({
@@ -146,6 +166,36 @@ describe("example cases end to end (kyocho ask --json)", () => {
     }
   });
 
+  it.each(cases)("%s: a sanctions or 反社 finding is a veto that declines; no veto without one", (name) => {
+    const expected = readExpected(name);
+    const a = assess(name);
+    expect(a.vetoes, "the assessment's vetoes").toEqual(expect.any(Array));
+    const vetoed = new Set(a.vetoes.map((v) => v.ruleId));
+    const expectedVetoes = new Set(expected.findings.filter((f) => VETO_IDS.has(f.ruleId)).map((f) => f.ruleId));
+    for (const id of expectedVetoes) {
+      expect(vetoed.has(id), `${id} missing from vetoes ${JSON.stringify(a.vetoes)}`).toBe(true);
+    }
+    expect([...vetoed].sort(), "vetoes beyond the expected veto findings").toEqual([...expectedVetoes].sort());
+    if (expectedVetoes.size > 0) {
+      expect(expected.decision, "the expected file itself").toBe("decline");
+      expect(a.decision).toBe("decline");
+    }
+  });
+
+  it.each(cases)("%s: a data gap or conflict is never an approval", (name) => {
+    const expected = readExpected(name);
+    const a = assess(name);
+    const actualEvidence = a.findings.some((f) => EVIDENCE_IDS.has(f.ruleId));
+    if (has(expected, EVIDENCE_IDS)) {
+      expect(APPROVALS.has(expected.decision), "the expected file itself").toBe(false);
+      expect(expected.incomplete, "the expected file itself").toBe(true);
+    }
+    if (has(expected, EVIDENCE_IDS) || actualEvidence) {
+      expect(APPROVALS.has(a.decision), `${name} is ${a.decision} with a DATA-GAP or DATA-CONFLICT`).toBe(false);
+      expect(a.incomplete).toBe(true);
+    }
+  });
+
   it("the cases together fire every rule id", () => {
     const fired = new Set<string>();
     for (const name of cases) for (const f of assess(name).findings) fired.add(f.ruleId);
@@ -155,10 +205,7 @@ describe("example cases end to end (kyocho ask --json)", () => {
 
   it("the expected files alone cover every rule id (the oracle is complete)", () => {
     const listed = new Set<string>();
-    for (const name of cases) {
-      const expected = JSON.parse(readFileSync(join(CASES_DIR, `${name}.expected.json`), "utf8")) as Expected;
-      for (const f of expected.findings) listed.add(f.ruleId);
-    }
+    for (const name of cases) for (const f of readExpected(name).findings) listed.add(f.ruleId);
     expect(RULE_IDS.filter((id) => !listed.has(id))).toEqual([]);
   });
 });
