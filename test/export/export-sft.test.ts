@@ -11,7 +11,7 @@ describe("kyocho export sft", () => {
     const r = runCli(["export", "sft", "--cases", "examples/cases", "--out", out]);
     expect(r.code, r.stderr).toBe(0);
     const lines = readFileSync(out, "utf8").trim().split("\n");
-    expect(r.stderr).toMatch(new RegExp(`^kyocho: wrote ${lines.length} example\\(s\\) \\(lending \\d+, legal \\d+, fx \\d+, markets \\d+\\) from 14 case\\(s\\) to `));
+    expect(r.stderr).toMatch(new RegExp(`^kyocho: wrote ${lines.length} example\\(s\\) \\(lending \\d+, legal \\d+, fx \\d+, markets \\d+\\) from 24 case\\(s\\) to `));
 
     const examples = lines.map((line, i) => {
       const parsed = ChatFineTuningLineSchema.safeParse(JSON.parse(line));

@@ -40,7 +40,8 @@ export function applyScreeningEvidence(input: {
   if (stale.length > 0) {
     findings.push(
       input.dataGap(
-        stale.map(({ party }) => party.screening!.path),
+        // The v1 flag is named as the field to supply: what the file lacks is a dated `screening` record.
+        stale.map(({ party }) => party.screening!.path.replace(/\.sanctionsHit$/, ".screening")),
         `Sanctions screening older than ${input.maxAgeDays} days or undated — ${listNames(stale.map((s) => s.text))}; re-screen before relying on it.`,
       ),
     );

@@ -51,8 +51,8 @@ describe("renderHtml", () => {
     expect([...order].sort((x, y) => x - y)).toEqual(order);
     expect(html).toContain('<div class="decision" id="decision" data-decision="escalate">Escalate</div>');
     expect(html).toContain('data-rating="high"');
-    // Heat map: legal medium + high, fx high; lending empty.
-    expect([...html.matchAll(/class="heat-cell" data-severity="(\w+)" data-count="(\d+)"/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(["medium:1", "high:1", "high:1"]);
+    // Heat map: fx high; legal two mediums (the target's KYC pending, the change-of-control clause); lending empty.
+    expect([...html.matchAll(/class="heat-cell" data-severity="(\w+)" data-count="(\d+)"/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(["high:1", "medium:2"]);
     // Plan: fx → lending, and the two last sub-tasks lead to the merge.
     expect(html.match(/class="plan-edge"/g)).toHaveLength(3);
     expect(html).toContain("Hedge at least 50% of each currency exposure before drawdown.");
@@ -82,9 +82,22 @@ describe("renderHtml", () => {
 
   it("shows what was missing when the assessment is incomplete", async () => {
     const html = renderHtml(await assessCase("data-gap-usd-no-fx"), { generatedAt: at });
+    expect(html).toContain('<b id="as-of">2026-11-30</b>');
     expect(html).toContain('id="incomplete"');
     expect(html).toMatch(/<section class="callout" id="missing"><h2>Missing evidence<\/h2>/);
     expect(html.indexOf('id="missing"')).toBeLessThan(html.indexOf('id="heat-map"'));
+  });
+
+  it("opens the verdict with the veto, before the decision", async () => {
+    const html = renderHtml(await assessCase("sanctions-borrower-only"), { generatedAt: at });
+    expect(html).toMatch(/<p class="veto" data-rule="LEG-SANC">Declined: sanctions veto — [^<]*\(borrower, KP\)/);
+    expect(html.indexOf('id="vetoes"')).toBeLessThan(html.indexOf('id="decision"'));
+    const md = renderMarkdown(await assessCase("sanctions-borrower-only"), { generatedAt: at });
+    expect(md.split("\n")[2]).toMatch(/^\*\*Declined: sanctions veto — .*\(borrower, KP\)/);
+  });
+
+  it("has no veto block when nothing was vetoed", async () => {
+    expect(renderHtml(await assessCase("acquisition-finance"), { generatedAt: at })).not.toContain('class="veto"');
   });
 });
 
@@ -93,7 +106,7 @@ describe("renderMarkdown", () => {
     const md = renderMarkdown(await assessCase("acquisition-finance"), { generatedAt: at });
     expect(md.split("\n")[0]).toBe("# Risk assessment: Escalate (Rating High)");
     expect(md).toContain("| Domain | Info | Low | Medium | High | Critical | Rating |");
-    expect(md).toContain("| Legal & compliance | · | · | **1** | **1** | · | **High** |");
+    expect(md).toContain("| Legal & compliance | · | · | **2** | · | · | **Medium** |");
     expect(md).toContain("1. Hedge at least 50% of each currency exposure before drawdown.");
     expect(md).toContain("- **Lending** (`lending`, required) ← fx:");
   });

@@ -48,6 +48,8 @@ export function mergeAssessment(input: MergeInput): Assessment {
   const ordered = plan.tasks.map((task) => results[task.id]).filter((r): r is ExpertResult => r !== undefined);
   const reasons: string[] = [];
 
+  const vetoIds = new Set([...(input.vetoes ?? []), ...policy.merge.vetoes]);
+  const isVeto = (f: Finding) => f.source !== "model" && vetoIds.has(f.ruleId);
   const cap = policy.modelFindings.maxSeverity;
   const findings = ordered
     .flatMap((r) => r.findings)
@@ -56,15 +58,15 @@ export function mergeAssessment(input: MergeInput): Assessment {
       reasons.push(`model finding ${f.ruleId} (${f.expert}) capped from ${f.severity} to ${cap} by the policy (modelFindings.maxSeverity)`);
       return { ...f, severity: cap };
     })
-    .sort((a, b) => compareSeverity(b.severity, a.severity) || a.domain.localeCompare(b.domain) || a.ruleId.localeCompare(b.ruleId));
+    // Vetoes first, so their findings and conditions lead every list; then by severity.
+    .sort((a, b) => Number(isVeto(b)) - Number(isVeto(a)) || compareSeverity(b.severity, a.severity) || a.domain.localeCompare(b.domain) || a.ruleId.localeCompare(b.ruleId));
 
   const rating = overallRating(ordered, findings);
   const domains = [...domainRatings(ordered, findings)].map(([domain, s]) => ({ domain, rating: toRating(s) }));
   const ruleRating = overallRating(ordered, findings.filter((f) => f.source !== "model"));
 
-  const vetoIds = new Set([...(input.vetoes ?? []), ...policy.merge.vetoes]);
   const vetoes: Veto[] = findings
-    .filter((f) => f.source !== "model" && vetoIds.has(f.ruleId))
+    .filter(isVeto)
     .map((f) => ({ ruleId: f.ruleId, expert: f.expert, title: f.title, message: f.message }));
 
   const missing = collectMissing(input, findings);
