@@ -5,13 +5,12 @@ import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { createLegalExpert, legalExpert, legalSubQuestion } from "./legal-expert.js";
 
-const policy = parsePolicy(
-  YAML.parse(readFileSync(fileURLToPath(new URL("../../../graphs/policies/reference-v1.yaml", import.meta.url)), "utf8")),
-  "reference-v1.yaml",
-);
+const REFERENCE = fileURLToPath(new URL("../../../graphs/policies/reference-v2.yaml", import.meta.url));
+const policy = parsePolicy(YAML.parse(readFileSync(REFERENCE, "utf8")), "reference-v2.yaml");
+const ASOF = "2026-11-30";
 
 async function ask(caseInput: CaseInput | undefined, options: { question?: string; role?: TaskRole } = {}) {
-  const c = caseInput ? parseCase(caseInput) : undefined;
+  const c = caseInput ? parseCase({ asOf: ASOF, ...caseInput }) : undefined;
   const question = legalExpert.subQuestion(options.question ?? "", c);
   const result = await legalExpert.run({
     assessmentId: "test",
@@ -25,9 +24,29 @@ async function ask(caseInput: CaseInput | undefined, options: { question?: strin
 }
 const ruleIds = (r: { findings: { ruleId: string }[] }) => r.findings.map((f) => f.ruleId);
 const finding = (r: { findings: { ruleId: string }[] }, id: string) => r.findings.find((f) => f.ruleId === id) as any;
+const gapFields = (r: { findings: { ruleId: string; fields?: string[] }[] }) =>
+  r.findings.filter((f) => f.ruleId === "DATA-GAP").map((f) => f.fields);
+
+/** Current, complete compliance evidence for a party (asOf 2026-11-30). */
+const evidence = {
+  screening: { result: "clear" as const, screenedOn: "2026-11-20", lists: ["OFAC SDN", "UN"] },
+  kyc: { status: "complete" as const, reviewedOn: "2026-06-01", riskRating: "low" as const },
+  antiSocialCheck: { result: "clear" as const, checkedOn: "2026-11-02" },
+};
 
 const acquisition: CaseInput = {
   question: "Can we lend USD 8bn to Tokyo Holdings to buy Target Inc?",
+  borrower: { name: "Tokyo Holdings", country: "JP", ...evidence },
+  facility: { type: "term_loan", amount: 8e9, currency: "USD", tenorYears: 7, rate: 0.055, amortization: "linear" },
+  counterparties: [
+    { name: "Target Inc", country: "US", role: "target", screening: { result: "clear", screenedOn: "2026-11-20" }, kyc: "pending" },
+  ],
+  contract: { governingLaw: "NY", clauses: ["cross_default", "anti_social_forces"] },
+  marketData: { USD: { spot: 125, vol: 0.1 } },
+};
+
+/** The same deal as a v1 case file writes it: no dates, the borrower listed twice, the v1 flags. */
+const acquisitionV1: CaseInput = {
   borrower: { name: "Tokyo Holdings", country: "JP" },
   facility: { type: "term_loan", amount: 8e9, currency: "USD", tenorYears: 7, rate: 0.055, amortization: "linear" },
   counterparties: [
@@ -39,28 +58,37 @@ const acquisition: CaseInput = {
 };
 
 describe("legal expert on full cases", () => {
-  it("fires KYC, large exposure and both clause rules on a cross-border acquisition loan", async () => {
+  it("fires KYC, large exposure and both clause rules on a cross-border acquisition loan with current evidence", async () => {
     const r = await ask(acquisition);
     expect(ruleIds(r)).toEqual(["LEG-KYC", "LEG-LEX", "LEG-CLAUSE-SANC", "LEG-CLAUSE-COC"]);
-    expect(finding(r, "LEG-KYC").severity).toBe("high");
+    expect(finding(r, "LEG-KYC")).toMatchObject({ severity: "medium", fields: ["counterparties[0].kyc"] });
     expect(finding(r, "LEG-LEX")).toMatchObject({ severity: "medium", expert: "legal", domain: "legal" });
     expect(finding(r, "LEG-CLAUSE-SANC").severity).toBe("high");
     expect(finding(r, "LEG-CLAUSE-COC").metrics).toMatchObject({ "missingClause.change_of_control": 1, "missingClause.cross_default": 0 });
     expect(r.metrics).toEqual({
-      counterpartyCount: 2,
-      sanctionedCounterparties: 0,
+      partyConflicts: 0,
+      partyCount: 2,
+      sanctionedParties: 0,
+      sanctionsPotentialMatches: 0,
+      screeningMissing: 0,
+      screeningStale: 0,
+      antiSocialHits: 0,
+      antiSocialChecksMissing: 0,
       kycFailed: 0,
       kycPending: 1,
       kycMissing: 0,
+      kycRefreshDue: 0,
+      pepWithoutEdd: 0,
       largeExposureRatio: 0.1,
       groupExposure: 1e12,
       crossBorder: 1,
-      foreignCounterparties: 1,
+      foreignParties: 1,
       foreignCurrencyFacility: 1,
       sanctionsClause: 0,
       missingRequiredClauses: 1,
       "missingClause.cross_default": 0,
       "missingClause.change_of_control": 1,
+      antiSocialClause: 1,
       governingLawApproved: 1,
     });
     for (const f of r.findings) {
@@ -69,52 +97,95 @@ describe("legal expert on full cases", () => {
     }
   });
 
-  it("is clean for a domestic, documented, screened deal", async () => {
+  it("asks a v1 case file for dated evidence: undated and missing screenings, a 反社 check, a KYC refresh and the 暴排 clause", async () => {
+    const r = await ask(acquisitionV1);
+    expect(r.findings.map((f) => `${f.ruleId}:${f.severity}:${(f.fields ?? []).join(",")}`)).toEqual([
+      "DATA-GAP:medium:counterparties[1].screening",
+      "DATA-GAP:medium:counterparties[0].screening",
+      "DATA-GAP:medium:borrower.antiSocialCheck",
+      "LEG-KYC:medium:counterparties[1].kyc",
+      "LEG-KYC-REFRESH:medium:counterparties[0].kyc",
+      "LEG-LEX:medium:facility.amount,facility.existingExposure,bank.tier1Capital",
+      "LEG-CLAUSE-SANC:high:contract.clauses",
+      "LEG-CLAUSE-COC:medium:contract.clauses",
+      "LEG-CLAUSE-ASF:high:contract.clauses",
+    ]);
+    expect(r.metrics).toMatchObject({ partyCount: 2, partyConflicts: 0, screeningMissing: 1, screeningStale: 1, kycMissing: 0 });
+  });
+
+  it("is clean for a domestic, documented deal with current evidence", async () => {
     const r = await ask({
+      borrower: { name: "Osaka KK", country: "JP", ...evidence },
       facility: { type: "term_loan", amount: 5e9, currency: "JPY", tenorYears: 3, rate: 0.01, amortization: "bullet" },
-      counterparties: [{ name: "Osaka KK", country: "JP", role: "borrower", kyc: "complete" }],
-      contract: { governingLaw: "JP", clauses: ["cross_default"] },
+      contract: { governingLaw: "JP", clauses: ["cross_default", "anti_social_forces"] },
     });
     expect(r.findings).toEqual([]);
-    expect(r.metrics).toMatchObject({ largeExposureRatio: 0.0005, crossBorder: 0, governingLawApproved: 1 });
+    expect(r.metrics).toMatchObject({ largeExposureRatio: 0.0005, crossBorder: 0, governingLawApproved: 1, antiSocialClause: 1 });
   });
 
   it("is critical on a sanctioned jurisdiction, a screening hit and a failed KYC", async () => {
     const r = await ask({
+      borrower: { name: "Tokyo KK", country: "JP", ...evidence },
       counterparties: [
-        { name: "Tehran Petro", country: "IR", role: "seller", kyc: "failed" },
-        { name: "Dubai Trading", country: "AE", role: "other", kyc: "complete", sanctionsHit: true },
-        { name: "Tokyo KK", country: "JP", role: "borrower", kyc: "complete" },
+        { name: "Tehran Petro", country: "IR", role: "seller", kyc: "failed", screening: { result: "clear", screenedOn: "2026-11-20" } },
+        { name: "Dubai Trading", country: "AE", role: "other", screening: { result: "hit", screenedOn: "2026-11-20" } },
       ],
-      contract: { governingLaw: "JP", clauses: ["sanctions"] },
+      contract: { governingLaw: "JP", clauses: ["sanctions", "anti_social_forces"] },
     });
     expect(ruleIds(r)).toEqual(["LEG-SANC", "LEG-KYC"]);
-    expect(finding(r, "LEG-SANC")).toMatchObject({ severity: "critical", metrics: { sanctionedCounterparties: 2, counterpartyCount: 3 } });
+    expect(finding(r, "LEG-SANC")).toMatchObject({
+      severity: "critical",
+      metrics: { sanctionedParties: 2, partyCount: 3 },
+      fields: ["counterparties[0].country", "counterparties[1].screening"],
+    });
+    expect(finding(r, "LEG-SANC").message).toBe(
+      "Tehran Petro (seller, IR): sanctioned jurisdiction IR and Dubai Trading (other, AE): screening hit (screened 2026-11-20).",
+    );
     expect(finding(r, "LEG-KYC").severity).toBe("critical");
   });
 
-  it("screens the borrower when no counterparty is the borrower, and says so", async () => {
+  it("is a critical anti-social-forces veto on a 反社 hit", async () => {
     const r = await ask({
-      borrower: { name: "Havana Sugar", country: "CU" },
-      facility: { type: "revolver", amount: 1e9, currency: "JPY", tenorYears: 2, rate: 0.02, amortization: "bullet" },
+      borrower: { name: "Tokyo KK", country: "JP", ...evidence, antiSocialCheck: { result: "hit", checkedOn: "2026-11-02" } },
     });
-    expect(ruleIds(r)).toEqual(["LEG-SANC", "LEG-KYC", "LEG-CLAUSE-SANC", "LEG-LAW"]);
-    expect(finding(r, "LEG-SANC").fields).toEqual(["borrower.country"]);
-    expect(finding(r, "LEG-KYC").severity).toBe("high");
-    expect(r.notes.join(" ")).toContain("Havana Sugar is screened as a counterparty");
+    expect(ruleIds(r)).toEqual(["LEG-ASF"]);
+    expect(finding(r, "LEG-ASF")).toMatchObject({ severity: "critical", fields: ["borrower.antiSocialCheck"] });
+  });
+
+  it("gives a borrower-only case in KP LEG-SANC plus DATA-GAPs, and no contract-rule findings", async () => {
+    const r = await ask({ borrower: { name: "Pyongyang Trading", country: "KP" } });
+    expect(r.findings.map((f) => [f.ruleId, f.severity, f.fields])).toEqual([
+      ["LEG-SANC", "critical", ["borrower.country"]],
+      ["DATA-GAP", "medium", ["borrower.screening"]],
+      ["DATA-GAP", "medium", ["borrower.kyc"]],
+    ]);
+    expect(finding(r, "LEG-SANC").message).toBe("Pyongyang Trading (borrower, KP): sanctioned jurisdiction KP.");
+    expect(r.notes).toContain("Contract rules skipped: the case has no facility or contract to check.");
+    expect(r.metrics).not.toHaveProperty("governingLawApproved");
   });
 
   it("fires LEG-LAW for a missing and an unapproved governing law", async () => {
-    const base = { counterparties: [{ name: "A", country: "JP", role: "borrower" as const, kyc: "complete" as const }] };
-    expect(ruleIds(await ask({ ...base, contract: {} }))).toEqual(["LEG-LAW"]);
-    expect(finding(await ask({ ...base, contract: { governingLaw: "DE" } }), "LEG-LAW").severity).toBe("medium");
+    const base = { borrower: { name: "A", country: "SG", ...evidence } };
+    expect(ruleIds(await ask({ ...base, contract: { clauses: ["sanctions"] } }))).toEqual(["LEG-LAW"]);
+    expect(finding(await ask({ ...base, contract: { governingLaw: "DE", clauses: ["sanctions"] } }), "LEG-LAW").severity).toBe("medium");
   });
 
-  it("does not judge governing law with counterparties only, but still asks for a sanctions clause across borders", async () => {
-    const r = await ask({ counterparties: [{ name: "A", country: "SG", role: "borrower", kyc: "complete" }] });
-    expect(ruleIds(r)).toEqual(["LEG-CLAUSE-SANC"]);
+  it("judges no contract with parties only: no governing law, no sanctions clause", async () => {
+    const r = await ask({ borrower: { name: "A", country: "SG", ...evidence } });
+    expect(r.findings).toEqual([]);
     expect(r.metrics).not.toHaveProperty("governingLawApproved");
+    expect(r.metrics).not.toHaveProperty("crossBorder");
     expect(r.metrics).not.toHaveProperty("largeExposureRatio");
+  });
+
+  it("uses the policy's data-conflict severity for a borrower given two countries", async () => {
+    const r = await ask({
+      borrower: { name: "Acme", country: "JP", ...evidence },
+      counterparties: [{ name: "Acme", country: "SG", role: "borrower" }],
+    });
+    expect(r.findings).toEqual([
+      expect.objectContaining({ ruleId: "DATA-CONFLICT", severity: "medium", fields: ["borrower.country", "counterparties[0].country"] }),
+    ]);
   });
 });
 
@@ -128,16 +199,16 @@ describe("legal expert data gaps", () => {
     expect(ruleIds(r)).toEqual(["LEG-KYC", "DATA-GAP", "LEG-CLAUSE-SANC", "LEG-CLAUSE-COC"]);
   });
 
-  it("reports a DATA-GAP on counterparties when nobody can be screened", async () => {
+  it("reports a DATA-GAP on the borrower and counterparties when nobody can be screened", async () => {
     const r = await ask({ contract: { governingLaw: "EN", clauses: ["sanctions"] } });
     expect(ruleIds(r)).toEqual(["DATA-GAP"]);
-    expect(finding(r, "DATA-GAP").fields).toEqual(["counterparties"]);
+    expect(finding(r, "DATA-GAP").fields).toEqual(["borrower", "counterparties"]);
   });
 
-  it("answers a question-only run with passages and a DATA-GAP naming counterparties and contract", async () => {
+  it("answers a question-only run with passages and a DATA-GAP naming the borrower, counterparties and contract", async () => {
     const r = await ask(undefined, { question: "How does sanctions screening work for a sanctioned jurisdiction?" });
     expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]).toMatchObject({ ruleId: "DATA-GAP", severity: "medium", fields: ["counterparties", "contract"] });
+    expect(r.findings[0]).toMatchObject({ ruleId: "DATA-GAP", severity: "medium", fields: ["borrower", "counterparties", "contract"] });
     expect(r.citations.length).toBeGreaterThan(0);
     expect(r.citations.map((c) => c.section)).toContain("Sanctions screening (LEG-SANC)");
   });
@@ -145,28 +216,44 @@ describe("legal expert data gaps", () => {
   it("turns the gap into DATA-NEEDED info when advisory", async () => {
     const r = await ask(undefined, { question: "制裁リスクと本人確認について教えてください", role: "advisory" });
     expect(r.findings).toEqual([
-      expect.objectContaining({ ruleId: "DATA-NEEDED", severity: "info", fields: ["counterparties", "contract"] }),
+      expect.objectContaining({ ruleId: "DATA-NEEDED", severity: "info", fields: ["borrower", "counterparties", "contract"] }),
     ]);
     expect(r.citations.some((c) => c.document.endsWith(".ja.md"))).toBe(true);
   });
 
-  it("with only a borrower (advisory), asks for data but still screens the borrower for sanctions", async () => {
-    const clean = await ask({ borrower: { name: "Acme", country: "US" } }, { question: "Any sanctions issue?", role: "advisory" });
-    expect(ruleIds(clean)).toEqual(["DATA-NEEDED"]);
+  it("keeps the sanctions veto when run as advisory, its gaps turned into DATA-NEEDED", async () => {
     const hit = await ask({ borrower: { name: "Damascus Co", country: "SY" } }, { question: "Any sanctions issue?", role: "advisory" });
-    expect(ruleIds(hit)).toEqual(["DATA-NEEDED", "LEG-SANC"]);
+    expect(ruleIds(hit)).toEqual(["LEG-SANC", "DATA-NEEDED", "DATA-NEEDED"]);
     expect(finding(hit, "LEG-SANC").severity).toBe("critical");
+  });
+
+  it("names the exact fields to refresh for stale evidence", async () => {
+    const r = await ask({
+      borrower: { name: "Acme", country: "JP", ...evidence, screening: { result: "clear", screenedOn: "2026-10-30" } },
+      group: { members: [{ name: "Acme Holdings", country: "JP", screening: { result: "clear", screenedOn: "2026-10-31" } }] },
+    });
+    expect(gapFields(r)).toEqual([["borrower.screening"], ["group.members[0].antiSocialCheck"]]);
   });
 });
 
 describe("legal expert routing", () => {
-  it("is required when counterparties, a contract or a facility is present", () => {
+  it("declares LEG-SANC and LEG-ASF as its vetoes, in code", () => {
+    expect(legalExpert.vetoes).toEqual(["LEG-SANC", "LEG-ASF"]);
+    expect(createLegalExpert().vetoes).toEqual(["LEG-SANC", "LEG-ASF"]);
+  });
+
+  it("is required for a borrower alone, a group member alone, a counterparty, a facility or a contract", () => {
     const facility = { type: "bond" as const, amount: 1, currency: "JPY", tenorYears: 1, rate: 0, amortization: "bullet" as const };
+    expect(legalExpert.isRequired(parseCase({ borrower: { name: "A", country: "JP" } }))).toBe(true);
+    expect(legalExpert.isRequired(parseCase({ group: { members: [{ name: "P", country: "JP" }] } }))).toBe(true);
     expect(legalExpert.isRequired(parseCase({ counterparties: [{ name: "A", country: "JP", role: "other" }] }))).toBe(true);
-    expect(legalExpert.isRequired(parseCase({ contract: {} }))).toBe(true);
     expect(legalExpert.isRequired(parseCase({ facility }))).toBe(true);
-    expect(legalExpert.isRequired(parseCase({ borrower: { name: "A", country: "JP" } }))).toBe(false);
-    expect(legalExpert.isRequired(parseCase({ counterparties: [] }))).toBe(false);
+    expect(legalExpert.isRequired(parseCase({ contract: {} }))).toBe(true);
+  });
+
+  it("is not required for a markets-only case, an empty case or no case", () => {
+    expect(legalExpert.isRequired(parseCase({ markets: { positions: [{ id: "p1", issuer: "JGB", kind: "bond", marketValue: 1e9 }] } }))).toBe(false);
+    expect(legalExpert.isRequired(parseCase({ counterparties: [], group: { members: [] } }))).toBe(false);
     expect(legalExpert.isRequired(undefined)).toBe(false);
   });
 
@@ -217,12 +304,20 @@ describe("legalSubQuestion", () => {
   });
   it("names what the case lets it check when there is no question", () => {
     const q = legalSubQuestion("", parseCase(acquisition));
-    expect(q).toContain("sanctions screening and KYC of the counterparties");
+    expect(q).toBe(
+      "Legal and compliance review of this deal: sanctions and anti-social-forces screening and KYC of every party; " +
+        "the large-exposure limit; the contract clauses and governing law.",
+    );
     expect(q).toContain("the large-exposure limit");
     expect(legalSubQuestion("", undefined)).toContain("Legal and compliance review");
   });
   it("leaves out the large-exposure check without a facility", () => {
     expect(legalSubQuestion("", parseCase({ counterparties: [{ name: "A", country: "JP", role: "other" }] }))).not.toContain("large-exposure");
+  });
+  it("asks for the screening of every party for a group member alone", () => {
+    expect(legalSubQuestion("", parseCase({ group: { members: [{ name: "P", country: "JP" }] } }))).toBe(
+      "Legal and compliance review of this deal: sanctions and anti-social-forces screening and KYC of every party.",
+    );
   });
 });
 
@@ -234,9 +329,15 @@ describe("createLegalExpert", () => {
   });
   it("resolves the reference policy section", () => {
     expect(legalExpert.resolvePolicy(policy).rules["LEG-LEX"].tiers).toHaveLength(2);
+    expect(legalExpert.resolvePolicy(policy).rules["LEG-KYC"].pending).toBe("medium");
   });
-  it("rejects a bad legal policy section with its path", async () => {
-    const bad = parsePolicy({ ...YAML.parse(readFileSync(fileURLToPath(new URL("../../../graphs/policies/reference-v1.yaml", import.meta.url)), "utf8")) });
+  it("refuses a policy that softens the sanctions veto, naming experts.legal.rules.LEG-SANC.severity", () => {
+    const soft = YAML.parse(readFileSync(REFERENCE, "utf8"));
+    soft.experts.legal.rules["LEG-SANC"].severity = "high";
+    expect(() => createLegalExpert().resolvePolicy(parsePolicy(soft))).toThrow(/experts\.legal\.rules\.LEG-SANC\.severity: must be critical/);
+  });
+  it("rejects a bad legal policy section with its path", () => {
+    const bad = parsePolicy(YAML.parse(readFileSync(REFERENCE, "utf8")));
     (bad.experts.legal as any).rules["LEG-LEX"].tiers[0].above = "high";
     expect(() => createLegalExpert().resolvePolicy(bad)).toThrow(/experts\.legal\.rules\.LEG-LEX\.tiers/);
   });

@@ -113,8 +113,9 @@ function fromEntry(entry: PartyFields, role: PartyRole, path: string): Party {
  * Folds a second entry of the same party into the first. A compliance
  * officer reads two records of one party by their worst: a hit on either
  * stands; otherwise the most recent dated screening or check counts (an
- * undated one counts as oldest); the worse KYC status counts, and a PEP
- * flag on either record makes the party a PEP.
+ * undated one counts as oldest); the worse KYC status counts (the later
+ * review on a tie), a PEP flag on either record makes the party a PEP, and
+ * enhanced due diligence recorded on either counts as done.
  */
 export function combineEvidence(into: Party, other: Party): void {
   into.entries.push(...other.entries);
@@ -125,7 +126,8 @@ export function combineEvidence(into: Party, other: Party): void {
     const rank = (k: PartyKyc) => KYC_SEVERITY.indexOf(k.status);
     const [a, b] = [into.kyc, other.kyc];
     const chosen = rank(a) !== rank(b) ? (rank(a) > rank(b) ? a : b) : (b.reviewedOn ?? "") > (a.reviewedOn ?? "") ? b : a;
-    into.kyc = a.pep || b.pep ? { ...chosen, pep: true } : chosen;
+    // EDD done is EDD done, whichever record notes it.
+    into.kyc = a.pep || b.pep ? { ...chosen, pep: true, eddComplete: a.eddComplete === true || b.eddComplete === true } : chosen;
   } else {
     into.kyc = into.kyc ?? other.kyc;
   }

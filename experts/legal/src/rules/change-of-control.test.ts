@@ -7,7 +7,7 @@ import { LegalPolicySchema, type LegalPolicy } from "../legal-policy.js";
 import { applyChangeOfControlRule } from "./change-of-control.js";
 
 const reference = LegalPolicySchema.parse(
-  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v1.yaml", import.meta.url)), "utf8")).experts.legal,
+  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
 );
 const rule = reference.rules["LEG-CLAUSE-COC"];
 
@@ -15,7 +15,7 @@ const facility = (tenorYears: number, type = "term_loan") => ({ type, amount: 1e
 const run = (caseInput: object, r: LegalPolicy["rules"]["LEG-CLAUSE-COC"] = rule) => applyChangeOfControlRule({ c: parseCase(caseInput), rule: r });
 const both = { clauses: ["cross_default", "change_of_control"] };
 
-describe("LEG-CLAUSE-COC (reference: term_loan, tenor > 5)", () => {
+describe("LEG-CLAUSE-COC (reference v2: term_loan and revolver, tenor > 5)", () => {
   it("is silent just below and at the tenor threshold", () => {
     expect(run({ facility: facility(4.99), contract: { clauses: [] } }).findings).toEqual([]);
     expect(run({ facility: facility(5), contract: { clauses: [] } }).findings).toEqual([]);
@@ -55,9 +55,25 @@ describe("LEG-CLAUSE-COC (reference: term_loan, tenor > 5)", () => {
     expect(run({ facility: facility(6) }).findings[0]?.metrics.missingRequiredClauses).toBe(2);
   });
 
-  it("does not apply to a revolver or a bond", () => {
-    expect(run({ facility: facility(10, "revolver") }).findings).toEqual([]);
+  it("now fires for a revolver above five years too (v2 adds revolver to facilityTypes)", () => {
+    expect(run({ facility: facility(5, "revolver"), contract: { clauses: [] } }).findings).toEqual([]);
+    const out = run({ facility: facility(5.5, "revolver"), contract: { clauses: ["cross_default"] } });
+    expect(out.findings).toHaveLength(1);
+    expect(out.findings[0]).toMatchObject({ ruleId: "LEG-CLAUSE-COC", severity: "medium", fields: ["contract.clauses"] });
+    expect(out.findings[0]?.metrics).toEqual({
+      missingRequiredClauses: 1, "missingClause.cross_default": 0, "missingClause.change_of_control": 1, tenorYears: 5.5,
+    });
+    expect(out.findings[0]?.message).toBe("revolver of 5.5 years (above 5) lacks change-of-control clause.");
+  });
+
+  it("does not apply to a bond, however long", () => {
     expect(run({ facility: facility(10, "bond") }).findings).toEqual([]);
+  });
+
+  it("leaves a revolver out when the policy's facilityTypes do (v1's scope: term loans only, inline)", () => {
+    const v1Scope: LegalPolicy["rules"]["LEG-CLAUSE-COC"] = { ...rule, facilityTypes: ["term_loan"] };
+    expect(run({ facility: facility(10, "revolver") }, v1Scope).findings).toEqual([]);
+    expect(run({ facility: facility(10, "term_loan") }, v1Scope).findings).toHaveLength(1);
   });
 
   it("is skipped without a facility", () => {

@@ -7,7 +7,7 @@ import { LegalPolicySchema, type LegalPolicy } from "../legal-policy.js";
 import { applyGoverningLawRule } from "./governing-law.js";
 
 const reference = LegalPolicySchema.parse(
-  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v1.yaml", import.meta.url)), "utf8")).experts.legal,
+  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
 );
 const rule = reference.rules["LEG-LAW"];
 const facility = { type: "revolver", amount: 1e9, currency: "JPY", tenorYears: 3, rate: 0.02, amortization: "bullet" };

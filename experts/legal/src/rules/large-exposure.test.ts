@@ -7,7 +7,7 @@ import { LegalPolicySchema, type LegalPolicy } from "../legal-policy.js";
 import { applyLargeExposureRule } from "./large-exposure.js";
 
 const reference = LegalPolicySchema.parse(
-  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v1.yaml", import.meta.url)), "utf8")).experts.legal,
+  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
 );
 const rule = reference.rules["LEG-LEX"];
 const dataGap = (fields: string[], message: string): ExpertFinding => ({

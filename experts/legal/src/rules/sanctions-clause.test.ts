@@ -3,18 +3,18 @@ import { fileURLToPath } from "node:url";
 import { parseCase } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { screenedParties } from "../counterparties.js";
 import { LegalPolicySchema, type LegalPolicy } from "../legal-policy.js";
+import { caseParties } from "../parties.js";
 import { applySanctionsClauseRule } from "./sanctions-clause.js";
 
 const reference = LegalPolicySchema.parse(
-  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v1.yaml", import.meta.url)), "utf8")).experts.legal,
+  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
 );
 const rule = reference.rules["LEG-CLAUSE-SANC"];
 
 const run = (caseInput: object, r: LegalPolicy["rules"]["LEG-CLAUSE-SANC"] = rule) => {
   const c = parseCase(caseInput);
-  return applySanctionsClauseRule({ c, parties: screenedParties(c), rule: r });
+  return applySanctionsClauseRule({ c, parties: caseParties(c), rule: r });
 };
 const jp = { name: "Tokyo KK", country: "JP", role: "borrower" };
 const us = { name: "Target Inc", country: "US", role: "target" };
@@ -24,10 +24,10 @@ describe("LEG-CLAUSE-SANC", () => {
   it("is silent for a domestic deal without the clause", () => {
     const out = run({ counterparties: [jp], facility: facility("JPY"), contract: { clauses: [] } });
     expect(out.findings).toEqual([]);
-    expect(out.metrics).toEqual({ crossBorder: 0, foreignCounterparties: 0, foreignCurrencyFacility: 0, sanctionsClause: 0 });
+    expect(out.metrics).toEqual({ crossBorder: 0, foreignParties: 0, foreignCurrencyFacility: 0, sanctionsClause: 0 });
   });
 
-  it("is high for a foreign counterparty without the clause", () => {
+  it("is high for a foreign party without the clause", () => {
     const out = run({ counterparties: [jp, us], facility: facility("JPY"), contract: { clauses: ["cross_default"] } });
     expect(out.findings).toHaveLength(1);
     expect(out.findings[0]).toMatchObject({
@@ -37,11 +37,11 @@ describe("LEG-CLAUSE-SANC", () => {
       citations: [{ document: "legal/compliance-policy.md", section: "Sanctions clause (LEG-CLAUSE-SANC)" }],
       fields: ["contract.clauses"],
     });
-    expect(out.findings[0]?.metrics).toEqual({ crossBorder: 1, foreignCounterparties: 1, foreignCurrencyFacility: 0, sanctionsClause: 0 });
+    expect(out.findings[0]?.metrics).toEqual({ crossBorder: 1, foreignParties: 1, foreignCurrencyFacility: 0, sanctionsClause: 0 });
     expect(out.findings[0]?.message).toContain("Target Inc (target, US)");
   });
 
-  it("is high for a foreign-currency facility with only home counterparties", () => {
+  it("is high for a foreign-currency facility with only home parties", () => {
     const out = run({ counterparties: [jp], facility: facility("USD") });
     expect(out.findings[0]?.severity).toBe("high");
     expect(out.findings[0]?.message).toContain("facility in USD");
@@ -59,15 +59,38 @@ describe("LEG-CLAUSE-SANC", () => {
     expect(run({ counterparties: [us], contract: { governingLaw: "NY" } }).findings[0]?.severity).toBe("high");
   });
 
-  it("applies without a facility, to cross-border counterparties", () => {
+  it("applies without a facility, to a contract with cross-border parties", () => {
     expect(run({ counterparties: [jp, us], contract: { clauses: ["mac"] } }).findings).toHaveLength(1);
     expect(run({ counterparties: [jp], contract: { clauses: ["mac"] } }).findings).toEqual([]);
   });
 
-  it("counts the implicit borrower's country", () => {
+  it("counts the borrower's country (the borrower is always a party)", () => {
     const out = run({ borrower: { name: "Acme", country: "US" }, facility: facility("JPY") });
     expect(out.findings[0]?.severity).toBe("high");
-    expect(out.findings[0]?.message).toContain("Acme (borrower, US)");
+    expect(out.findings[0]?.message).toBe("Cross-border deal (parties outside JP: Acme (borrower, US)) without a sanctions clause.");
+  });
+
+  it("counts a foreign member of the borrower's group", () => {
+    const out = run({ borrower: { name: "Acme", country: "JP" }, group: { members: [{ name: "Acme Asia", country: "SG" }] }, facility: facility("JPY") });
+    expect(out.metrics).toMatchObject({ crossBorder: 1, foreignParties: 1 });
+    expect(out.findings[0]?.message).toContain("Acme Asia (group member, SG)");
+  });
+
+  it("counts a borrower listed twice with a foreign country once, as one foreign party", () => {
+    const out = run({
+      borrower: { name: "Acme", country: "JP" },
+      counterparties: [{ name: "Acme", country: "US", role: "borrower" }],
+      facility: facility("JPY"),
+    });
+    expect(out.metrics).toMatchObject({ crossBorder: 1, foreignParties: 1 });
+    expect(out.findings[0]?.message).toContain("Acme (borrower, JP/US)");
+  });
+
+  it("names both reasons when parties and the facility currency are foreign", () => {
+    const out = run({ counterparties: [us], facility: facility("USD") });
+    expect(out.findings[0]?.message).toBe(
+      "Cross-border deal (parties outside JP: Target Inc (target, US); facility in USD, not the base currency JPY) without a sanctions clause.",
+    );
   });
 
   it("uses the bank's home country", () => {

@@ -10,7 +10,8 @@ export const SANCTIONS_CLAUSE_RULE_ID = "LEG-CLAUSE-SANC";
 /**
  * LEG-CLAUSE-SANC: a cross-border deal (a party outside the home
  * country, or a facility in a foreign currency) must carry a sanctions
- * clause. Applies with or without a facility; no clause list counts as empty.
+ * clause. Applied only when the case has a facility or a contract (see
+ * `applyLegalRules`); no clause list counts as empty.
  *
  * @example
  * applySanctionsClauseRule({ c, parties, rule: policy.rules["LEG-CLAUSE-SANC"] })

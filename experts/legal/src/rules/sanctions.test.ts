@@ -1,72 +1,106 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase } from "@kyocho/core";
+import { parseCase, type CaseInput } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { screenedParties } from "../counterparties.js";
 import { LegalPolicySchema } from "../legal-policy.js";
+import { caseParties } from "../parties.js";
 import { applySanctionsRule } from "./sanctions.js";
 
 const reference = LegalPolicySchema.parse(
-  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v1.yaml", import.meta.url)), "utf8")).experts.legal,
+  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
 );
 const rule = reference.rules["LEG-SANC"];
 const citation = { document: "legal/compliance-policy.md", section: "Sanctions screening (LEG-SANC)" };
 
-const run = (caseInput: object, jurisdictions = reference.sanctionedJurisdictions, r = rule) =>
-  applySanctionsRule({ parties: screenedParties(parseCase(caseInput)), sanctionedJurisdictions: jurisdictions, rule: r });
+const run = (caseInput: CaseInput, jurisdictions = reference.sanctionedJurisdictions) =>
+  applySanctionsRule({ parties: caseParties(parseCase({ asOf: "2026-11-30", ...caseInput })), sanctionedJurisdictions: jurisdictions, rule });
+const borrower = { name: "Acme Corp", country: "JP" };
 
 describe("LEG-SANC", () => {
-  it("passes a clean set of counterparties", () => {
-    const out = run({ counterparties: [{ name: "A", country: "JP", role: "borrower" }, { name: "B", country: "US", role: "target" }] });
+  it("passes a clean set of parties", () => {
+    const out = run({ borrower, counterparties: [{ name: "B", country: "US", role: "target" }] });
     expect(out.findings).toEqual([]);
-    expect(out.metrics).toEqual({ counterpartyCount: 2, sanctionedCounterparties: 0 });
+    expect(out.metrics).toEqual({ partyCount: 2, sanctionedParties: 0 });
   });
 
-  it.each(["CU", "IR", "KP", "SY"])("is critical for a counterparty in %s (reference list)", (country) => {
-    const out = run({ counterparties: [{ name: "A", country: "JP", role: "borrower" }, { name: "T", country, role: "target" }] });
+  it.each(["CU", "IR", "KP", "SY"])("is a critical veto for a party in %s (reference list)", (country) => {
+    const out = run({ borrower, counterparties: [{ name: "T", country, role: "target" }] });
     expect(out.findings).toHaveLength(1);
     const [f] = out.findings;
     expect(f).toMatchObject({ ruleId: "LEG-SANC", severity: "critical", citations: [citation], condition: rule.condition, source: "rule" });
-    expect(f?.metrics).toEqual({ counterpartyCount: 2, sanctionedCounterparties: 1 });
-    expect(f?.fields).toEqual(["counterparties[1].country"]);
-    expect(f?.message).toContain(`T (target, ${country})`);
+    expect(f?.metrics).toEqual({ partyCount: 2, sanctionedParties: 1 });
+    expect(f?.fields).toEqual(["counterparties[0].country"]);
+    expect(f?.message).toBe(`T (target, ${country}): sanctioned jurisdiction ${country}.`);
   });
 
-  it("is critical for a screening hit in a non-sanctioned country", () => {
-    const out = run({ counterparties: [{ name: "Seller", country: "AE", role: "seller", sanctionsHit: true }] });
-    expect(out.findings[0]).toMatchObject({ severity: "critical", fields: ["counterparties[0].sanctionsHit"] });
-    expect(out.findings[0]?.message).toContain("flagged by sanctions screening");
+  it("starts its message with the party description (reports print it after 'Declined: sanctions veto —')", () => {
+    const out = run({ borrower: { name: "Havana Sugar", country: "CU" } });
+    expect(out.findings[0]?.message).toMatch(/^Havana Sugar \(borrower, CU\): /);
   });
 
-  it("ignores sanctionsHit false", () => {
-    expect(run({ counterparties: [{ name: "S", country: "AE", role: "seller", sanctionsHit: false }] }).findings).toEqual([]);
+  it("stops a party given two countries when either is sanctioned, naming the sanctioned entry's country field", () => {
+    const out = run({ borrower: { name: "Acme Corp", country: "IR" }, counterparties: [{ name: "Acme Corp", country: "JP", role: "borrower" }] });
+    expect(out.findings).toHaveLength(1);
+    expect(out.findings[0]?.fields).toEqual(["borrower.country"]);
+    expect(out.findings[0]?.message).toBe("Acme Corp (borrower, IR/JP): sanctioned jurisdiction IR.");
+    expect(out.metrics).toEqual({ partyCount: 1, sanctionedParties: 1 });
+    // The other way round: the sanctioned country is on the counterparty entry.
+    const reversed = run({ borrower, counterparties: [{ name: "ACME CORP", country: "IR", role: "borrower" }] });
+    expect(reversed.findings[0]?.fields).toEqual(["counterparties[0].country"]);
   });
 
-  it("reports one finding listing every sanctioned counterparty", () => {
+  it("is a hit for a screening hit in a non-sanctioned country, however old the screening", () => {
     const out = run({
+      counterparties: [{ name: "Dubai Trading", country: "AE", role: "seller", screening: { result: "hit", screenedOn: "2020-01-01" } }],
+    });
+    expect(out.findings[0]).toMatchObject({ severity: "critical", fields: ["counterparties[0].screening"] });
+    expect(out.findings[0]?.message).toBe("Dubai Trading (seller, AE): screening hit (screened 2020-01-01).");
+  });
+
+  it("reads the v1 flag sanctionsHit: true as a hit, naming the .sanctionsHit field", () => {
+    const out = run({ counterparties: [{ name: "Dubai Trading", country: "AE", role: "seller", sanctionsHit: true }] });
+    expect(out.findings[0]).toMatchObject({ ruleId: "LEG-SANC", severity: "critical", fields: ["counterparties[0].sanctionsHit"] });
+    expect(out.findings[0]?.message).toBe("Dubai Trading (seller, AE): screening hit.");
+  });
+
+  it("is not a hit for sanctionsHit: false, a clear screening or a potential match (LEG-SANC-MATCH's business)", () => {
+    expect(run({ counterparties: [{ name: "S", country: "AE", role: "seller", sanctionsHit: false }] }).findings).toEqual([]);
+    expect(run({ counterparties: [{ name: "S", country: "AE", role: "seller", screening: { result: "clear", screenedOn: "2026-11-01" } }] }).findings).toEqual([]);
+    expect(
+      run({ counterparties: [{ name: "S", country: "AE", role: "seller", screening: { result: "potential_match", screenedOn: "2026-11-01" } }] }).findings,
+    ).toEqual([]);
+  });
+
+  it("screens group members", () => {
+    const out = run({ borrower, group: { members: [{ name: "Damascus Holdings", country: "SY" }] } });
+    expect(out.findings[0]).toMatchObject({ severity: "critical", fields: ["group.members[0].country"] });
+    expect(out.findings[0]?.message).toBe("Damascus Holdings (group member, SY): sanctioned jurisdiction SY.");
+  });
+
+  it("reports one finding listing every sanctioned party, with both reasons where both apply", () => {
+    const out = run({
+      borrower: { name: "A", country: "IR" },
       counterparties: [
-        { name: "A", country: "IR", role: "borrower" },
         { name: "B", country: "JP", role: "guarantor" },
         { name: "C", country: "SG", role: "seller", sanctionsHit: true },
+        { name: "D", country: "KP", role: "other", screening: { result: "hit", screenedOn: "2026-11-01" } },
       ],
     });
     expect(out.findings).toHaveLength(1);
-    expect(out.findings[0]?.metrics.sanctionedCounterparties).toBe(2);
-    expect(out.findings[0]?.message).toContain("A (borrower, IR)");
-    expect(out.findings[0]?.message).toContain("C (seller, SG)");
-    expect(out.findings[0]?.fields).toEqual(["counterparties[0].country", "counterparties[2].sanctionsHit"]);
+    expect(out.findings[0]?.metrics).toEqual({ partyCount: 4, sanctionedParties: 3 });
+    expect(out.findings[0]?.message).toBe(
+      "A (borrower, IR): sanctioned jurisdiction IR, C (seller, SG): screening hit " +
+        "and D (other, KP): sanctioned jurisdiction KP and screening hit (screened 2026-11-01).",
+    );
+    expect(out.findings[0]?.fields).toEqual([
+      "borrower.country", "counterparties[1].sanctionsHit", "counterparties[2].country", "counterparties[2].screening",
+    ]);
   });
 
-  it("screens the implicit borrower's country", () => {
-    const out = run({ borrower: { name: "Pyongyang Trading", country: "KP" }, counterparties: [{ name: "G", country: "JP", role: "guarantor" }] });
-    expect(out.findings[0]).toMatchObject({ severity: "critical", fields: ["borrower.country"] });
-  });
-
-  it("follows the policy's list and severity (inline policy)", () => {
-    const inline = { ...rule, severity: "high" as const };
-    const ru = { counterparties: [{ name: "R", country: "RU", role: "borrower" }] };
-    expect(run(ru, ["RU"], inline).findings[0]?.severity).toBe("high");
-    expect(run({ counterparties: [{ name: "I", country: "IR", role: "borrower" }] }, ["RU"], inline).findings).toEqual([]);
+  it("follows the policy's list", () => {
+    const ru = { borrower: { name: "R", country: "RU" } };
+    expect(run(ru, ["RU"]).findings[0]?.severity).toBe("critical");
+    expect(run({ borrower: { name: "I", country: "IR" } }, ["RU"]).findings).toEqual([]);
   });
 });

@@ -1,0 +1,112 @@
+import { parseCase, type CaseInput, type ExpertFinding } from "@kyocho/core";
+import { describe, expect, it } from "vitest";
+import { caseParties } from "../parties.js";
+import { applyScreeningEvidence } from "./screening-evidence.js";
+
+const ASOF = "2026-11-30";
+const dataGap = (fields: string[], message: string): ExpertFinding => ({
+  ruleId: "DATA-GAP", severity: "medium", title: "Data gap", message, metrics: {}, citations: [], fields,
+});
+// reference-v2.yaml: screeningMaxAgeDays 30
+const run = (caseInput: CaseInput, maxAgeDays = 30, asOf = ASOF) =>
+  applyScreeningEvidence({ parties: caseParties(parseCase({ asOf: ASOF, ...caseInput })), asOf, maxAgeDays, dataGap });
+const screened = (screenedOn: string, result: "clear" | "potential_match" | "hit" = "clear") => ({ screening: { result, screenedOn } });
+
+describe("screening evidence", () => {
+  it("is satisfied by a current screening for every party", () => {
+    const out = run({ borrower: { name: "B", country: "JP", ...screened("2026-11-20") }, counterparties: [{ name: "T", country: "US", role: "target", ...screened(ASOF) }] });
+    expect(out.findings).toEqual([]);
+    expect(out.metrics).toEqual({ screeningMissing: 0, screeningStale: 0 });
+  });
+
+  it("is a DATA-GAP naming <party path>.screening for every unscreened party (never treated as clean)", () => {
+    const out = run({
+      borrower: { name: "B", country: "JP" },
+      counterparties: [
+        { name: "T", country: "US", role: "target", ...screened("2026-11-20") },
+        { name: "G", country: "JP", role: "guarantor", ...screened("2026-11-20") },
+        { name: "S", country: "DE", role: "seller" },
+      ],
+    });
+    expect(out.findings).toHaveLength(1);
+    expect(out.findings[0]).toMatchObject({ ruleId: "DATA-GAP", fields: ["borrower.screening", "counterparties[2].screening"] });
+    expect(out.findings[0]?.message).toBe(
+      "No sanctions screening on file — B (borrower, JP) and S (seller, DE); an unscreened party is never treated as clean.",
+    );
+    expect(out.metrics).toEqual({ screeningMissing: 2, screeningStale: 0 });
+  });
+
+  it("names the group member's screening path", () => {
+    const out = run({ group: { members: [{ name: "P", country: "JP" }] } });
+    expect(out.findings[0]?.fields).toEqual(["group.members[0].screening"]);
+  });
+
+  it("is current at exactly 30 days before asOf (2026-10-31)", () => {
+    const out = run({ borrower: { name: "B", country: "JP", ...screened("2026-10-31") } });
+    expect(out.findings).toEqual([]);
+    expect(out.metrics).toEqual({ screeningMissing: 0, screeningStale: 0 });
+  });
+
+  it("is a stale DATA-GAP at 31 days before asOf (2026-10-30), naming the screening field", () => {
+    const out = run({ counterparties: [{ name: "T", country: "US", role: "target", ...screened("2026-10-30") }] });
+    expect(out.findings).toHaveLength(1);
+    expect(out.findings[0]).toMatchObject({ ruleId: "DATA-GAP", fields: ["counterparties[0].screening"] });
+    expect(out.findings[0]?.message).toBe(
+      "Sanctions screening older than 30 days or undated — T (target, US): screened 2026-10-30, 31 days before 2026-11-30; re-screen before relying on it.",
+    );
+    expect(out.metrics).toEqual({ screeningMissing: 0, screeningStale: 1 });
+  });
+
+  it("reads the v1 flag sanctionsHit: false as a clear screening with no date: a stale DATA-GAP naming the .screening to supply", () => {
+    const out = run({ counterparties: [{ name: "T", country: "US", role: "target", sanctionsHit: false }] });
+    expect(out.findings).toHaveLength(1);
+    expect(out.findings[0]).toMatchObject({ ruleId: "DATA-GAP", fields: ["counterparties[0].screening"] });
+    expect(out.findings[0]?.message).toBe(
+      "Sanctions screening older than 30 days or undated — T (target, US): screening result has no date; re-screen before relying on it.",
+    );
+    expect(out.metrics).toEqual({ screeningMissing: 0, screeningStale: 1 });
+  });
+
+  it("reports a stale hit too: the veto stands and the file still needs a current screening", () => {
+    const out = run({ borrower: { name: "B", country: "AE", ...screened("2020-01-01", "hit") } });
+    expect(out.findings[0]).toMatchObject({ ruleId: "DATA-GAP", fields: ["borrower.screening"] });
+    expect(out.findings[0]?.message).toContain("B (borrower, AE): screened 2020-01-01, 2525 days before 2026-11-30");
+  });
+
+  it("reads the v1 flag sanctionsHit: true as an undated hit: like any stale hit, a DATA-GAP as well as the veto", () => {
+    const out = run({ borrower: { name: "B", country: "AE", sanctionsHit: true } });
+    expect(out.findings.map((f) => f.fields)).toEqual([["borrower.screening"]]);
+    expect(out.findings[0]?.message).toContain("B (borrower, AE): screening result has no date");
+  });
+
+  it("reports a stale potential match too", () => {
+    expect(run({ borrower: { name: "B", country: "AE", ...screened("2026-09-01", "potential_match") } }).metrics.screeningStale).toBe(1);
+  });
+
+  it("gives one gap for the missing and one for the stale, missing first", () => {
+    const out = run({
+      borrower: { name: "B", country: "JP", ...screened("2026-01-01") },
+      counterparties: [{ name: "S", country: "DE", role: "seller" }, { name: "O", country: "SG", role: "other", sanctionsHit: false }],
+    });
+    expect(out.findings.map((f) => f.fields)).toEqual([
+      ["counterparties[0].screening"],
+      ["borrower.screening", "counterparties[1].screening"],
+    ]);
+    expect(out.metrics).toEqual({ screeningMissing: 1, screeningStale: 2 });
+  });
+
+  it("ages a borrower listed twice by its most recent screening", () => {
+    const out = run({
+      borrower: { name: "B", country: "JP", ...screened("2026-01-01") },
+      counterparties: [{ name: "B", country: "JP", role: "borrower", ...screened("2026-11-25") }],
+    });
+    expect(out.findings).toEqual([]);
+  });
+
+  it("follows the maximum age and the date it is given", () => {
+    const input = { borrower: { name: "B", country: "JP", ...screened("2026-11-22") } };
+    expect(run(input, 8).findings).toEqual([]);
+    expect(run(input, 7).findings[0]?.message).toContain("screened 2026-11-22, 8 days before 2026-11-30");
+    expect(run(input, 30, "2027-01-01").findings[0]?.message).toContain("screened 2026-11-22, 40 days before 2027-01-01");
+  });
+});
