@@ -163,13 +163,15 @@ export class JobResultWatcher {
     if (!set || set.size === 0) return;
     for (const waiter of set) waiter.lastCheck = Date.now();
     try {
-      const job = await this.queue.getJob(jobId);
+      // The state is read before the job: a job read first and completed a moment later would report
+      // "completed" with the return value it had when read (none). Completion sets both atomically.
+      const state = await this.queue.getJobState(jobId);
+      const job = state === "unknown" ? undefined : await this.queue.getJob(jobId);
       if (!job) {
         const waiter = [...set].find((w) => w.added);
         if (waiter) await this.queue.add(waiter.job.name, waiter.job.data, { ...waiter.job.options, jobId });
         return;
       }
-      const state = await job.getState();
       if (state === "completed") {
         this.settle(jobId, { state: "completed", value: job.returnvalue });
       } else if (state === "failed") {
