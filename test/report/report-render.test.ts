@@ -74,7 +74,8 @@ describe.skipIf(!available)("the HTML report in headless Chromium", () => {
     expect(box!.height).toBeGreaterThan(100);
     // The decision is above the fold, the heat map right below it.
     expect((await page.locator("#decision").boundingBox())!.y).toBeLessThan(900);
-    expect(await page.locator("svg.heat-map rect.heat-cell").count()).toBe(3);
+    // fx high, legal medium (two findings in one cell).
+    expect(await page.locator("svg.heat-map rect.heat-cell").count()).toBe(2);
     expect(await page.locator("svg.plan-diagram g.plan-node").count()).toBe(3);
     expect(await page.locator("#findings tr.finding").count()).toBe(3);
 
@@ -96,6 +97,18 @@ describe.skipIf(!available)("the HTML report in headless Chromium", () => {
     // takes space, so the screenshot is the real check; this catches text that did not render at all).
     expect((await question.boundingBox())!.width).toBeGreaterThan(300);
     expect(requests).toHaveLength(1);
+    await page.close();
+  });
+
+  it("a 反社 veto is on screen above the decision, in Japanese", async () => {
+    const file = report(["ask", "--case", "examples/cases/anti-social-forces-ja.yaml"], "anti-social-forces-ja");
+    const { page } = await open(file);
+    await screenshot(page, "anti-social-forces-ja");
+    const veto = page.locator("#vetoes .veto");
+    expect(await veto.isVisible()).toBe(true);
+    expect(await veto.innerText()).toMatch(/^謝絶：反社会的勢力による拒否（LEG-ASF）— /);
+    expect((await veto.boundingBox())!.y).toBeLessThan((await page.locator("#decision").boundingBox())!.y);
+    expect(await page.locator("#decision").innerText()).toBe("謝絶");
     await page.close();
   });
 

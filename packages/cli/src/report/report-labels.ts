@@ -203,7 +203,8 @@ const ja: ReportLabels = {
       .map(([sev, n]) => `${ja.severities[sev]} ${n} 件`);
     const ok = a.experts.filter((e) => e.status === "ok").length;
     const missing = a.missing.length > 0 ? ` 情報不足：${a.missing.map((m) => m.message).join("；")}。` : "";
-    return `リスク評価「${ja.severities[a.rating]}」、判定「${ja.decisions[a.decision]}」。指摘 ${a.findings.length} 件${counts.length > 0 ? `（${counts.join("、")}）` : ""}、専門家 ${a.experts.length} 名中 ${ok} 名が回答。${missing}`;
+    const vetoes = (a.vetoes ?? []).length > 0 ? `拒否権（${[...new Set(a.vetoes.map((v) => v.ruleId))].join("、")}）により謝絶。` : "";
+    return `${vetoes}リスク評価「${ja.severities[a.rating]}」、判定「${ja.decisions[a.decision]}」。指摘 ${a.findings.length} 件${counts.length > 0 ? `（${counts.join("、")}）` : ""}、専門家 ${a.experts.length} 名中 ${ok} 名が回答。${missing}`;
   },
   executiveSummary: "エグゼクティブサマリー",
   executiveSummaryNote: (model, host) => `${host} の ${model} が作成。リスク評価と判定はモデルではなくポリシーによるものです。`,
