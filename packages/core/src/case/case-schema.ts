@@ -250,5 +250,6 @@ function evidenceNotAfterAsOf(c: Record<string, unknown>, ctx: z.RefinementCtx):
 /** True when the case carries any deal data beyond its id and question. */
 export function hasCaseData(c: Case | undefined): boolean {
   if (!c) return false;
-  return Object.keys(c).some((key) => !["id", "question", "bank"].includes(key) && c[key] !== undefined);
+  // asOf dates the case (the council fills it in); it is no deal data.
+  return Object.keys(c).some((key) => !["id", "asOf", "question", "bank"].includes(key) && c[key] !== undefined);
 }

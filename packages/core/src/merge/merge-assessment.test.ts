@@ -82,6 +82,12 @@ describe("mergeAssessment", () => {
     expect(a.missing[0]!.kind).toBe("no_case_data");
   });
 
+  it("a case holding only its date is no case data", () => {
+    const a = merge([result("lending", [])], planOf("lending"), { bank: c.bank, asOf: "2026-11-30" } as Case);
+    expect(a.missing.map((m) => m.kind)).toEqual(["no_case_data"]);
+    expect(a.decision).toBe("escalate");
+  });
+
   it("a policy with a decline floor declines incomplete assessments", () => {
     const strict = parsePolicy({ ...policy, merge: { ...policy.merge, incompleteFloor: "decline" } });
     const a = mergeAssessment({ assessmentId: "a", plan: planOf("fx"), results: { fx: result("fx", [], "failed") }, policy: strict, case: c });
