@@ -16,6 +16,13 @@ describe("KnownNumbers", () => {
     expect(covers("DSCR 1.333")).toBe(true);
     expect(covers("DSCR 1.34x")).toBe(false);
   });
+  it("refuses a figure one unit below a known number: that understates it, it does not truncate it", () => {
+    // unhedgedShare 0.6: "59%" and "0.5" would understate it; 1.40 (in a rule message): "1.39x" would too.
+    expect(covers("59% unhedged")).toBe(false);
+    expect(covers("an unhedged share of 0.5")).toBe(false);
+    expect(covers("a minimum of 1.39x")).toBe(false);
+    expect(covers("a minimum of 1.4x")).toBe(true);
+  });
   it("accepts percentages for decimals and decimals for percentages", () => {
     expect(covers("60% unhedged")).toBe(true);
     expect(covers("an unhedged share of 0.6")).toBe(true);

@@ -61,7 +61,8 @@ export class KnownNumbers {
     for (let i = lo; i < this.values.length && this.values[i]! <= x + unit + epsilon; i++) {
       const k = this.values[i]!;
       if (Math.abs(k - x) <= unit / 2 + epsilon) return true; // rounded: 1.3333 → "1.33"
-      if (k >= x && k - x < unit + epsilon) return true; // truncated: 1.339 → "1.33"
+      // Truncated: 1.339 → "1.33". Strictly less than one unit above: 1.34 written as "1.33" is understated, not truncated.
+      if (k >= x && k - x < unit - epsilon) return true;
     }
     return false;
   }
