@@ -4,6 +4,7 @@ import {
   checkQuestionLimit,
   EmbeddedPlanner,
   parseCase,
+  requireCaseSchemaVersion,
   todayUtc,
   validatePlan,
   type Assessment,
@@ -54,7 +55,10 @@ export interface Council {
   readonly experts: ReadonlyArray<Expert<any>>;
   readonly policy: Policy;
   readonly executor: ExpertExecutor | undefined;
-  /** Validates a raw case object against this council's case schema (standard sections plus its experts' own). */
+  /**
+   * Validates a raw case object from outside (a file, a batch line) against this council's case schema
+   * (standard sections plus its experts' own); it must say `schemaVersion: 2`.
+   */
   parseCase(raw: unknown, source?: string): Case;
   /** The case JSON Schema of this council. */
   caseJsonSchema(): Record<string, unknown>;
@@ -100,7 +104,10 @@ export function createCouncil(options: CouncilOptions): Council {
     experts: options.experts,
     policy: options.policy,
     executor: options.executor,
-    parseCase: (raw, source = "case") => parseCase(raw, { source, schema: caseSchema, limits: options.limits }),
+    parseCase: (raw, source = "case") => {
+      requireCaseSchemaVersion(raw, source, source.startsWith("case file ") ? source.slice("case file ".length) : "FILE");
+      return parseCase(raw, { source, schema: caseSchema, limits: options.limits });
+    },
     caseJsonSchema: () => caseSchema.toJSONSchema({ io: "input" }) as Record<string, unknown>,
     plan,
     assess,

@@ -36,22 +36,26 @@ describe("kyocho CLI: bad input", () => {
   });
 
   it("an unknown top-level key names its path", () => {
-    expectBadInput(["ask", "--case", write("unknown.json", JSON.stringify({ borower: {} })), "q"], /unknown\.json: borower: unknown key/);
+    expectBadInput(["ask", "--case", write("unknown.json", JSON.stringify({ schemaVersion: 2, borower: {} })), "q"], /unknown\.json: borower: unknown key/);
   });
 
   it("a negative amount names its path", () => {
-    const c = { facility: { type: "term_loan", amount: -5, currency: "USD", tenorYears: 5, rate: 0.05, amortization: "bullet" } };
+    const c = { schemaVersion: 2, facility: { type: "term_loan", amount: -5, currency: "USD", tenorYears: 5, rate: 0.05, amortization: "bullet" } };
     expectBadInput(["ask", "--case", write("negative.json", JSON.stringify(c)), "q"], /facility\.amount: .*>=\s?0/);
   });
 
-  it("a hedge in a currency with no exposure names its path", () => {
-    const c = { fx: { exposures: [{ currency: "USD", amount: 10, tenorYears: 1 }], hedges: [{ currency: "EUR", notional: 5, instrument: "forward" }] } };
-    expectBadInput(["ask", "--case", write("hedge.json", JSON.stringify(c)), "q"], /fx\.hedges\[0\]\.currency: hedge in EUR, a currency with no exposure/);
+  it("a hedge without a direction names its path", () => {
+    const c = { schemaVersion: 2, fx: { hedges: [{ currency: "EUR", notional: 5, instrument: "forward" }] } };
+    expectBadInput(["ask", "--case", write("hedge.json", JSON.stringify(c)), "q"], /fx\.hedges\[0\]\.direction: /);
+  });
+
+  it("a v1 case file names the command that converts it", () => {
+    expectBadInput(["ask", "--case", write("v1.json", JSON.stringify({ borrower: { name: "Acme", country: "JP" } })), "q"], /v1\.json: schemaVersion: missing: this is a v1 case file; convert it with kyocho migrate case .*v1\.json \[--out FILE\]/);
   });
 
   it("a plan with a cycle", () => {
     const plan = { tasks: [{ id: "fx", expert: "fx", question: "", dependsOn: ["lending"] }, { id: "lending", expert: "lending", question: "", dependsOn: ["fx"] }] };
-    const c = { borrower: { name: "Acme", country: "JP" } };
+    const c = { schemaVersion: 2, borrower: { name: "Acme", country: "JP" } };
     expectBadInput(
       ["ask", "--case", write("c.json", JSON.stringify(c)), "--plan", write("cyclic-plan.json", JSON.stringify(plan)), "q"],
       /plan: plan\.tasks\[0\]\.dependsOn: dependency cycle fx → lending → fx/,

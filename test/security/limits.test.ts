@@ -26,13 +26,14 @@ function expectLimit(args: string[], pattern: RegExp, env: NodeJS.ProcessEnv = {
 }
 
 const book = (n: number) => ({
+  schemaVersion: 2,
   markets: { positions: Array.from({ length: n }, (_, i) => ({ id: `p${i}`, issuer: `Issuer ${i % 7}`, kind: "bond", marketValue: 1_000_000, modifiedDuration: 4, adv: 5_000_000 })) },
 });
 
 describe("input limits", () => {
   it("question length: on the command line and in a case file", () => {
     expectLimit(["ask", "x".repeat(4_001)], /^kyocho: command line: question: 4,001 characters, over the limit of 4,000 \(maxQuestionChars; set KYOCHO_MAX_QUESTION_CHARS to change it\)$/);
-    expectLimit(["ask", "--case", write("long-question.json", JSON.stringify({ question: "y".repeat(4_100) }))], /case file .*long-question\.json: question: 4,100 characters, over the limit of 4,000 \(maxQuestionChars;/);
+    expectLimit(["ask", "--case", write("long-question.json", JSON.stringify({ schemaVersion: 2, question: "y".repeat(4_100) }))], /case file .*long-question\.json: question: 4,100 characters, over the limit of 4,000 \(maxQuestionChars;/);
     const raised = runCli(["ask", "-q", "x".repeat(4_001)], { env: { KYOCHO_MAX_QUESTION_CHARS: "5000" } });
     expect(raised.code, raised.stderr).toBe(0);
   });
@@ -59,7 +60,7 @@ describe("input limits", () => {
     const good = (id: string) => JSON.stringify({ id, question: "Can we lend?", caseFile: EXAMPLE_CASE });
     const input = write(
       "batch.jsonl",
-      [good("a"), JSON.stringify({ id: "huge", question: "q", case: { borrower: { name: "n".repeat(5_000), country: "JP" } } }), JSON.stringify({ id: "long-q", question: "w".repeat(4_001) }), good("b")].join("\n"),
+      [good("a"), JSON.stringify({ id: "huge", question: "q", case: { schemaVersion: 2, borrower: { name: "n".repeat(5_000), country: "JP" } } }), JSON.stringify({ id: "long-q", question: "w".repeat(4_001) }), good("b")].join("\n"),
     );
     const output = join(dir, "batch-out.jsonl");
     const r = runCli(["batch", input, "--out", output, "-q"], { env: { KYOCHO_MAX_BATCH_LINE_BYTES: "4096" } });
@@ -73,7 +74,7 @@ describe("input limits", () => {
     expect(Object.keys(records).sort()).toEqual(["2", "a", "b", "long-q"]);
     expect(records["2"]!.error).toEqual({
       code: "LIMIT_EXCEEDED",
-      message: "line 2: 5,075 bytes, over the limit of 4,096 (maxBatchLineBytes; set KYOCHO_MAX_BATCH_LINE_BYTES to change it)",
+      message: "line 2: 5,093 bytes, over the limit of 4,096 (maxBatchLineBytes; set KYOCHO_MAX_BATCH_LINE_BYTES to change it)",
     });
     expect(records["long-q"]!.error).toEqual({
       code: "LIMIT_EXCEEDED",

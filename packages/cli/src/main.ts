@@ -8,6 +8,7 @@ import { registerEval } from "./commands/eval.js";
 import { registerExperts } from "./commands/experts.js";
 import { registerExport } from "./commands/export.js";
 import { registerPlan } from "./commands/plan.js";
+import { registerMigrate } from "./commands/migrate.js";
 import { registerReport } from "./commands/report.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerWorker } from "./commands/worker.js";
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerPlan(program);
   registerExperts(program);
   registerSchema(program);
+  registerMigrate(program);
   registerEval(program);
   registerReport(program);
   registerExport(program);

@@ -33,22 +33,26 @@ export { ModelUseSchema, type ModelUse } from "./assessment/model-use.js";
 export {
   CaseSchema, buildCaseSchema, hasCaseData, caseShape,
   CurrencyCodeSchema, CountryCodeSchema, BankSchema, BorrowerSchema, FinancialsSchema, FacilitySchema,
-  CounterpartySchema, ContractSchema, FxSectionSchema, FxExposureSchema, FxHedgeSchema, MarketQuoteSchema, PositionSchema,
+  CounterpartySchema, ContractSchema, FxSectionSchema, FxHedgeSchema, MarketQuoteSchema, PositionSchema,
+  CollateralSchema, ExposureSchema, COLLATERAL_TYPES, EXPOSURE_KINDS,
   GroupSchema, GroupMemberSchema, ScreeningSchema, KycSchema, KycRecordSchema, AntiSocialCheckSchema,
   COUNTERPARTY_ROLES, CONTRACT_CLAUSES, SCREENING_RESULTS, KYC_STATUSES, KYC_RISK_RATINGS,
   type Case, type CaseInput, type Facility, type Financials, type Counterparty, type Position,
-  type GroupMember, type Screening, type KycRecord, type AntiSocialCheck,
+  type GroupMember, type Screening, type KycRecord, type AntiSocialCheck, type Collateral, type Exposure, type FxHedge,
 } from "./case/case-schema.js";
 export { CalendarDateSchema, isCalendarDate, todayUtc, daysBetween } from "./case/calendar-date.js";
 export { spotOf, toBase, convert, missingSpotPaths } from "./case/currency.js";
-export { parseCase, loadCaseFile } from "./case/load-case.js";
+export { proFormaDebt, type ProFormaDebt, type ProFormaDebtOutcome } from "./case/pro-forma-debt.js";
+export { parseCase, loadCaseFile, requireCaseSchemaVersion, CASE_SCHEMA_VERSION } from "./case/load-case.js";
+export { migrateCase, type CaseMigration } from "./case/migrate-case.js";
 export { LimitsSchema, DEFAULT_LIMITS, LIMIT_ENV, type Limits, type LimitName } from "./limits/limits-schema.js";
 export { LimitExceededError } from "./limits/limit-exceeded-error.js";
 export { checkCaseLimits, checkQuestionLimit } from "./limits/check-limits.js";
 export { limitsFromEnv } from "./limits/limits-from-env.js";
 
 export { TierSchema, TiersSchema, tierMet, evaluateTiers, type Tier } from "./policy/tiers.js";
-export { ruleFinding, type RuleText } from "./policy/rule-finding.js";
+export { ruleFinding, japaneseForm, type RuleText } from "./policy/rule-finding.js";
+export { LocalizedTextSchema, english, japanese, type LocalizedText } from "./policy/localized-text.js";
 export { stableRatio } from "./calculation/stable-ratio.js";
 export {
   PolicySchema, MergePolicySchema, RoutingPolicySchema, MandatoryExpertSchema, CitationRefSchema, ruleBaseShape,

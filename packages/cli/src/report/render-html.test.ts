@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { AssessmentSchema, loadCaseFile, type Assessment } from "@kyocho/core";
 import { createReferenceCouncil } from "@kyocho/graphs";
+import { escapeHtml } from "./html-escape.js";
 import { renderHtml } from "./render-html.js";
 import { renderMarkdown } from "./render-markdown.js";
 
@@ -17,8 +18,10 @@ const at = new Date("2026-11-29T12:00:00Z");
 const HOSTILE = '"><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
 async function hostileAssessment(): Promise<Assessment> {
   const c = council.parseCase({
+    schemaVersion: 2,
     id: `deal-${HOSTILE}`,
     question: `Can we lend to ${HOSTILE}?`,
+    bank: { tier1Capital: 1e13 },
     borrower: { name: `Evil ${HOSTILE}`, country: "JP", financials: { currency: "JPY", revenue: 1e10, ebitda: 1e9, totalDebt: 9e9, interestExpense: 1e8, annualDebtService: 1e9 } },
     facility: { type: "term_loan", amount: 1e9, currency: "JPY", tenorYears: 3, rate: 0.02, amortization: "linear" },
     counterparties: [{ name: `Evil ${HOSTILE}`, country: "JP", role: "borrower", kyc: "pending" }],
@@ -51,13 +54,15 @@ describe("renderHtml", () => {
     expect([...order].sort((x, y) => x - y)).toEqual(order);
     expect(html).toContain('<div class="decision" id="decision" data-decision="escalate">Escalate</div>');
     expect(html).toContain('data-rating="high"');
-    // Heat map: fx high; legal two mediums (the target's KYC pending, the change-of-control clause); lending empty.
-    expect([...html.matchAll(/class="heat-cell" data-severity="(\w+)" data-count="(\d+)"/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(["high:1", "medium:2"]);
+    // Heat map: fx two highs (FX-HEDGE, FX-STRESS), lending one high (LEN-FXDSCR), legal two mediums (the
+    // target's KYC pending, the change-of-control clause) — acquisition-finance.expected.json.
+    expect([...html.matchAll(/class="heat-cell" data-severity="(\w+)" data-count="(\d+)"/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(["high:2", "high:1", "medium:2"]);
     // Plan: fx → lending, and the two last sub-tasks lead to the merge.
     expect(html.match(/class="plan-edge"/g)).toHaveLength(3);
-    expect(html).toContain("Hedge at least 50% of each currency exposure before drawdown.");
+    expect(html).toContain("Hedge at least 50% of each material net currency position before drawdown.");
     expect(html).toContain("fx/fx-policy.md</span> § Hedge ratio (FX-HEDGE)");
-    expect(html).toContain("<dt>hedgeRatio.USD</dt><dd>40%</dd>");
+    // The swap on the loan buys USD, widening the borrower's long USD position: hedge ratio clamp(−7.2 / 18.16, 0, 1) = 0.
+    expect(html).toContain("<dt>hedgeRatio.USD</dt><dd>0%</dd>");
   });
 
   it("escapes every case-derived string: nothing injected survives as markup", async () => {
@@ -75,9 +80,35 @@ describe("renderHtml", () => {
     expect(html).toContain('<html lang="ja">');
     expect(html).toContain("株式会社さくら不動産向け120億円・期間12年のタームローンについて、この与信稟議を承認してよいか。");
     expect(html).toContain('data-decision="escalate">上申</div>');
-    expect(html).toContain("リスク評価「高」、判定「上申」。指摘 5 件（高 1 件、中 4 件）、専門家 2 名中 2 名が回答。");
+    // LEN-LEV and LEN-LTV high; LEN-ICR, LEN-TENOR and LEG-CLAUSE-COC medium (ringi-ja.expected.json).
+    expect(html).toContain("リスク評価「高」、判定「上申」。指摘 5 件（高 2 件、中 3 件）、専門家 2 名中 2 名が回答。");
     expect(html).toMatch(/"Noto Sans CJK JP".*"Hiragino Sans".*"Yu Gothic"/);
     expect(renderHtml(await assessCase("ringi-ja"), { generatedAt: at, language: "en" })).toContain('data-decision="escalate">Escalate</div>');
+  });
+
+  it("shows a finding's Japanese message and condition in a Japanese question's report, not the English ones", async () => {
+    const a = await assessCase("ringi-ja");
+    const ltv = a.findings.find((f) => f.ruleId === "LEN-LTV")!;
+    // Built from the same numbers as the English message: 12.0bn / (13.5bn × (1 − 30%)) = 127.0%.
+    expect(ltv.ja?.message).toContain("掛目考慮後の LTV は 127.0%");
+    expect(ltv.ja?.condition).toBe("追加担保の徴求または返済額の引上げにより、掛目考慮後のLTVを80%以下とする。");
+    const html = renderHtml(a, { generatedAt: at });
+    expect(html).toContain(escapeHtml(ltv.ja!.message));
+    expect(html).toContain(escapeHtml(ltv.ja!.condition));
+    expect(html).toContain(escapeHtml(ltv.ja!.title));
+    expect(html).not.toContain(escapeHtml(ltv.message));
+    expect(html).not.toContain(escapeHtml(ltv.condition));
+    // Every finding and every condition of the deal reads in Japanese.
+    for (const f of a.findings) {
+      expect(f.ja, f.ruleId).toBeDefined();
+      expect(html).toContain(escapeHtml(f.ja!.message));
+      expect(html).not.toContain(escapeHtml(f.message));
+    }
+    for (const c of a.conditions) expect(html).not.toContain(escapeHtml(c));
+    // Asked for in English, the same assessment shows the English forms.
+    const en = renderHtml(a, { generatedAt: at, language: "en" });
+    expect(en).toContain(escapeHtml(ltv.message));
+    expect(en).not.toContain(escapeHtml(ltv.ja!.message));
   });
 
   it("shows what was missing when the assessment is incomplete", async () => {
@@ -107,7 +138,7 @@ describe("renderMarkdown", () => {
     expect(md.split("\n")[0]).toBe("# Risk assessment: Escalate (Rating High)");
     expect(md).toContain("| Domain | Info | Low | Medium | High | Critical | Rating |");
     expect(md).toContain("| Legal & compliance | · | · | **2** | · | · | **Medium** |");
-    expect(md).toContain("1. Hedge at least 50% of each currency exposure before drawdown.");
+    expect(md).toContain("1. Hedge at least 50% of each material net currency position before drawdown.");
     expect(md).toContain("- **Lending** (`lending`, required) ← fx:");
   });
 

@@ -3,6 +3,7 @@ import { heatMapSvg } from "./heat-map-svg.js";
 import { escapeHtml as h } from "./html-escape.js";
 import { planDiagramSvg } from "./plan-diagram-svg.js";
 import { formatLatency, formatMetric } from "./report-format.js";
+import { localizeAssessment } from "./localize-assessment.js";
 import { reportLabels, type ReportLabels, type ReportLanguage } from "./report-labels.js";
 import { domainViews, type DomainView } from "./report-model.js";
 import { reportStyles } from "./report-styles.js";
@@ -31,8 +32,9 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; 
  * @example
  * writeFileSync("report.html", renderHtml(assessment));
  */
-export function renderHtml(a: Assessment, options: ReportOptions = {}): string {
-  const l = reportLabels(options.language ?? "auto", a.question);
+export function renderHtml(assessment: Assessment, options: ReportOptions = {}): string {
+  const l = reportLabels(options.language ?? "auto", assessment.question);
+  const a = localizeAssessment(assessment, l.lang);
   const generated = (options.generatedAt ?? new Date()).toISOString().replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC");
   const domains = domainViews(a);
   const title = `${l.title} · ${a.caseId ?? a.id} · ${l.decisions[a.decision]}`;

@@ -2,6 +2,7 @@ import { SEVERITIES, type Assessment } from "@kyocho/core";
 import { markdownCode as code, escapeMarkdown as m } from "./markdown-escape.js";
 import { withoutModelNote, type ReportOptions } from "./render-html.js";
 import { formatLatency, formatMetric } from "./report-format.js";
+import { localizeAssessment } from "./localize-assessment.js";
 import { reportLabels } from "./report-labels.js";
 import { domainViews } from "./report-model.js";
 
@@ -14,8 +15,9 @@ import { domainViews } from "./report-model.js";
  * @example
  * writeFileSync("report.md", renderMarkdown(assessment));
  */
-export function renderMarkdown(a: Assessment, options: ReportOptions = {}): string {
-  const l = reportLabels(options.language ?? "auto", a.question);
+export function renderMarkdown(assessment: Assessment, options: ReportOptions = {}): string {
+  const l = reportLabels(options.language ?? "auto", assessment.question);
+  const a = localizeAssessment(assessment, l.lang);
   const generated = (options.generatedAt ?? new Date()).toISOString().replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC");
   const policy = `${a.policy.name}${a.policy.version ? ` v${a.policy.version}` : ""}`;
   const domains = domainViews(a);

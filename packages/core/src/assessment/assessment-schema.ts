@@ -21,6 +21,7 @@ export const VetoSchema = z.strictObject({
   expert: z.string(),
   title: z.string(),
   message: z.string(),
+  ja: z.strictObject({ title: z.string(), message: z.string() }).optional(),
 });
 export type Veto = z.infer<typeof VetoSchema>;
 

@@ -36,6 +36,8 @@ export const FindingSchema = z.strictObject({
   citations: z.array(CitationSchema),
   condition: z.string().optional(),
   fields: z.array(z.string()).optional(),
+  /** The Japanese form of title, message and condition (same numbers), for Japanese reports. */
+  ja: z.strictObject({ title: z.string(), message: z.string(), condition: z.string().optional() }).optional(),
   source: z.enum(["rule", "model"]).default("rule"),
 });
 export type Finding = z.output<typeof FindingSchema>;

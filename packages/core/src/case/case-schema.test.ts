@@ -16,10 +16,10 @@ function reason(value: unknown): string {
 }
 
 describe("case schema", () => {
-  it("applies the bank and facility defaults", () => {
+  it("applies the bank defaults, with no Tier 1 capital assumed", () => {
     const c = parseCase({ facility });
-    expect(c.bank).toEqual({ baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 10_000_000_000_000 });
-    expect(c.facility!.existingExposure).toBe(0);
+    expect(c.bank).toEqual({ baseCurrency: "JPY", homeCountry: "JP" });
+    expect(c.bank.tier1Capital).toBeUndefined();
   });
 
   it("refuses unknown keys at any depth, naming the path", () => {
@@ -42,9 +42,31 @@ describe("case schema", () => {
     expect(reason({ borrower: { name: "A", country: "JP", financials } })).toMatch(/borrower\.financials\.foreignRevenueShare\.USD/);
   });
 
-  it("refuses a hedge in a currency with no exposure", () => {
-    const fx = { exposures: [{ currency: "USD", amount: 1, tenorYears: 1 }], hedges: [{ currency: "EUR", notional: 1, instrument: "forward" }] };
-    expect(reason({ fx })).toMatch(/fx\.hedges\[0\]\.currency: hedge in EUR/);
+  it("takes v2 hedges with a direction, and refuses the v1 exposures list", () => {
+    expect(parseCase({ fx: { hedges: [{ currency: "USD", notional: 1, direction: "sell", instrument: "forward" }] } }).fx!.hedges[0]!.direction).toBe("sell");
+    expect(reason({ fx: { hedges: [{ currency: "USD", notional: 1, instrument: "forward" }] } })).toMatch(/fx\.hedges\[0\]\.direction/);
+    expect(reason({ fx: { exposures: [], hedges: [] } })).toMatch(/fx\.exposures: unknown key/);
+  });
+
+  it("refuses shares that sum above 1 or name the reporting currency", () => {
+    const financials = { currency: "USD", revenue: 1, ebitda: 1, totalDebt: 1, interestExpense: 0, annualDebtService: 0 };
+    expect(reason({ borrower: { name: "A", country: "US", financials: { ...financials, foreignCostShare: { JPY: 0.6, EUR: 0.5 } } } })).toMatch(
+      /borrower\.financials\.foreignCostShare: shares sum to 1\.1, above 1/,
+    );
+    expect(reason({ borrower: { name: "A", country: "US", financials: { ...financials, debtByCurrency: { USD: 5 } } } })).toMatch(
+      /borrower\.financials\.debtByCurrency\.USD: names the reporting currency USD/,
+    );
+  });
+
+  it("takes negative market values, swaps, collateral and the group's exposures", () => {
+    const c = parseCase({
+      facility: { ...facility, refinances: 10, collateral: [{ type: "real_estate", value: 5, currency: "JPY", priorCharges: 1 }] },
+      exposures: [{ kind: "commitment", amount: 3, currency: "USD" }],
+      markets: { positions: [{ id: "s", issuer: "Bank", kind: "swap", marketValue: -2, dv01: -0.1, currency: "USD" }] },
+    });
+    expect(c.markets!.positions[0]!.marketValue).toBe(-2);
+    expect(reason({ facility: { ...facility, collateralValue: 5 } })).toMatch(/facility\.collateralValue: unknown key/);
+    expect(reason({ schemaVersion: 1 })).toMatch(/schemaVersion: must be 2/);
   });
 });
 

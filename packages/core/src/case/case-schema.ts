@@ -24,18 +24,48 @@ const nonEmptyText = () => z.string().trim().min(1).regex(NO_CONTROL_CHARACTERS,
 export const BankSchema = z.strictObject({
   baseCurrency: CurrencyCodeSchema.default("JPY"),
   homeCountry: CountryCodeSchema.default("JP"),
-  tier1Capital: z.number().finite().positive().default(10_000_000_000_000),
+  /** Tier 1 capital in the base currency. No default: the large-exposure rule without it is a DATA-GAP, never a guess. */
+  tier1Capital: z.number().finite().positive().optional(),
 });
 
-export const FinancialsSchema = z.strictObject({
-  currency: CurrencyCodeSchema,
-  revenue: money(),
-  ebitda: z.number().finite(),
-  totalDebt: money(),
-  interestExpense: money(),
-  annualDebtService: money(),
-  foreignRevenueShare: z.record(CurrencyCodeSchema, share()).optional(),
-});
+/** A map of currency → share (of revenue, of operating costs); the shares sum to at most 1. */
+const currencyShares = () =>
+  z.record(CurrencyCodeSchema, share()).superRefine((shares, ctx) => {
+    const total = Object.values(shares).reduce((sum, v) => sum + v, 0);
+    if (total > 1 + 1e-9) ctx.addIssue({ code: "custom", message: `shares sum to ${Number(total.toFixed(6))}, above 1` });
+  });
+
+/**
+ * The borrower's financials, every amount in its reporting currency
+ * (`currency`, called F): the last full year, as the credit file has them.
+ */
+export const FinancialsSchema = z
+  .strictObject({
+    currency: CurrencyCodeSchema,
+    revenue: money(),
+    ebitda: z.number().finite(),
+    totalDebt: money(),
+    interestExpense: money(),
+    annualDebtService: money(),
+    cash: money().optional(),
+    taxesPaid: money().optional(),
+    maintenanceCapex: money().optional(),
+    /** An increase in working capital (a use of cash); negative when working capital released cash. */
+    workingCapitalChange: z.number().finite().optional(),
+    /** Share of revenue earned in each currency other than F. */
+    foreignRevenueShare: currencyShares().optional(),
+    /** Share of operating costs (revenue − EBITDA) paid in each currency other than F. */
+    foreignCostShare: currencyShares().optional(),
+    /** Existing debt in foreign currencies, each in its own currency; the rest of totalDebt is in F. */
+    debtByCurrency: z.record(CurrencyCodeSchema, money()).optional(),
+  })
+  .superRefine((f, ctx) => {
+    for (const key of ["foreignRevenueShare", "foreignCostShare", "debtByCurrency"] as const) {
+      if (f[key] && f.currency in f[key]) {
+        ctx.addIssue({ code: "custom", path: [key, f.currency], message: `names the reporting currency ${f.currency} itself: list only foreign currencies` });
+      }
+    }
+  });
 
 /** The result of a sanctions screening and the day it was run: evidence, so it carries its date. */
 export const SCREENING_RESULTS = ["clear", "potential_match", "hit"] as const;
@@ -89,9 +119,20 @@ export const BorrowerSchema = z
     name: nonEmptyText(),
     country: CountryCodeSchema,
     financials: FinancialsSchema.optional(),
+    /** The connected group the borrower belongs to; exposures and positions marked with it count toward its large exposure. */
+    group: nonEmptyText().optional(),
     ...partyEvidenceShape,
   })
   .superRefine(oneScreeningForm);
+
+export const COLLATERAL_TYPES = ["real_estate", "securities", "receivables", "equipment", "cash", "other"] as const;
+/** One piece of collateral: its value and any prior-ranking charges on it, both in its own currency. */
+export const CollateralSchema = z.strictObject({
+  type: z.enum(COLLATERAL_TYPES),
+  value: money(),
+  currency: CurrencyCodeSchema,
+  priorCharges: money().optional(),
+});
 
 export const FacilitySchema = z.strictObject({
   type: z.enum(["term_loan", "revolver", "bond"]),
@@ -100,8 +141,17 @@ export const FacilitySchema = z.strictObject({
   tenorYears: z.number().finite().positive(),
   rate: z.number().finite().min(0),
   amortization: z.enum(["bullet", "linear"]),
-  collateralValue: money().optional(),
-  existingExposure: money().default(0),
+  /** Existing debt, in the borrower's reporting currency, that this facility repays. */
+  refinances: money().optional(),
+  collateral: z.array(CollateralSchema).optional(),
+});
+
+export const EXPOSURE_KINDS = ["loan", "commitment", "guarantee", "bond", "equity", "derivative"] as const;
+/** One of the bank's existing exposures to the borrower's group (undrawn amounts for commitments), in its own currency. */
+export const ExposureSchema = z.strictObject({
+  kind: z.enum(EXPOSURE_KINDS),
+  amount: money(),
+  currency: CurrencyCodeSchema,
 });
 
 export const COUNTERPARTY_ROLES = ["borrower", "guarantor", "target", "seller", "other"] as const;
@@ -132,60 +182,64 @@ export const ContractSchema = z.strictObject({
   clauses: z.array(z.enum(CONTRACT_CLAUSES)).optional(),
 });
 
-export const FxExposureSchema = z.strictObject({
-  currency: CurrencyCodeSchema,
-  amount: money(),
-  tenorYears: z.number().finite().positive(),
-});
+/**
+ * One FX hedge of the borrower: `sell` C protects money coming in in C,
+ * `buy` C protects money going out in C. The notional is in C.
+ */
 export const FxHedgeSchema = z.strictObject({
   currency: CurrencyCodeSchema,
   notional: money(),
+  direction: z.enum(["sell", "buy"]),
   instrument: z.enum(["forward", "option", "swap"]),
+  maturityYears: z.number().finite().positive().optional(),
 });
-export const FxSectionSchema = z
-  .strictObject({
-    exposures: z.array(FxExposureSchema),
-    hedges: z.array(FxHedgeSchema).optional(),
-  })
-  .superRefine((fx, ctx) => {
-    const exposed = new Set(fx.exposures.map((e) => e.currency));
-    fx.hedges?.forEach((hedge, index) => {
-      if (!exposed.has(hedge.currency)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["hedges", index, "currency"],
-          message: `hedge in ${hedge.currency}, a currency with no exposure`,
-        });
-      }
-    });
-  });
+/** The borrower's FX hedges. The exposure itself is computed from the financials and the debt. */
+export const FxSectionSchema = z.strictObject({
+  hedges: z.array(FxHedgeSchema).default([]),
+});
 
 export const MarketQuoteSchema = z.strictObject({
   spot: z.number().finite().positive(),
   vol: z.number().finite().nonnegative(),
 });
 
+/**
+ * A position of the bank's markets book. `marketValue`, `dv01` and `adv` are
+ * in `currency` (default the base currency); `marketValue` may be negative
+ * (shorts, liability-side hedges such as a pay-fixed swap).
+ */
 export const PositionSchema = z.strictObject({
   id: nonEmptyText(),
   issuer: nonEmptyText(),
-  kind: z.enum(["bond", "loan", "equity"]),
-  marketValue: money(),
+  kind: z.enum(["bond", "loan", "equity", "swap"]),
+  currency: CurrencyCodeSchema.optional(),
+  marketValue: z.number().finite(),
   modifiedDuration: z.number().finite().nonnegative().optional(),
+  /** Value change per basis point, in `currency`, signed: positive loses when rates rise. */
+  dv01: z.number().finite().optional(),
   adv: z.number().finite().positive().optional(),
   beta: z.number().finite().optional(),
+  /** Grouping key for concentration (e.g. an LEI); default the issuer name trimmed, lower-cased, whitespace collapsed. */
+  issuerId: nonEmptyText().optional(),
+  /** The connected group the issuer belongs to: counts toward that group's large exposure. */
+  issuerGroup: nonEmptyText().optional(),
+  sovereign: z.boolean().optional(),
 });
 
 /** The sections every kyocho case may hold. Custom experts add their own with `caseSchema`. */
 export const caseShape = {
+  /** The case file format. Files must say 2; a file without it is a v1 file (see `kyocho migrate case`). */
+  schemaVersion: z.literal(2, { error: "must be 2 (this format); convert a v1 file with kyocho migrate case FILE [--out FILE]" }).optional(),
   id: nonEmptyText().optional(),
   /** The date the assessment speaks for; evidence is aged against it. Today (UTC) when absent. */
   asOf: CalendarDateSchema.optional(),
   question: z.string().regex(NO_CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE).optional(),
-  bank: BankSchema.default({ baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 10_000_000_000_000 }),
+  bank: BankSchema.default({ baseCurrency: "JPY", homeCountry: "JP" }),
   borrower: BorrowerSchema.optional(),
   facility: FacilitySchema.optional(),
   counterparties: z.array(CounterpartySchema).optional(),
   group: GroupSchema.optional(),
+  exposures: z.array(ExposureSchema).optional(),
   contract: ContractSchema.optional(),
   fx: FxSectionSchema.optional(),
   marketData: z.record(CurrencyCodeSchema, MarketQuoteSchema).optional(),
@@ -205,6 +259,9 @@ export type Screening = z.output<typeof ScreeningSchema>;
 export type KycRecord = z.output<typeof KycRecordSchema>;
 export type AntiSocialCheck = z.output<typeof AntiSocialCheckSchema>;
 export type Position = z.output<typeof PositionSchema>;
+export type Collateral = z.output<typeof CollateralSchema>;
+export type Exposure = z.output<typeof ExposureSchema>;
+export type FxHedge = z.output<typeof FxHedgeSchema>;
 
 /**
  * Builds the case schema for a council: the standard sections plus the extra
@@ -250,6 +307,6 @@ function evidenceNotAfterAsOf(c: Record<string, unknown>, ctx: z.RefinementCtx):
 /** True when the case carries any deal data beyond its id and question. */
 export function hasCaseData(c: Case | undefined): boolean {
   if (!c) return false;
-  // asOf dates the case (the council fills it in); it is no deal data.
-  return Object.keys(c).some((key) => !["id", "asOf", "question", "bank"].includes(key) && c[key] !== undefined);
+  // asOf dates the case (the council fills it in) and schemaVersion names its format; neither is deal data.
+  return Object.keys(c).some((key) => !["schemaVersion", "id", "asOf", "question", "bank"].includes(key) && c[key] !== undefined);
 }

@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { ExpertResult } from "../assessment/expert-result.js";
 import { DATA_CONFLICT_RULE_ID, DATA_GAP_RULE_ID, DATA_NEEDED_RULE_ID, FindingSchema, type Finding } from "../assessment/finding.js";
 import { todayUtc } from "../case/calendar-date.js";
+import { english } from "../policy/localized-text.js";
+import { japaneseForm } from "../policy/rule-finding.js";
 import { UserInputError } from "../errors/kyocho-error.js";
 import { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { Policy } from "../policy/policy-schema.js";
@@ -101,19 +103,21 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
               ruleId: DATA_GAP_RULE_ID,
               severity: dataGapSeverity,
               title: "Data gap",
-              message,
+              message: english(message),
               metrics: {},
               citations: [],
               fields,
+              ...withJapanese({ en: "Data gap", ja: "データ不足" }, message),
             }),
             dataConflict: (fields, message) => ({
               ruleId: DATA_CONFLICT_RULE_ID,
               severity: request.policy.merge.dataConflictSeverity,
               title: "Data conflict",
-              message,
+              message: english(message),
               metrics: {},
               citations: [],
               fields,
+              ...withJapanese({ en: "Data conflict", ja: "データの矛盾" }, message),
             }),
             asOf: request.case?.asOf ?? todayUtc(),
           }),
@@ -173,6 +177,11 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
     asNode: () => async (state) => ({ result: await run(state.request) }),
   };
   return Object.freeze(expert);
+}
+
+function withJapanese(title: { en: string; ja: string }, message: Parameters<typeof english>[0]): { ja?: { title: string; message: string } } {
+  const ja = japaneseForm(title, message);
+  return ja ? { ja } : {};
 }
 
 class ExpertTimeout extends Error {

@@ -4,6 +4,7 @@ import type { ExpertResult, TaskRole } from "../assessment/expert-result.js";
 import type { Citation, FindingInput } from "../assessment/finding.js";
 import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
 import type { Policy } from "../policy/policy-schema.js";
+import type { LocalizedText } from "../policy/localized-text.js";
 import type { SubTask } from "../plan/plan-schema.js";
 import type { AuditSink } from "../audit/audit-entry.js";
 import type { ModelClient } from "../model/model-client.js";
@@ -45,10 +46,10 @@ export interface ExpertRunContext<P> {
   /** Passages of this expert's knowledge retrieved for the sub-question. */
   passages: Citation[];
   signal: AbortSignal;
-  /** A DATA-GAP finding naming the missing field paths. */
-  dataGap(fields: string[], message: string): ExpertFinding;
+  /** A DATA-GAP finding naming the missing field paths; the message in English, or `{ en, ja }`. */
+  dataGap(fields: string[], message: LocalizedText): ExpertFinding;
   /** A DATA-CONFLICT finding naming the field paths whose values cannot both be true. */
-  dataConflict(fields: string[], message: string): ExpertFinding;
+  dataConflict(fields: string[], message: LocalizedText): ExpertFinding;
   /** The date the assessment speaks for (`YYYY-MM-DD`): the case's `asOf`, else today (UTC). */
   asOf: string;
 }

@@ -67,7 +67,7 @@ export function mergeAssessment(input: MergeInput): Assessment {
 
   const vetoes: Veto[] = findings
     .filter(isVeto)
-    .map((f) => ({ ruleId: f.ruleId, expert: f.expert, title: f.title, message: f.message }));
+    .map((f) => ({ ruleId: f.ruleId, expert: f.expert, title: f.title, message: f.message, ...(f.ja ? { ja: { title: f.ja.title, message: f.ja.message } } : {}) }));
 
   const missing = collectMissing(input, findings);
   const incomplete = missing.length > 0;

@@ -40,6 +40,8 @@ const policy = parsePolicy({
 const context = { experts, policy };
 const facility = { type: "term_loan", amount: 100, currency: "JPY", tenorYears: 5, rate: 0.01, amortization: "bullet" } as const;
 const financials = { currency: "JPY", revenue: 100, ebitda: 20, totalDebt: 40, interestExpense: 1, annualDebtService: 8 };
+// v2 has no fx.exposures (the position comes from the financials and the facility): an fx section holds hedges.
+const usdHedge = { currency: "USD", notional: 1, direction: "sell", instrument: "forward" } as const;
 
 const plan = (question: string, c?: Case) => planEmbedded({ question, case: c }, context);
 const roles = (question: string, c?: Case) => Object.fromEntries(plan(question, c).tasks.map((t) => [t.expert, t.role]));
@@ -52,7 +54,7 @@ describe("planEmbedded", () => {
 
   it("routes a case-only input from its data, as required, with the policy's mandatory experts", () => {
     expect(roles("", parseCase({ facility }))).toEqual({ credit: "required", compliance: "required" });
-    expect(roles("", parseCase({ fx: { exposures: [{ currency: "USD", amount: 1, tenorYears: 1 }] } }))).toEqual({ currency: "required" });
+    expect(roles("", parseCase({ fx: { hedges: [usdHedge] } }))).toEqual({ currency: "required" });
   });
 
   it("adds the experts the question asks for to those the case requires", () => {
@@ -84,7 +86,7 @@ describe("planEmbedded", () => {
   });
 
   it("adds the dependencies experts declare, dependencies first", () => {
-    const c = parseCase({ borrower: { name: "A", country: "JP", financials: { ...financials, foreignRevenueShare: { USD: 0.4 } } }, fx: { exposures: [{ currency: "USD", amount: 1, tenorYears: 1 }] } });
+    const c = parseCase({ borrower: { name: "A", country: "JP", financials: { ...financials, foreignRevenueShare: { USD: 0.4 } } }, fx: { hedges: [usdHedge] } });
     const p = plan("", c);
     expect(p.tasks.map((t) => [t.expert, t.dependsOn])).toEqual([["currency", []], ["credit", ["currency"]]]);
   });

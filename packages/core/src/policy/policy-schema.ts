@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DECISIONS, DecisionSchema, isApproval, type Decision } from "../assessment/decision.js";
 import { RATINGS, SeveritySchema } from "../assessment/severity.js";
+import { LocalizedTextSchema } from "./localized-text.js";
 
 /** Where a rule's rationale is written: an expert's knowledge document and section. */
 export const CitationRefSchema = z.strictObject({
@@ -9,10 +10,10 @@ export const CitationRefSchema = z.strictObject({
 });
 export type CitationRef = z.infer<typeof CitationRefSchema>;
 
-/** What every rule in a policy file carries besides its thresholds. */
+/** What every rule in a policy file carries besides its thresholds: title and condition in English, or `{ en, ja }`. */
 export const ruleBaseShape = {
-  title: z.string().min(1),
-  condition: z.string().min(1),
+  title: LocalizedTextSchema,
+  condition: LocalizedTextSchema,
   citation: CitationRefSchema,
 };
 
