@@ -1,12 +1,23 @@
 /**
  * Number formatting for finding messages: a risk officer reads "4.50x" and
- * "USD 120,000,000", not floating-point noise.
+ * "USD 120,000,000", not floating-point noise. English and Japanese forms
+ * of the same number.
  *
  * @example
  * times(4.5) // "4.50x"
  */
 export function times(value: number): string {
   return `${value.toFixed(2)}x`;
+}
+
+/**
+ * A multiple in Japanese (倍).
+ *
+ * @example
+ * timesJa(4.5) // "4.50倍"
+ */
+export function timesJa(value: number): string {
+  return `${value.toFixed(2)}倍`;
 }
 
 /**
@@ -20,7 +31,22 @@ export function percent(value: number): string {
 }
 
 /**
- * An amount with its currency, grouped, at most two decimals.
+ * A number of years with two decimals, in English and Japanese.
+ *
+ * @example
+ * years(4) // "4.00 years"
+ * yearsJa(4) // "4.00年"
+ */
+export function years(value: number): string {
+  return `${value.toFixed(2)} years`;
+}
+export function yearsJa(value: number): string {
+  return `${value.toFixed(2)}年`;
+}
+
+/**
+ * An amount with its currency, grouped, at most two decimals. The same form
+ * reads in a Japanese message (a credit file writes "USD 120,000,000" too).
  *
  * @example
  * money(120_000_000, "USD") // "USD 120,000,000"

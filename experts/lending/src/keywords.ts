@@ -14,6 +14,8 @@ export const LENDING_KEYWORDS_EN = [
   // Added for the router (routing dev set): how analysts actually put a credit question.
   "lender", "bullet", "drawdown", "EBITDA", "finance", "bridge", "haircut", "downgrade",
   "credit rating", "total exposure",
+  // Reference Policy v2 measures.
+  "balloon", "CFADS",
 ] as const;
 
 export const LENDING_KEYWORDS_JA = [
@@ -24,6 +26,8 @@ export const LENDING_KEYWORDS_JA = [
   "約定弁済", "期限一括", "メザニン", "ブリッジローン", "債務返済", "返済原資", "与信審査", "融資期間",
   // Verb stems and everyday words: 貸して／貸しても, 借り手, 利払い.
   "貸し", "貸せ", "借り手", "借手", "利払い", "格下げ", "与信残高", "返済余力",
+  // Reference Policy v2 measures.
+  "期日一括", "元金均等", "バルーン",
 ] as const;
 
 /** All lending keywords, English then Japanese. */

@@ -1,6 +1,6 @@
 import { defineExpert, type Case, type Expert, type KnowledgeBase } from "@kyocho/core";
 import { evaluateLending } from "./evaluate-lending.js";
-import { foreignRevenueCurrencies } from "./foreign-revenue.js";
+import { foreignCurrenciesOf } from "./foreign-currencies.js";
 import { LENDING_KEYWORDS } from "./keywords.js";
 import { loadLendingKnowledge } from "./lending-knowledge.js";
 import { LendingPolicySchema, type LendingPolicy } from "./lending-policy.js";
@@ -26,8 +26,10 @@ export function lendingIsRequired(c: Case): boolean {
 
 /**
  * Builds the lending expert: credit capacity of the borrower for the
- * facility (leverage, DSCR, interest cover, LTV, tenor, FX-stressed DSCR)
- * under the `experts.lending` section of the policy.
+ * facility, in its reporting currency (net leverage, DSCR on CFADS, interest
+ * cover, the balloon of a long bullet, haircut-adjusted LTV, tenor, DSCR
+ * after the fx expert's FX loss) under the `experts.lending` section of the
+ * policy.
  *
  * @example
  * const lending = createLendingExpert();
@@ -38,18 +40,26 @@ export function createLendingExpert(options: LendingExpertOptions = {}): Expert<
     name: "lending",
     domain: "lending",
     description:
-      "Credit view of a loan or bond: the borrower's pro-forma leverage, debt service and interest cover, " +
-      "loan to value, tenor, and debt service cover under an FX stress of foreign revenue.",
+      "Credit view of a loan or bond, in the borrower's reporting currency: pro-forma net leverage after refinancing, " +
+      "debt service cover on cash flow (CFADS), interest cover, the balloon of a long bullet, haircut-adjusted loan to value, " +
+      "tenor, and debt service cover after the FX loss on the borrower's open currency positions.",
     keywords: LENDING_KEYWORDS,
     policySchema: LendingPolicySchema,
     knowledge: options.knowledge ?? loadLendingKnowledge(),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     isRequired: lendingIsRequired,
-    // Foreign revenue is stressed net of the fx expert's hedge ratios, so lending runs after fx.
-    dependsOn: (c) => (foreignRevenueCurrencies(c).length > 0 ? ["fx"] : []),
+    // LEN-FXDSCR reads the fx expert's fxLoss, so lending runs after fx whenever fx is required:
+    // whenever the case names a currency other than the borrower's reporting currency.
+    dependsOn: (c) => (foreignCurrenciesOf(c).length > 0 ? ["fx"] : []),
     subQuestion: lendingSubQuestion,
     run: (ctx) =>
-      evaluateLending({ case: ctx.case, policy: ctx.policy, fx: ctx.dependencies.fx, dataGap: ctx.dataGap }),
+      evaluateLending({
+        case: ctx.case,
+        policy: ctx.policy,
+        fx: ctx.dependencies.fx,
+        dataGap: ctx.dataGap,
+        dataConflict: ctx.dataConflict,
+      }),
   });
 }
 

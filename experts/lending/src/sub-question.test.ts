@@ -21,6 +21,9 @@ describe("lendingSubQuestion", () => {
     expect(q).toContain("与信の観点");
     expect(q).toContain("レバレッジ");
     expect(q).toContain("Sakura Foods向け");
+    expect(q).toContain("期日一括返済");
+    // LTV is the loan's ratio, 担保掛目 the collateral's: never one as the other's gloss.
+    expect(q).not.toContain("LTV（担保掛目）");
   });
 
   it("falls back to the case question, then to a template", () => {

@@ -10,15 +10,15 @@ const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
  *
  * @example
  * lendingSubQuestion("この買収資金を融資できますか？", c)
- * // "この買収資金を融資できますか？ — 与信の観点：…レバレッジ、DSCR…を与信方針に照らして評価してください。"
+ * // "この買収資金を融資できますか？ — 与信の観点：…有利子負債倍率、DSCR…を与信方針に照らして評価してください。"
  */
 export function lendingSubQuestion(question: string, c: Case | undefined): string {
   const asked = question.trim() || c?.question?.trim() || "";
   const japanese = JAPANESE.test(asked);
   const deal = describeDeal(c, japanese);
   const ask = japanese
-    ? `与信の観点：${deal}レバレッジ、DSCR（債務返済余力）、インタレスト・カバレッジ、LTV（担保掛目）、融資期間を与信方針に照らして評価してください。`
-    : `Lending view: ${deal}${deal ? "Assess" : "assess"} leverage, debt service coverage (DSCR), interest cover, loan to value and tenor against the credit policy.`;
+    ? `与信の観点：${deal}有利子負債倍率（レバレッジ）、DSCR（債務償還余力）、インタレスト・カバレッジ、期日一括返済、LTV（掛目考慮後）、融資期間を与信方針に照らして評価してください。`
+    : `Lending view: ${deal}${deal ? "Assess" : "assess"} leverage, debt service coverage (DSCR), interest cover, balloon repayment, loan to value and tenor against the credit policy.`;
   return asked ? `${asked} — ${ask}` : ask;
 }
 

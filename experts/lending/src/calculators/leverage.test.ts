@@ -1,29 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { leverage } from "./leverage.js";
+import { leverage, netDebt } from "./leverage.js";
+
+describe("netDebt", () => {
+  it("takes cash off pro-forma debt; absent cash counts as none", () => {
+    expect(netDebt({ proFormaDebt: 650, cash: 50 })).toBe(600); // 650 − 50
+    expect(netDebt({ proFormaDebt: 650 })).toBe(650);
+    expect(netDebt({ proFormaDebt: 100, cash: 150 })).toBe(-50); // net cash
+  });
+});
 
 describe("leverage", () => {
-  it("adds the facility to existing debt before dividing by EBITDA", () => {
-    expect(leverage({ totalDebt: 300, facilityAmount: 150, ebitda: 100 })).toBe(4.5);
+  it("divides net debt by EBITDA", () => {
+    expect(leverage({ netDebt: 600, ebitda: 100 })).toBe(6); // 600 / 100
+    expect(leverage({ netDebt: 450, ebitda: 100 })).toBe(4.5);
+    expect(leverage({ netDebt: -50, ebitda: 100 })).toBe(-0.5); // a net cash position
   });
 
-  it.each([
-    [399, 3.99],
-    [400, 4],
-    [401, 4.01],
-    [599, 5.99],
-    [600, 6],
-    [601, 6.01],
-  ])("debt %d over EBITDA 100 is %d (around the 4.0x and 6.0x tiers)", (debt, expected) => {
-    expect(leverage({ totalDebt: debt - 50, facilityAmount: 50, ebitda: 100 })).toBeCloseTo(expected, 12);
-  });
-
-  it("is undefined for zero and negative EBITDA, and defined just above zero", () => {
-    expect(leverage({ totalDebt: 100, facilityAmount: 0, ebitda: 0 })).toBeUndefined();
-    expect(leverage({ totalDebt: 100, facilityAmount: 0, ebitda: -1 })).toBeUndefined();
-    expect(leverage({ totalDebt: 100, facilityAmount: 0, ebitda: 0.01 })).toBeCloseTo(10_000, 6);
-  });
-
-  it("is zero for a debt-free borrower without a facility", () => {
-    expect(leverage({ totalDebt: 0, facilityAmount: 0, ebitda: 100 })).toBe(0);
+  it.each([0, -1, -100])("is undefined for EBITDA %d (no meaningful multiple)", (ebitda) => {
+    expect(leverage({ netDebt: 600, ebitda })).toBeUndefined();
   });
 });

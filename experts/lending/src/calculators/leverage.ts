@@ -1,21 +1,33 @@
-/** Inputs of {@link leverage}, all in the borrower's financials currency F. */
+/**
+ * Net debt after the deal: pro-forma debt − cash, in F. Cash not given
+ * counts as none, so leverage is then measured on gross debt.
+ *
+ * @example
+ * netDebt({ proFormaDebt: 650, cash: 50 }) // 600
+ * netDebt({ proFormaDebt: 650 })           // 650
+ */
+export function netDebt({ proFormaDebt, cash }: { proFormaDebt: number; cash?: number | undefined }): number {
+  return proFormaDebt - (cash ?? 0);
+}
+
+/** Inputs of {@link leverage}, in the borrower's reporting currency F. */
 export interface LeverageInput {
-  totalDebt: number;
-  /** The new facility converted to F (A_F); 0 when there is no facility. */
-  facilityAmount: number;
+  netDebt: number;
   ebitda: number;
 }
 
 /**
- * Pro-forma leverage: (totalDebt + A_F) / EBITDA. Undefined when EBITDA is
+ * Net leverage: (pro-forma debt − cash) / EBITDA. Undefined when EBITDA is
  * zero or negative, because a ratio over losses would read as "low leverage"
- * (a negative number) instead of the worst case it is.
+ * (a negative number) instead of the worst case it is. A negative result is
+ * a net cash position.
  *
  * @example
- * leverage({ totalDebt: 300, facilityAmount: 150, ebitda: 100 }) // 4.5
- * leverage({ totalDebt: 300, facilityAmount: 0, ebitda: -10 })   // undefined
+ * leverage({ netDebt: 600, ebitda: 100 })  // 6
+ * leverage({ netDebt: -50, ebitda: 100 })  // -0.5 (net cash)
+ * leverage({ netDebt: 600, ebitda: -10 })  // undefined
  */
-export function leverage({ totalDebt, facilityAmount, ebitda }: LeverageInput): number | undefined {
+export function leverage({ netDebt, ebitda }: LeverageInput): number | undefined {
   if (ebitda <= 0) return undefined;
-  return (totalDebt + facilityAmount) / ebitda;
+  return netDebt / ebitda;
 }

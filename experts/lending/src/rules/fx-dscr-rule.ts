@@ -1,74 +1,54 @@
-import { compareSeverity, evaluateTiers, type ExpertFinding, type Severity } from "@kyocho/core";
-import { fxStress } from "../calculators/fx-stress.js";
-import { effectiveHedgeRatio } from "../calculators/unhedged-foreign-share.js";
-import { money, percent, times } from "../format.js";
+import { compareSeverity, evaluateTiers, ruleFinding, type ExpertFinding, type Severity } from "@kyocho/core";
+import { dscr } from "../calculators/dscr.js";
+import { fxStressedDscr } from "../calculators/fx-stressed-dscr.js";
+import { money, times, timesJa } from "../format.js";
 import type { FxDscrRule } from "../lending-policy.js";
-import { ruleFinding } from "@kyocho/core";
 import { thresholdText } from "./tier-text.js";
 
-/** What LEN-FXDSCR reads, in the financials currency. */
+/** What LEN-FXDSCR reads, in the borrower's reporting currency F. */
 export interface FxDscrFacts {
-  ebitda: number;
-  annualDebtService: number;
-  newDebtService: number;
+  cfads: number;
+  /** The fx expert's `fxLoss`: the one-year cash the policy's FX shock costs on the open positions, in F. */
+  fxLoss: number;
+  debtService: number;
   currency: string;
-  foreignRevenueShare: Readonly<Record<string, number>>;
-  /** The fx expert's hedgeRatio per currency; absent ⇒ 0. */
-  hedgeRatios: Readonly<Record<string, number | null | undefined>>;
   /** The severity LEN-DSCR reported for the unstressed ratio, undefined when it reported none. */
   dscrSeverity: Severity | undefined;
 }
 
 /**
- * LEN-FXDSCR: DSCR after the policy's adverse FX move on unhedged foreign
- * revenue. It is reported only when the stress makes the verdict strictly
- * worse than LEN-DSCR's, so one weakness is never counted twice.
+ * LEN-FXDSCR: (CFADS − fxLoss) / debt service against the policy tiers. It
+ * is reported only when the stress makes the verdict strictly worse than
+ * LEN-DSCR's, so one weakness is never counted twice.
  *
  * @example
- * applyFxDscrRule(policy.rules["LEN-FXDSCR"], { ebitda: 130, annualDebtService: 100, newDebtService: 0, currency: "JPY",
- *   foreignRevenueShare: { USD: 0.5 }, hedgeRatios: {}, dscrSeverity: undefined })
- * // stressed EBITDA 117, stressed DSCR 1.17 → { ruleId: "LEN-FXDSCR", severity: "high", ... }
+ * applyFxDscrRule(policy.rules["LEN-FXDSCR"], { cfads: 130, fxLoss: 20, debtService: 100, currency: "JPY", dscrSeverity: undefined })
+ * // (130 − 20) / 100 = 1.10 → { ruleId: "LEN-FXDSCR", severity: "high", ... }
  */
 export function applyFxDscrRule(rule: FxDscrRule, facts: FxDscrFacts): ExpertFinding | undefined {
-  const { ebitda, annualDebtService, newDebtService, currency, foreignRevenueShare, hedgeRatios } = facts;
-  const foreign = Object.keys(foreignRevenueShare).filter((c) => c !== currency).sort();
-  if (foreign.length === 0) return undefined;
-  const stress = fxStress({
-    ebitda,
-    annualDebtService,
-    newDebtService,
-    financialsCurrency: currency,
-    foreignRevenueShare,
-    hedgeRatios,
-    revenueShock: rule.revenueShock,
-  });
-  if (!Number.isFinite(stress.stressedDscr)) return undefined;
-  const severity = evaluateTiers(stress.stressedDscr, rule.tiers);
+  const { cfads, fxLoss, debtService, currency: F } = facts;
+  const value = fxStressedDscr({ cfads, fxLoss, debtService });
+  if (!Number.isFinite(value)) return undefined;
+  const severity = evaluateTiers(value, rule.tiers);
   if (!severity) return undefined;
   if (facts.dscrSeverity !== undefined && compareSeverity(severity, facts.dscrSeverity) <= 0) return undefined;
-
-  const perCurrency: Record<string, number> = {};
-  for (const c of foreign) {
-    perCurrency[`revenueShare.${c}`] = foreignRevenueShare[c]!;
-    perCurrency[`hedgeRatio.${c}`] = effectiveHedgeRatio(hedgeRatios[c]);
-  }
-  const debtService = annualDebtService + newDebtService;
+  const unstressed = dscr({ cfads, debtService });
+  const threshold = thresholdText(value, rule.tiers, severity, "times");
   return ruleFinding(
     "LEN-FXDSCR",
     rule,
     severity,
-    `A ${percent(rule.revenueShock)} adverse FX move on unhedged foreign revenue (${percent(stress.unhedgedShare)} of revenue, ` +
-      `in ${foreign.join(", ")}) takes EBITDA from ${money(ebitda, currency)} to ${money(stress.stressedEbitda, currency)} ` +
-      `and DSCR to ${times(stress.stressedDscr)} (debt service ${money(debtService, currency)}), ` +
-      `${thresholdText(stress.stressedDscr, rule.tiers, severity)}.`,
     {
-      fxStressedDscr: stress.stressedDscr,
-      stressedEbitda: stress.stressedEbitda,
-      ebitda,
-      debtService,
-      unhedgedForeignShare: stress.unhedgedShare,
-      revenueShock: rule.revenueShock,
-      ...perCurrency,
+      en:
+        `After the FX stress the borrower loses ${money(fxLoss, F)} on its open currency positions (the fx expert's fxLoss): ` +
+        `DSCR falls from ${times(unstressed)} to ${times(value)} ((CFADS ${money(cfads, F)} − ${money(fxLoss, F)}) / ` +
+        `debt service ${money(debtService, F)}), ${threshold.en}.`,
+      ja:
+        `為替ストレス時、借り手の為替オープン・ポジションに ${money(fxLoss, F)} の損失（為替エキスパートの fxLoss）が生じ、` +
+        `DSCR は ${timesJa(unstressed)} から ${timesJa(value)}（（CFADS ${money(cfads, F)} − ${money(fxLoss, F)}）÷ ` +
+        `元利金返済額 ${money(debtService, F)}）に低下し、基準の${threshold.ja}に該当します。`,
     },
+    { fxStressedDscr: value, dscr: unstressed, cfads, fxLoss, debtService },
+    ["borrower.financials.foreignRevenueShare", "borrower.financials.foreignCostShare", "borrower.financials.debtByCurrency", "fx.hedges"],
   );
 }

@@ -1,48 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { inlineRule, referenceLendingPolicy } from "../../test-support/reference-policy.js";
+import { referenceLendingPolicy } from "../../test-support/reference-policy.js";
 import { applyIcrRule } from "./icr-rule.js";
 
 const reference = referenceLendingPolicy().rules["LEN-ICR"];
-// Interest 100 = existing 60 + new facility 800 · 5%.
-const facts = (ebitda: number) => ({ ebitda, interestExpense: 60, facilityAmountInF: 800, rate: 0.05, currency: "JPY" });
+// Interest 15 existing + 5 new = 20: ICR = EBITDA / 20.
+const facts = (ebitda: number) => ({ ebitda, existingInterest: 15, newInterest: 5, currency: "JPY" });
 
 describe("LEN-ICR with the reference policy", () => {
   it.each([
-    [301, undefined],
-    [300, undefined],
-    [299, "medium"],
-    [151, "medium"],
-    [150, "medium"],
-    [149, "high"],
-    [0, "high"],
-  ])("EBITDA %d over interest 100 → %s", (ebitda, severity) => {
+    [60, undefined], // 3.0
+    [59.9, "medium"],
+    [30, "medium"], // 1.5
+    [29.9, "high"],
+    [20, "high"], // 1.0
+    [19.9, "critical"], // the new tier: the interest bill is not earned
+    [-5, "critical"],
+  ])("EBITDA %d over interest 20 → %s", (ebitda, severity) => {
     expect(applyIcrRule(reference, facts(ebitda))?.severity).toBe(severity);
   });
 
-  it("reports the metrics it used, the condition and citation", () => {
-    const finding = applyIcrRule(reference, facts(250))!;
-    expect(finding).toMatchObject({
-      ruleId: "LEN-ICR",
-      severity: "medium",
-      condition: reference.condition,
-      citations: [{ document: "lending/credit-policy.md", section: "Interest cover (LEN-ICR)" }],
-    });
-    expect(finding.metrics.icr).toBeCloseTo(2.5, 12);
-    expect(finding.metrics.newInterest).toBeCloseTo(40, 12);
+  it("reports both parts of the interest, in both languages", () => {
+    const finding = applyIcrRule(reference, facts(18))!; // 18 / 20 = 0.90x
+    expect(finding.metrics).toMatchObject({ icr: 0.9, ebitda: 18, interest: 20, existingInterest: 15, newInterest: 5 });
+    expect(finding.message).toContain("Interest cover 0.90x");
+    expect(finding.message).toContain("below 1");
+    expect(finding.ja?.message).toContain("インタレスト・カバレッジ（ICR）は 0.90倍");
+    expect(finding.ja?.message).toContain("1倍未満");
   });
 
-  it("reports nothing with no interest, existing or new", () => {
-    expect(applyIcrRule(reference, { ebitda: 1, interestExpense: 0, facilityAmountInF: 100, rate: 0, currency: "JPY" })).toBeUndefined();
-  });
-});
-
-describe("LEN-ICR with an inline policy", () => {
-  const rule = inlineRule([{ below: 5, severity: "low" }]);
-  it.each([
-    [501, undefined],
-    [500, undefined],
-    [499, "low"],
-  ])("EBITDA %d over interest 100 → %s", (ebitda, severity) => {
-    expect(applyIcrRule(rule, facts(ebitda))?.severity).toBe(severity);
+  it("stays silent without interest", () => {
+    expect(applyIcrRule(reference, { ebitda: -5, existingInterest: 0, newInterest: 0, currency: "JPY" })).toBeUndefined();
   });
 });

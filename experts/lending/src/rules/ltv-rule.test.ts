@@ -1,57 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { inlineRule, referenceLendingPolicy } from "../../test-support/reference-policy.js";
-import { applyLtvRule } from "./ltv-rule.js";
+import { referenceLendingPolicy } from "../../test-support/reference-policy.js";
+import { applyLtvRule, type LtvFacts } from "./ltv-rule.js";
 
 const reference = referenceLendingPolicy().rules["LEN-LTV"];
-const facts = (amount: number, collateralValue = 100) => ({ amount, collateralValue, currency: "USD" });
+// Collateral worth 125 appraised, 100 after haircuts; LTV = (amount + prior) / 100.
+const facts = (amount: number, priorCharges = 0): LtvFacts => ({ amount, priorCharges, grossValue: 125, valueAfterHaircuts: 100, currency: "USD" });
 
 describe("LEN-LTV with the reference policy", () => {
   it.each([
-    [79, undefined],
-    [80, undefined],
-    [81, "medium"],
-    [99, "medium"],
-    [100, "medium"],
-    [101, "high"],
-  ])("amount %d over collateral 100 → %s", (amount, severity) => {
-    expect(applyLtvRule(reference, facts(amount))?.severity).toBe(severity);
+    [80, 0, undefined], // 80%, not above
+    [70, 10.1, "medium"], // 80.1%: prior charges count
+    [100, 0, "medium"], // 100%
+    [90, 10.1, "high"], // 100.1%
+  ])("facility %d + prior %d over 100 after haircuts → %s", (amount, prior, severity) => {
+    expect(applyLtvRule(reference, facts(amount, prior))?.severity).toBe(severity);
   });
 
-  it("reports the metrics it used, the condition and citation", () => {
-    expect(applyLtvRule(reference, facts(90))).toMatchObject({
-      ruleId: "LEN-LTV",
-      severity: "medium",
-      metrics: { ltv: 0.9, amount: 90, collateralValue: 100 },
-      condition: reference.condition,
-      citations: [{ document: "lending/credit-policy.md", section: "Loan to value (LEN-LTV)" }],
-    });
+  it("reports the haircut-adjusted figures in both languages", () => {
+    const finding = applyLtvRule(reference, facts(80, 10))!; // (80 + 10) / 100 = 90.0%
+    expect(finding.metrics).toMatchObject({ ltv: 0.9, amount: 80, priorCharges: 10, collateralValue: 125, collateralValueAfterHaircuts: 100 });
+    expect(finding.message).toContain("Haircut-adjusted LTV 90.0%");
+    expect(finding.message).toContain("above 80%");
+    expect(finding.ja?.message).toContain("掛目考慮後の LTV は 90.0%");
+    expect(finding.ja?.message).toContain("80%超");
   });
 
-  it("treats worthless collateral as an unlimited LTV (high, metric null)", () => {
-    const finding = applyLtvRule(reference, facts(10, 0))!;
+  it("rates collateral worth nothing after haircuts at the highest tier, LTV null", () => {
+    const finding = applyLtvRule(reference, { amount: 10, priorCharges: 0, grossValue: 0, valueAfterHaircuts: 0, currency: "USD" })!;
     expect(finding.severity).toBe("high");
     expect(finding.metrics.ltv).toBeNull();
     expect(finding.message).toContain("unlimited");
-  });
-
-  it("reports nothing for a zero amount", () => {
-    expect(applyLtvRule(reference, facts(0, 0))).toBeUndefined();
-  });
-});
-
-describe("LEN-LTV with an inline policy", () => {
-  const rule = inlineRule([
-    { atLeast: 0.5, severity: "low" },
-    { atLeast: 0.6, severity: "critical" },
-  ]);
-  it.each([
-    [49, undefined],
-    [50, "low"],
-    [51, "low"],
-    [59, "low"],
-    [60, "critical"],
-    [61, "critical"],
-  ])("amount %d over collateral 100 → %s", (amount, severity) => {
-    expect(applyLtvRule(rule, facts(amount))?.severity).toBe(severity);
   });
 });

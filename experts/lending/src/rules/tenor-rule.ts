@@ -1,6 +1,5 @@
-import { evaluateTiers, type ExpertFinding } from "@kyocho/core";
+import { evaluateTiers, ruleFinding, type ExpertFinding } from "@kyocho/core";
 import type { TieredRule } from "../lending-policy.js";
-import { ruleFinding } from "@kyocho/core";
 import { thresholdText } from "./tier-text.js";
 
 /**
@@ -15,11 +14,16 @@ export function applyTenorRule(rule: TieredRule, facts: { tenorYears: number }):
   const { tenorYears } = facts;
   const severity = evaluateTiers(tenorYears, rule.tiers);
   if (!severity) return undefined;
+  const threshold = thresholdText(tenorYears, rule.tiers, severity, "years");
   return ruleFinding(
     "LEN-TENOR",
     rule,
     severity,
-    `Tenor of ${tenorYears} years is ${thresholdText(tenorYears, rule.tiers, severity)} years.`,
+    {
+      en: `Tenor of ${tenorYears} years is ${threshold.en} years.`,
+      ja: `融資期間${tenorYears}年は、基準の${threshold.ja}に該当します。`,
+    },
     { tenorYears },
+    ["facility.tenorYears"],
   );
 }
