@@ -3,19 +3,7 @@ import { loadPolicyFile, parseCase, type CaseInput, type ExpertResult, type Task
 import { describe, expect, it } from "vitest";
 import { createFxExpert, fxExpert } from "./fx-expert.js";
 
-const policy = loadPolicyFile(fileURLToPath(new URL("../../../graphs/policies/reference-v1.yaml", import.meta.url)));
-
-const financials = (over: Record<string, unknown> = {}) => ({
-  currency: "JPY",
-  revenue: 50_000_000_000,
-  ebitda: 10_000_000_000,
-  totalDebt: 20_000_000_000,
-  interestExpense: 500_000_000,
-  annualDebtService: 2_000_000_000,
-  ...over,
-});
-const borrower = (over: Record<string, unknown> = {}) => ({ name: "Sakura Trading", country: "JP", financials: financials(over) });
-const usdFacility = { type: "term_loan", amount: 120_000_000, currency: "USD", tenorYears: 5, rate: 0.06, amortization: "bullet" } as const;
+const policy = loadPolicyFile(fileURLToPath(new URL("../../../graphs/policies/reference-v2.yaml", import.meta.url)));
 
 async function run(input: CaseInput | undefined, options: { question?: string; role?: TaskRole } = {}): Promise<ExpertResult> {
   const c = input === undefined ? undefined : parseCase(input);
@@ -33,257 +21,199 @@ async function run(input: CaseInput | undefined, options: { question?: string; r
 const ruleIds = (r: ExpertResult) => r.findings.map((f) => f.ruleId);
 const finding = (r: ExpertResult, ruleId: string) => r.findings.find((f) => f.ruleId === ruleId);
 
-/** A USD acquisition: USD 120m exposure a third hedged over 5 years, EUR fully hedged. */
-const acquisition: CaseInput = {
-  borrower: borrower(),
-  facility: usdFacility,
-  fx: {
-    exposures: [
-      { currency: "USD", amount: 100_000_000, tenorYears: 5 },
-      { currency: "USD", amount: 20_000_000, tenorYears: 2 },
-      { currency: "EUR", amount: 30_000_000, tenorYears: 0.5 },
-    ],
-    hedges: [
-      { currency: "USD", notional: 40_000_000, instrument: "forward" },
-      { currency: "EUR", notional: 30_000_000, instrument: "swap" },
-    ],
+/** A USD earner: revenue USD 300m, EBITDA 60m (CFADS = EBITDA), debt 100m. */
+const usdEarner = (over: Record<string, unknown> = {}) => ({
+  name: "Pacific Components Inc.",
+  country: "US",
+  financials: { currency: "USD", revenue: 300e6, ebitda: 60e6, totalDebt: 100e6, interestExpense: 5e6, annualDebtService: 15e6, ...over },
+});
+/** A JPY earner: revenue JPY 100bn, EBITDA 20bn (CFADS = EBITDA), debt 40bn. */
+const jpyEarner = (over: Record<string, unknown> = {}) => ({
+  name: "Sakura Trading",
+  country: "JP",
+  financials: { currency: "JPY", revenue: 100e9, ebitda: 20e9, totalDebt: 40e9, interestExpense: 0.4e9, annualDebtService: 4e9, ...over },
+});
+const loan = (amount: number, currency: string, over: Record<string, unknown> = {}) =>
+  ({ type: "term_loan", amount, currency, tenorYears: 5, rate: 0.01, amortization: "linear", ...over }) as const;
+const market = { USD: { spot: 150, vol: 0.1 }, EUR: { spot: 165, vol: 0.08 }, TRY: { spot: 5, vol: 0.25 } };
+const sell = (currency: string, notional: number) => ({ currency, notional, direction: "sell", instrument: "forward" }) as const;
+
+/** The worked example of fx-policy.md (see fx-mismatch.test.ts for the positions). */
+const workedExample: CaseInput = {
+  borrower: {
+    name: "Pacific Components Inc.",
+    country: "US",
+    financials: {
+      currency: "USD", revenue: 500e6, ebitda: 100e6, totalDebt: 200e6, interestExpense: 8e6, annualDebtService: 30e6,
+      taxesPaid: 15e6, maintenanceCapex: 10e6, foreignRevenueShare: { EUR: 0.2 }, foreignCostShare: { JPY: 0.1 },
+    },
   },
-  marketData: { USD: { spot: 150, vol: 0.1 }, EUR: { spot: 160, vol: 0.08 } },
+  facility: loan(15e9, "JPY", { rate: 0.015 }),
+  fx: { hedges: [sell("EUR", 40e6)] },
+  marketData: market,
 };
 
 describe("fx expert — identity and planning", () => {
-  it("is named fx in the fx domain with a bilingual vocabulary", () => {
+  it("is named fx in the fx domain with a bilingual vocabulary and no dependencies", () => {
     expect(fxExpert.name).toBe("fx");
     expect(fxExpert.domain).toBe("fx");
     expect(fxExpert.keywords).toContain("hedge");
     expect(fxExpert.keywords).toContain("円安");
-    expect(fxExpert.dependsOn(parseCase(acquisition))).toEqual([]);
+    expect(fxExpert.keywords).toContain("過剰ヘッジ");
+    expect(fxExpert.dependsOn(parseCase(workedExample))).toEqual([]);
   });
 
-  it("is required by an fx section, a foreign-currency facility or foreign revenue", () => {
-    expect(fxExpert.isRequired(parseCase(acquisition))).toBe(true);
-    expect(fxExpert.isRequired(parseCase({ facility: usdFacility }))).toBe(true);
-    expect(fxExpert.isRequired(parseCase({ borrower: borrower({ foreignRevenueShare: { USD: 0.4 } }) }))).toBe(true);
-    expect(fxExpert.isRequired(parseCase({ borrower: borrower() }))).toBe(false);
+  it("is required exactly when a currency other than the borrower's own appears", () => {
+    expect(fxExpert.isRequired(parseCase(workedExample))).toBe(true);
+    expect(fxExpert.isRequired(parseCase({ borrower: usdEarner(), facility: loan(200e6, "USD") }))).toBe(false);
+    expect(fxExpert.isRequired(parseCase({ borrower: usdEarner(), facility: loan(30e9, "JPY") }))).toBe(true);
+    expect(fxExpert.isRequired(parseCase({ borrower: jpyEarner({ foreignRevenueShare: { USD: 0.4 } }) }))).toBe(true);
+    expect(fxExpert.isRequired(parseCase({ borrower: jpyEarner(), fx: { hedges: [] } }))).toBe(false);
     expect(fxExpert.isRequired(undefined)).toBe(false);
   });
 
   it("validates its policy section", () => {
-    expect(fxExpert.resolvePolicy(policy).rules["FX-HEDGE"].minHedgeRatio).toBe(0.5);
+    expect(fxExpert.resolvePolicy(policy).rules["FX-OVERHEDGE"].toleranceShareOfNet).toBe(0.05);
   });
 });
 
-describe("fx expert — rules on a full case", () => {
-  it("fires FX-HEDGE high and FX-STRESS medium on the USD acquisition, and exposes the metrics contract", async () => {
-    const r = await run(acquisition);
-    expect(ruleIds(r).sort()).toEqual(["FX-HEDGE", "FX-STRESS"]);
-    expect(finding(r, "FX-HEDGE")).toMatchObject({
-      expert: "fx",
-      domain: "fx",
-      severity: "high",
-      metrics: { "hedgeRatio.USD": 0.33333333333333, "tenorYears.USD": 5 },
-      citations: [{ document: "fx/fx-policy.md", section: "Hedge ratio (FX-HEDGE)" }],
-      condition: "Hedge at least 50% of each currency exposure before drawdown.",
-    });
-    // 20% of USD 80m open at 150 = JPY 2.4bn, 24% of EBITDA JPY 10bn: medium, not high.
-    expect(finding(r, "FX-STRESS")).toMatchObject({
-      severity: "medium",
-      metrics: { stressLoss: 2_400_000_000, ebitdaBase: 10_000_000_000, stressLossToEbitda: 0.24 },
-    });
-    expect(r.metrics).toMatchObject({
-      "grossExposure.USD": 120_000_000,
-      "hedged.USD": 40_000_000,
-      "netOpen.USD": 80_000_000,
-      "tenorYears.USD": 5,
-      "grossExposure.EUR": 30_000_000,
-      "hedgeRatio.EUR": 1,
-      "netOpen.EUR": 0,
-      stressLoss: 2_400_000_000,
-      stressLossToEbitda: 0.24,
-    });
-    expect(r.metrics["hedgeRatio.USD"]).toBeCloseTo(1 / 3, 10);
-    expect(r.metrics.var10d99).toBeCloseTo(2.326 * 0.1 * Math.sqrt(10 / 252) * 80_000_000 * 150, 2);
-    expect(r.citations.length).toBeGreaterThan(0);
+describe("fx expert — the borrower's mismatch on full cases", () => {
+  it("rates the worked example FX-HEDGE high and FX-STRESS high, with the metrics lending reads", async () => {
+    const r = await run(workedExample);
+    expect(ruleIds(r)).toEqual(["FX-HEDGE", "FX-STRESS"]);
+    expect(finding(r, "FX-HEDGE")).toMatchObject({ expert: "fx", domain: "fx", severity: "high" });
+    expect(finding(r, "FX-STRESS")?.severity).toBe("high");
+    // fxLoss = 0.2 · (|−61.5m| + |56m|) = 23.5m; CFADS 100 − 15 − 10 = 75m; 23.5 / 75 = 31.33%.
+    expect(r.metrics.fxLoss).toBeCloseTo(23.5e6, 3);
+    expect(r.metrics.cfads).toBe(75e6);
+    expect(r.metrics.fxLossToCfads).toBeCloseTo(0.313333, 6);
+    expect(r.metrics).toMatchObject({ "inflow.EUR": 100e6, "outflow.EUR": 0, "net.EUR": 100e6, "hedgeRatio.EUR": 0.44, "hedgeRatio.JPY": 0, "hedge.JPY": 0 });
+    expect(r.metrics["hedge.EUR"]).toBeCloseTo(44e6, 3);
+    expect(r.metrics["open.EUR"]).toBeCloseTo(56e6, 3);
+    expect(r.metrics["outflow.JPY"]).toBeCloseTo(61.5e6, 3);
+    expect(r.metrics["open.JPY"]).toBeCloseTo(-61.5e6, 3);
+    // Vol against USD: JPY max(0, 0.10) = 0.10; EUR max(0.08, 0.10) = 0.10 — neither above 15%, so no FX-VOL.
+    expect(r.metrics).toMatchObject({ "vol.JPY": 0.1, "vol.EUR": 0.1 });
+    // VaR = 2.326 · sqrt(10/252) · 0.10 · (61.5m + 56m) ≈ USD 5,444,366
+    expect(r.metrics.var10d99).toBeCloseTo(5_444_365.92, 1);
+    expect(r.notes).toEqual([]);
+  });
+
+  it("gives a USD loan to a USD earner no FX finding; a JPY loan to the same earner gets them", async () => {
+    const usd = await run({ borrower: usdEarner(), facility: loan(200e6, "USD"), marketData: market }, { role: "advisory" });
+    expect(usd.findings).toEqual([]);
+    expect(usd.metrics).toMatchObject({ fxLoss: 0, cfads: 60e6, fxLossToCfads: 0, var10d99: 0 });
+    expect(usd.notes.join(" ")).toContain("no currency mismatch");
+
+    // JPY 30bn / 150 = USD 200m; linear 5y at 1%: DS 40m + 2m = 42m, all in JPY: net −42m (14% of revenue, material), unhedged.
+    // fxLoss 0.2 · 42m = 8.4m over CFADS 60m = 14%: medium. Vol JPY against USD = max(0, 0.10): no FX-VOL.
+    const jpy = await run({ borrower: usdEarner(), facility: loan(30e9, "JPY"), marketData: market });
+    expect(ruleIds(jpy)).toEqual(["FX-HEDGE", "FX-STRESS"]);
+    expect(finding(jpy, "FX-HEDGE")?.severity).toBe("high");
+    expect(finding(jpy, "FX-STRESS")?.severity).toBe("medium");
+    expect(jpy.metrics["net.JPY"]).toBeCloseTo(-42e6, 3);
+    expect(jpy.metrics.fxLoss).toBeCloseTo(8.4e6, 3);
+  });
+
+  it("lets USD revenue offset USD debt service (a natural hedge): no finding", async () => {
+    // USD debt 100m · 150 = JPY 15bn of 40bn → DS 1.5bn in USD; USD revenue 1.5% of 100bn = 1.5bn. Net 0.
+    const r = await run({ borrower: jpyEarner({ foreignRevenueShare: { USD: 0.015 }, debtByCurrency: { USD: 100e6 } }), marketData: market });
+    expect(r.findings).toEqual([]);
+    expect(r.metrics["net.USD"]).toBeCloseTo(0, 3);
+    expect(r.metrics.fxLoss).toBeCloseTo(0, 3);
+  });
+
+  it("reports an over-hedge as FX-OVERHEDGE and not as under-hedged", async () => {
+    // USD revenue 10% of 100bn = 10bn; sold USD 100m · 150 = 15bn: open −5bn, 50% of net. Ratio clamps to 1.
+    // fxLoss 0.2 · 5bn = 1bn = 5% of CFADS 20bn: no FX-STRESS.
+    const r = await run({ borrower: jpyEarner({ foreignRevenueShare: { USD: 0.1 } }), fx: { hedges: [sell("USD", 100e6)] }, marketData: market });
+    expect(ruleIds(r)).toEqual(["FX-OVERHEDGE"]);
+    expect(finding(r, "FX-OVERHEDGE")).toMatchObject({ severity: "medium", metrics: { "open.USD": -5e9 } });
+    expect(r.metrics).toMatchObject({ "hedgeRatio.USD": 1, fxLoss: 1e9, fxLossToCfads: 0.05 });
   });
 
   it("fires FX-VOL alone for a volatile currency hedged above the minimum but not fully", async () => {
-    const r = await run({
-      borrower: borrower(),
-      fx: {
-        exposures: [{ currency: "TRY", amount: 100_000_000, tenorYears: 3 }],
-        hedges: [{ currency: "TRY", notional: 60_000_000, instrument: "forward" }],
-      },
-      marketData: { TRY: { spot: 4.5, vol: 0.25 } },
-    });
+    // TRY revenue 10% = 10bn; sold TRY 1.2bn · 5 = 6bn: ratio 0.6, open 4bn (40% of net). fxLoss 0.8bn = 4% of CFADS.
+    const r = await run({ borrower: jpyEarner({ foreignRevenueShare: { TRY: 0.1 } }), fx: { hedges: [sell("TRY", 1.2e9)] }, marketData: market });
     expect(ruleIds(r)).toEqual(["FX-VOL"]);
-    expect(finding(r, "FX-VOL")).toMatchObject({ severity: "medium", metrics: { "vol.TRY": 0.25, "hedgeRatio.TRY": 0.6 } });
-    // 20% of TRY 40m at 4.5 = JPY 36m: 0.36% of EBITDA, below every tier.
-    expect(r.metrics.stressLossToEbitda).toBeCloseTo(0.0036, 10);
+    expect(finding(r, "FX-VOL")).toMatchObject({ severity: "medium", metrics: { "vol.TRY": 0.25, "open.TRY": 4e9 } });
+    // VaR = 2.326 · sqrt(10/252) · 0.25 · 4bn ≈ JPY 463,350,291
+    expect(r.metrics.var10d99).toBeCloseTo(463_350_290.9, 0);
   });
 
-  it("fires FX-STRESS high above 25% of EBITDA and converts a foreign-currency EBITDA at spot", async () => {
+  it("takes max(vol_C, vol_F) as the cross volatility when F is not the base currency", async () => {
+    // USD earner, EUR revenue 20% = 60m, unhedged. EUR vol 0.12 alone would pass; USD vol 0.16 makes EUR/USD 0.16 > 15%.
     const r = await run({
-      borrower: borrower({ currency: "USD", ebitda: 10_000_000 }), // USD 10m = JPY 1.5bn
-      fx: {
-        exposures: [{ currency: "EUR", amount: 20_000_000, tenorYears: 1 }],
-        hedges: [{ currency: "EUR", notional: 10_000_000, instrument: "option" }],
-      },
-      marketData: { USD: { spot: 150, vol: 0.1 }, EUR: { spot: 160, vol: 0.08 } },
+      borrower: usdEarner({ foreignRevenueShare: { EUR: 0.2 } }),
+      marketData: { USD: { spot: 150, vol: 0.16 }, EUR: { spot: 165, vol: 0.12 } },
     });
-    // 20% of EUR 10m at 160 = JPY 320m over JPY 1.5bn = 21.3%: medium. Hedge ratio 0.5 is at the minimum: no FX-HEDGE.
+    expect(finding(r, "FX-VOL")?.metrics["vol.EUR"]).toBe(0.16);
+    const calmer = await run({
+      borrower: usdEarner({ foreignRevenueShare: { EUR: 0.2 } }),
+      marketData: { USD: { spot: 150, vol: 0.1 }, EUR: { spot: 165, vol: 0.12 } },
+    });
+    expect(ruleIds(calmer)).not.toContain("FX-VOL");
+  });
+
+  it("rates any open position over a non-positive CFADS high", async () => {
+    const r = await run({ borrower: jpyEarner({ ebitda: 1e9, taxesPaid: 2e9, foreignRevenueShare: { USD: 0.01 } }), marketData: market });
+    // CFADS 1bn − 2bn = −1bn; USD net 1bn (1% of revenue: not material), open 1bn: loss 0.2bn.
     expect(ruleIds(r)).toEqual(["FX-STRESS"]);
-    expect(finding(r, "FX-STRESS")).toMatchObject({ severity: "medium", metrics: { ebitdaBase: 1_500_000_000 } });
-
-    const worse = await run({
-      borrower: borrower({ currency: "USD", ebitda: 5_000_000 }),
-      fx: { exposures: [{ currency: "EUR", amount: 10_000_000, tenorYears: 1 }], hedges: [{ currency: "EUR", notional: 5_000_000, instrument: "forward" }] },
-      marketData: { USD: { spot: 150, vol: 0.1 }, EUR: { spot: 160, vol: 0.08 } },
-    });
-    // JPY 160m over JPY 750m = 21.3% → medium; halve EBITDA again for high.
-    expect(finding(worse, "FX-STRESS")?.severity).toBe("medium");
-    const worst = await run({
-      borrower: borrower({ currency: "USD", ebitda: 2_000_000 }),
-      fx: { exposures: [{ currency: "EUR", amount: 10_000_000, tenorYears: 1 }], hedges: [{ currency: "EUR", notional: 5_000_000, instrument: "forward" }] },
-      marketData: { USD: { spot: 150, vol: 0.1 }, EUR: { spot: 160, vol: 0.08 } },
-    });
-    expect(finding(worst, "FX-STRESS")?.severity).toBe("high");
-    expect(finding(worst, "FX-STRESS")?.metrics.stressLossToEbitda).toBeCloseTo(160 / 300, 10);
+    expect(finding(r, "FX-STRESS")).toMatchObject({ severity: "high", metrics: { fxLossToCfads: null, cfads: -1e9 } });
+    expect(r.notes.join(" ")).not.toContain("CFADS is EBITDA");
   });
 
-  it("rates any open position over a non-positive EBITDA high", async () => {
-    const r = await run({
-      borrower: borrower({ ebitda: -1_000_000 }),
-      fx: { exposures: [{ currency: "USD", amount: 1_000, tenorYears: 0.5 }], hedges: [{ currency: "USD", notional: 900, instrument: "forward" }] },
-      marketData: { USD: { spot: 150, vol: 0.1 } },
-    });
-    expect(ruleIds(r)).toEqual(["FX-STRESS"]);
-    expect(finding(r, "FX-STRESS")).toMatchObject({ severity: "high", metrics: { stressLossToEbitda: null } });
-    expect(r.metrics.stressLossToEbitda).toBeNull();
-  });
-
-  it("reports FX-HEDGE medium for a short tenor, and nothing else for a fully hedged second currency", async () => {
-    const r = await run({
-      borrower: borrower(),
-      fx: {
-        exposures: [
-          { currency: "USD", amount: 1_000_000, tenorYears: 1 },
-          { currency: "EUR", amount: 1_000_000, tenorYears: 7 },
-        ],
-        hedges: [
-          { currency: "USD", notional: 400_000, instrument: "forward" },
-          { currency: "EUR", notional: 1_200_000, instrument: "swap" },
-        ],
-      },
-      marketData: { USD: { spot: 150, vol: 0.1 }, EUR: { spot: 160, vol: 0.3 } },
-    });
-    expect(ruleIds(r)).toEqual(["FX-HEDGE"]);
-    expect(finding(r, "FX-HEDGE")?.severity).toBe("medium");
-    expect(r.metrics["hedgeRatio.EUR"]).toBe(1);
-  });
-
-  it("treats a zero-amount exposure as fully hedged, with no finding and no data needed", async () => {
-    const r = await run({ fx: { exposures: [{ currency: "THB", amount: 0, tenorYears: 3 }] } });
+  it("notes a hedge written in the reporting currency and leaves it out", async () => {
+    const r = await run({ borrower: jpyEarner(), fx: { hedges: [sell("JPY", 1e9)] }, marketData: market }, { role: "advisory" });
     expect(r.findings).toEqual([]);
-    expect(r.metrics).toMatchObject({ "hedgeRatio.THB": 1, "grossExposure.THB": 0, "netOpen.THB": 0, stressLoss: 0, var10d99: 0 });
-  });
-
-  it("notes an empty exposure list and a facility currency missing from it", async () => {
-    const r = await run({ borrower: borrower(), facility: usdFacility, fx: { exposures: [] } });
-    expect(r.findings).toEqual([]);
-    expect(r.metrics).toMatchObject({ stressLoss: 0, stressLossToEbitda: 0, var10d99: 0 });
-    expect(r.notes.join(" ")).toContain("fx.exposures is empty");
-    expect(r.notes.join(" ")).toContain("USD");
-  });
-
-  it("values a base-currency exposure at spot 1 without asking for market data", async () => {
-    const r = await run({
-      borrower: borrower({ currency: "USD", ebitda: 1_000_000 }),
-      fx: { exposures: [{ currency: "JPY", amount: 100_000_000, tenorYears: 2 }] },
-      marketData: { USD: { spot: 150, vol: 0.1 } },
-    });
-    // 20% of JPY 100m = JPY 20m over USD 1m · 150 = JPY 150m: 13.3% → medium.
-    expect(ruleIds(r).sort()).toEqual(["FX-HEDGE", "FX-STRESS"]);
-    expect(finding(r, "FX-STRESS")?.severity).toBe("medium");
-    expect(r.metrics.var10d99).toBe(0);
+    expect(r.notes.join(" ")).toContain("written in JPY, the reporting currency itself");
   });
 });
 
 describe("fx expert — data gaps", () => {
-  it("names a missing spot and vol, still evaluates FX-HEDGE, and leaves the dependent metrics null", async () => {
-    const r = await run({
-      borrower: borrower(),
-      fx: { exposures: [{ currency: "CNY", amount: 1_000_000, tenorYears: 2 }] },
-      marketData: { USD: { spot: 150, vol: 0.1 } },
-    });
-    expect(ruleIds(r)).toEqual(["FX-HEDGE", "DATA-GAP", "DATA-GAP"]);
-    const gaps = r.findings.filter((f) => f.ruleId === "DATA-GAP");
-    expect(gaps.map((g) => g.fields)).toEqual([["marketData.CNY.spot"], ["marketData.CNY.vol"]]);
-    expect(gaps.every((g) => g.severity === "medium")).toBe(true);
-    expect(gaps[0]!.message).toContain("FX-STRESS");
-    expect(gaps[1]!.message).toContain("FX-VOL");
-    expect(r.metrics).toMatchObject({ "hedgeRatio.CNY": 0, stressLoss: null, stressLossToEbitda: null, var10d99: null });
+  it("names a missing spot, never guesses 1, and leaves the metrics null", async () => {
+    const r = await run({ borrower: jpyEarner({ debtByCurrency: { EUR: 50e6 } }), marketData: { USD: { spot: 150, vol: 0.1 } } });
+    expect(r.findings.map((f) => [f.ruleId, f.fields])).toEqual([["DATA-GAP", ["marketData.EUR.spot"]]]);
+    expect(r.findings[0]!.ja?.message).toContain("marketData.EUR.spot");
+    expect(r.metrics).toMatchObject({ fxLoss: null, cfads: null, "net.EUR": null, var10d99: null });
   });
 
-  it("asks for the borrower's EBITDA when financials are missing", async () => {
-    const r = await run({
-      fx: { exposures: [{ currency: "USD", amount: 1_000_000, tenorYears: 0.5 }], hedges: [{ currency: "USD", notional: 600_000, instrument: "forward" }] },
-      marketData: { USD: { spot: 150, vol: 0.1 } },
-    });
-    expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]).toMatchObject({ ruleId: "DATA-GAP", fields: ["borrower.financials.ebitda"] });
-    expect(r.metrics).toMatchObject({ stressLoss: 12_000_000, ebitdaBase: null, stressLossToEbitda: null });
-    expect(r.metrics.var10d99).toBeGreaterThan(0);
+  it("needs no spot for revenue shares alone, but names the missing vol for FX-VOL", async () => {
+    // USD revenue 30% = 30bn, unhedged, no facility: FX-HEDGE medium; fxLoss 6bn = 30% of CFADS: high.
+    const r = await run({ borrower: jpyEarner({ foreignRevenueShare: { USD: 0.3 } }) });
+    expect(ruleIds(r)).toEqual(["FX-HEDGE", "FX-STRESS", "DATA-GAP"]);
+    expect(finding(r, "FX-HEDGE")?.severity).toBe("medium");
+    expect(finding(r, "DATA-GAP")).toMatchObject({ severity: "medium", fields: ["marketData.USD.vol"] });
+    expect(r.metrics).toMatchObject({ fxLoss: 6e9, var10d99: null, "vol.USD": null });
   });
 
-  it("asks for the spot of a foreign financials currency", async () => {
-    const r = await run({
-      borrower: borrower({ currency: "GBP", ebitda: 1_000_000 }),
-      fx: { exposures: [{ currency: "USD", amount: 1_000_000, tenorYears: 0.5 }], hedges: [{ currency: "USD", notional: 600_000, instrument: "forward" }] },
-      marketData: { USD: { spot: 150, vol: 0.1 } },
-    });
-    expect(r.findings.map((f) => [f.ruleId, f.fields])).toEqual([["DATA-GAP", ["marketData.GBP.spot"]]]);
+  it("names the reporting currency's vol when F is not the base currency", async () => {
+    const r = await run({ borrower: usdEarner({ foreignRevenueShare: { EUR: 0.2 } }), marketData: { EUR: { spot: 165, vol: 0.08 } } });
+    expect(finding(r, "DATA-GAP")?.fields).toEqual(["marketData.USD.vol"]);
   });
 
-  it("needs neither EBITDA nor market data when everything is hedged", async () => {
-    const r = await run({
-      fx: { exposures: [{ currency: "CNY", amount: 1_000, tenorYears: 2 }], hedges: [{ currency: "CNY", notional: 1_000, instrument: "swap" }] },
-    });
-    expect(r.findings).toEqual([]);
-    expect(r.metrics).toMatchObject({ "hedgeRatio.CNY": 1, stressLoss: 0, var10d99: 0 });
+  it("reports foreign-currency debt above total debt as a DATA-CONFLICT and still measures", async () => {
+    // USD 300m · 150 = JPY 45bn > total debt 40bn. DS share 45/40 · 4bn = 4.5bn in USD, as given.
+    const r = await run({ borrower: jpyEarner({ debtByCurrency: { USD: 300e6 } }), marketData: market });
+    expect(r.findings[0]).toMatchObject({ ruleId: "DATA-CONFLICT", fields: ["borrower.financials.debtByCurrency", "borrower.financials.totalDebt"] });
+    expect(r.findings[0]!.ja?.message).toContain("450億円");
+    expect(r.metrics["outflow.USD"]).toBeCloseTo(4.5e9, 3);
+    // exactly equal is no conflict: USD 266,666,666.67 · 150 = 40bn
+    const equal = await run({ borrower: jpyEarner({ debtByCurrency: { USD: 40e9 / 150 } }), marketData: market });
+    expect(ruleIds(equal)).not.toContain("DATA-CONFLICT");
   });
 
-  it("reports a DATA-GAP naming fx.exposures for a foreign-currency facility without an fx section", async () => {
-    const r = await run({ borrower: borrower(), facility: usdFacility });
-    expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]).toMatchObject({ ruleId: "DATA-GAP", severity: "medium", fields: ["fx.exposures"] });
-    expect(r.findings[0]!.message).toContain("USD");
+  it("asks for borrower financials when required by hedges alone", async () => {
+    const r = await run({ fx: { hedges: [sell("USD", 1e6)] }, marketData: market });
+    expect(r.findings.map((f) => [f.ruleId, f.severity, f.fields])).toEqual([["DATA-GAP", "medium", ["borrower.financials"]]]);
+    expect(r.findings[0]!.ja?.message).toContain("通貨ミスマッチを測定できない");
   });
 
-  it("reports the same gap for foreign revenue without an fx section", async () => {
-    const r = await run({ borrower: borrower({ foreignRevenueShare: { USD: 0.3, EUR: 0.1 } }) });
-    expect(r.findings.map((f) => [f.ruleId, f.fields])).toEqual([["DATA-GAP", ["fx.exposures"]]]);
-    expect(r.findings[0]!.message).toContain("USD, EUR");
-  });
-});
-
-describe("fx expert — question-only runs", () => {
-  it("answers an advisory question with passages and a DATA-NEEDED naming fx.exposures and marketData", async () => {
+  it("answers an advisory question without a case with a DATA-NEEDED naming borrower.financials", async () => {
     const r = await run(undefined, { question: "How much of the dollar exposure should be hedged?", role: "advisory" });
-    expect(r.findings).toEqual([
-      expect.objectContaining({ ruleId: "DATA-NEEDED", severity: "info", fields: ["fx.exposures", "marketData"] }),
-    ]);
+    expect(r.findings).toEqual([expect.objectContaining({ ruleId: "DATA-NEEDED", severity: "info", fields: ["borrower.financials"] })]);
     expect(r.citations.length).toBeGreaterThan(0);
     expect(r.citations.every((c) => c.document.startsWith("fx/"))).toBe(true);
-  });
-
-  it("reports a DATA-GAP when it is required but has no case", async () => {
-    const r = await run(undefined, { role: "required" });
-    expect(r.findings.map((f) => [f.ruleId, f.severity, f.fields])).toEqual([["DATA-GAP", "medium", ["fx.exposures", "marketData"]]]);
-  });
-
-  it("treats a case with other data but no FX as question-only", async () => {
-    const r = await run({ borrower: borrower() }, { question: "Is the borrower exposed to yen weakness?", role: "advisory" });
-    expect(r.findings.map((f) => [f.ruleId, f.fields])).toEqual([["DATA-NEEDED", ["fx.exposures", "marketData"]]]);
   });
 
   it("retrieves Japanese passages for a Japanese question", async () => {
@@ -293,13 +223,14 @@ describe("fx expert — question-only runs", () => {
 });
 
 describe("fx expert — Japanese questions on a case", () => {
-  it("adds the Japanese policy section to each rule citation", async () => {
-    const r = await run(acquisition, { question: "米ドル建ての買収資金1億2000万ドルを融資できるか。円安リスクは？" });
+  it("adds the Japanese policy section to each rule citation and carries Japanese messages", async () => {
+    const r = await run(workedExample, { question: "円建て150億円の融資で、米ドル建ての借入人の為替リスクは？" });
     expect(finding(r, "FX-HEDGE")?.citations).toEqual([
       { document: "fx/fx-policy.md", section: "Hedge ratio (FX-HEDGE)" },
       { document: "fx/fx-policy.ja.md", section: "ヘッジ比率 (FX-HEDGE)" },
     ]);
-    expect(r.citations.some((c) => c.document.endsWith(".ja.md"))).toBe(true);
+    expect(finding(r, "FX-STRESS")?.ja?.message).toContain("債務返済原資（CFADS、7,500万米ドル）の31.33%");
+    expect(finding(r, "FX-HEDGE")?.ja?.condition).toBe("実行前に、重要な通貨別ネット・ポジションの50%以上をヘッジする。");
   });
 });
 
@@ -313,7 +244,7 @@ describe("createFxExpert", () => {
     const result = await fxExpert.run({
       assessmentId: "t",
       task: { id: "fx", expert: "fx", question: "", dependsOn: [], role: "required" },
-      case: parseCase(acquisition),
+      case: parseCase(workedExample),
       policy: { ...rest, experts: {} },
       dependencies: {},
     });

@@ -1,10 +1,9 @@
 import { defineExpert, type Expert, type ExpertFinding, type KnowledgeBase } from "@kyocho/core";
-import { assessFx } from "./fx-assessment.js";
-import { foreignCurrencies } from "./fx-inputs.js";
+import { assessFx, NO_FINANCIALS_MESSAGE } from "./fx-assessment.js";
+import { isFxRequired } from "./fx-currencies.js";
 import { FX_KEYWORDS } from "./fx-keywords.js";
 import { japaneseCounterpart, loadFxKnowledge } from "./fx-knowledge.js";
 import { FxPolicySchema, type FxPolicy } from "./fx-policy.js";
-import { isFxRequired } from "./fx-required.js";
 import { fxSubQuestion, isJapanese } from "./fx-sub-question.js";
 
 /** Options of {@link createFxExpert}. */
@@ -16,15 +15,16 @@ export interface FxExpertOptions {
 }
 
 /**
- * Creates the FX expert: hedge ratios, stress loss and volatility of the
- * borrower's currency exposures under the policy's FX-HEDGE, FX-STRESS and
- * FX-VOL rules, plus a 10-day 99% VaR. Its `hedgeRatio.<CUR>` metrics are read
- * by the lending expert's FX-stressed DSCR.
+ * Creates the FX expert: the borrower's currency mismatch over one year, in
+ * its reporting currency F — per foreign currency the inflow, outflow, net
+ * position, hedge and open position — under the policy's FX-HEDGE,
+ * FX-OVERHEDGE, FX-STRESS and FX-VOL rules, plus a 10-day 99% VaR. Its
+ * `fxLoss` metric (in F) is read by the lending expert's FX-stressed DSCR.
  *
  * @example
  * const fx = createFxExpert();
  * const result = await fx.run({ assessmentId: "a1", task, case: c, policy, dependencies: {} });
- * result.metrics["hedgeRatio.USD"] // 0.4
+ * result.metrics.fxLoss // 3_400_000_000
  */
 export function createFxExpert(options: FxExpertOptions = {}): Expert<FxPolicy> {
   const knowledge = options.knowledge ?? loadFxKnowledge();
@@ -32,7 +32,9 @@ export function createFxExpert(options: FxExpertOptions = {}): Expert<FxPolicy> 
     name: "fx",
     domain: "fx",
     description:
-      "Foreign exchange: hedge ratio per currency, stress loss against EBITDA, volatile currencies and 10-day 99% VaR.",
+      "Foreign exchange, from the borrower's side: the one-year currency mismatch of revenue, costs and debt service " +
+      "against the borrower's reporting currency, hedge ratio and over-hedging per currency, the stress loss against " +
+      "cash flow available for debt service, volatile currencies and 10-day 99% VaR.",
     keywords: FX_KEYWORDS,
     policySchema: FxPolicySchema,
     knowledge,
@@ -40,31 +42,10 @@ export function createFxExpert(options: FxExpertOptions = {}): Expert<FxPolicy> 
     isRequired: isFxRequired,
     dependsOn: () => [],
     subQuestion: fxSubQuestion,
-    run: ({ case: c, policy, question, dataGap }) => {
-      if (!c?.fx) {
-        if (c && isFxRequired(c)) {
-          const currencies = foreignCurrencies(c).join(", ");
-          return {
-            findings: [
-              dataGap(
-                ["fx.exposures"],
-                `The case is exposed to ${currencies} (facility or revenue) but has no fx section: ` +
-                  "list the currency exposures and their hedges (fx.exposures, fx.hedges) so FX-HEDGE, FX-STRESS and FX-VOL can be evaluated.",
-              ),
-            ],
-          };
-        }
-        return {
-          findings: [
-            dataGap(
-              ["fx.exposures", "marketData"],
-              "No FX data: to measure hedge ratios, the stress loss and the VaR, provide the currency exposures " +
-                "and hedges (fx.exposures, fx.hedges) and a spot and volatility per currency (marketData).",
-            ),
-          ],
-        };
-      }
-      const assessment = assessFx(c, policy, dataGap);
+    run: ({ case: c, policy, question, dataGap, dataConflict }) => {
+      // Without a case (a question only) there is no mismatch to measure; assessFx says the same without financials.
+      if (!c) return { findings: [dataGap(["borrower.financials"], NO_FINANCIALS_MESSAGE)] };
+      const assessment = assessFx(c, policy, dataGap, dataConflict);
       const findings = isJapanese(question)
         ? assessment.findings.map((f) => withJapaneseCitation(knowledge, f))
         : assessment.findings;

@@ -5,7 +5,8 @@ const ratio = () => z.number().finite().min(0).max(1);
 const positive = () => z.number().finite().positive();
 
 /**
- * The `experts.fx` section of a policy file. Every object is strict so a
+ * The `experts.fx` section of a policy file: the borrower's currency mismatch
+ * over one year, in its reporting currency. Every object is strict so a
  * misspelt threshold (`minHedgeRatoi`) is refused with its path instead of
  * silently falling back to nothing; every rule must be present, because a
  * missing rule would otherwise read as "no FX risk".
@@ -20,6 +21,8 @@ export const FxPolicySchema = z.strictObject({
     horizonDays: positive(),
     tradingDaysPerYear: positive(),
   }),
+  /** A currency is material when |net position| is at least this share of revenue. */
+  materialityShareOfRevenue: ratio(),
   rules: z.strictObject({
     "FX-HEDGE": z.strictObject({
       ...ruleBaseShape,
@@ -28,15 +31,21 @@ export const FxPolicySchema = z.strictObject({
       longTenorSeverity: SeveritySchema,
       shortTenorSeverity: SeveritySchema,
     }),
+    "FX-OVERHEDGE": z.strictObject({
+      ...ruleBaseShape,
+      toleranceShareOfNet: z.number().finite().nonnegative(),
+      severity: SeveritySchema,
+    }),
     "FX-STRESS": z.strictObject({
       ...ruleBaseShape,
       shock: positive(),
       tiers: TiersSchema,
-      nonPositiveEbitda: SeveritySchema,
+      nonPositiveCfads: SeveritySchema,
     }),
     "FX-VOL": z.strictObject({
       ...ruleBaseShape,
       volAbove: z.number().finite().nonnegative(),
+      openShareOfNetAtLeast: ratio(),
       severity: SeveritySchema,
     }),
   }),
@@ -45,6 +54,7 @@ export const FxPolicySchema = z.strictObject({
 /** The parsed `experts.fx` policy section. */
 export type FxPolicy = z.output<typeof FxPolicySchema>;
 export type FxHedgeRule = FxPolicy["rules"]["FX-HEDGE"];
+export type FxOverhedgeRule = FxPolicy["rules"]["FX-OVERHEDGE"];
 export type FxStressRule = FxPolicy["rules"]["FX-STRESS"];
 export type FxVolRule = FxPolicy["rules"]["FX-VOL"];
 export type FxVarParameters = FxPolicy["valueAtRisk"];

@@ -1,5 +1,5 @@
 import type { Case } from "@kyocho/core";
-import { foreignCurrencies } from "./fx-inputs.js";
+import { fxCurrencies } from "./fx-currencies.js";
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
@@ -20,29 +20,25 @@ export function isJapanese(text: string): boolean {
  *
  * @example
  * fxSubQuestion("Can we lend USD 120m?", c)
- * // "FX view of: Can we lend USD 120m? — how much of the USD exposure is hedged, ..."
+ * // "FX view of: Can we lend USD 120m? — how large is the borrower's currency mismatch in the USD revenue, ..."
  */
 export function fxSubQuestion(question: string, c: Case | undefined): string {
   const asked = question.trim();
-  const currencies = c ? currenciesOf(c) : [];
+  const currencies = c ? fxCurrencies(c) : [];
   if (isJapanese(asked)) {
     const which = currencies.length > 0 ? `${currencies.join("・")}の` : "外貨建ての";
     const lead = asked ? `為替の観点から：「${asked}」 — ` : "";
     return (
-      `${lead}${which}為替エクスポージャーはどの程度ヘッジ（為替予約・通貨スワップ）されているか、` +
-      "円安など為替の急変によるストレス損失はEBITDAに対してどの程度か、通貨のボラティリティと10日間99%のVaRはいくらか。"
+      `${lead}借入人の報告通貨に対する${which}売上・費用・元利金返済の通貨ミスマッチはどの程度か、` +
+      "為替予約・通貨スワップでどの程度ヘッジされているか（過剰ヘッジはないか）、為替が20%不利に動いた場合の損失は" +
+      "債務返済原資（CFADS）に対してどの程度か、通貨のボラティリティと10日間99%のVaRはいくらか。"
     );
   }
-  const which = currencies.length > 0 ? `the ${currencies.join(", ")} exposure` : "the foreign-currency exposure";
+  const which = currencies.length > 0 ? `the ${currencies.join(", ")} revenue, costs and debt service` : "the foreign-currency revenue, costs and debt service";
   const lead = asked ? `FX view of: ${asked} — ` : "";
   return (
-    `${lead}how much of ${which} is hedged (forwards, swaps, options), what an adverse currency move ` +
-    "would cost against EBITDA (stress loss), and how volatile the currencies are (10-day 99% value at risk)?"
+    `${lead}how large is the borrower's currency mismatch in ${which} against its reporting currency, how much of it is ` +
+    "hedged (forwards, swaps, options) or over-hedged, what an adverse currency move would cost against cash flow " +
+    "available for debt service (stress loss), and how volatile the currencies are (10-day 99% value at risk)?"
   );
-}
-
-function currenciesOf(c: Case): string[] {
-  const found = new Set<string>((c.fx?.exposures ?? []).map((e) => e.currency));
-  for (const currency of foreignCurrencies(c)) found.add(currency);
-  return [...found];
 }

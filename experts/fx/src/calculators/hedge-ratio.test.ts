@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { hedgeRatio } from "./hedge-ratio.js";
 
-describe("hedgeRatio", () => {
-  it("divides hedged notional by gross exposure", () => {
-    expect(hedgeRatio(200, 50)).toBe(0.25);
+describe("hedgeRatio (hedge / net, clamped to [0, 1])", () => {
+  it("divides the hedge by the net position, long or short", () => {
+    expect(hedgeRatio(200, 50)).toBe(0.25); // 50 / 200
+    expect(hedgeRatio(-200, -150)).toBe(0.75); // short 200, bought 150: −150 / −200
   });
 
   it("sits just below, at and just above the 0.5 FX-HEDGE threshold", () => {
@@ -12,22 +13,16 @@ describe("hedgeRatio", () => {
     expect(hedgeRatio(100, 50.01)).toBeGreaterThan(0.5);
   });
 
-  it("sits just below and at the full hedge (FX-VOL compares with 1)", () => {
-    expect(hedgeRatio(100, 99.99)).toBeLessThan(1);
-    expect(hedgeRatio(100, 100)).toBe(1);
-  });
-
-  it("caps an over-hedge at 1", () => {
+  it("clamps an over-hedge at 1 and a hedge the wrong way round at 0", () => {
     expect(hedgeRatio(100, 250)).toBe(1);
+    expect(hedgeRatio(100, -50)).toBe(0); // bought a currency the borrower is long in
+    expect(hedgeRatio(-100, 30)).toBe(0); // sold a currency the borrower is short in
   });
 
-  it("is 0 with no hedge", () => {
+  it("is 0 with no hedge and null with no net position", () => {
     expect(hedgeRatio(100, 0)).toBe(0);
-  });
-
-  it("treats a zero gross exposure as fully hedged (nothing is open)", () => {
-    expect(hedgeRatio(0, 0)).toBe(1);
-    expect(hedgeRatio(0, 10)).toBe(1);
+    expect(hedgeRatio(0, 0)).toBeNull();
+    expect(hedgeRatio(0, 10)).toBeNull();
   });
 
   it("removes binary floating-point noise", () => {

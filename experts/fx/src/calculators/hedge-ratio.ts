@@ -1,17 +1,19 @@
 import { stableRatio } from "@kyocho/core";
 
 /**
- * The share of a currency's gross exposure covered by hedges, capped at 1
- * (an over-hedge is not more than fully hedged). A currency with no gross
- * exposure has nothing left unhedged, so its ratio is 1: it can never be
- * reported as under-hedged.
+ * The share of a net currency position its hedge covers: hedge / net,
+ * clamped to [0, 1]. A hedge the wrong way round covers nothing (0); more
+ * than the position is not more than fully hedged (1; FX-OVERHEDGE looks at
+ * the excess). Null when the net position is zero: there is nothing to cover,
+ * so no ratio.
  *
  * @example
- * hedgeRatio(100, 30) // 0.3
- * hedgeRatio(100, 150) // 1
- * hedgeRatio(0, 0) // 1
+ * hedgeRatio(200, 50) // 0.25
+ * hedgeRatio(-200, -150) // 0.75 (a short position, bought forward)
+ * hedgeRatio(200, -50) // 0 (bought a currency the borrower is long in)
+ * hedgeRatio(0, 10) // null
  */
-export function hedgeRatio(gross: number, hedged: number): number {
-  if (gross <= 0) return 1;
-  return Math.min(1, stableRatio(hedged / gross));
+export function hedgeRatio(net: number, hedge: number): number | null {
+  if (net === 0) return null;
+  return Math.min(1, Math.max(0, stableRatio(hedge / net)));
 }

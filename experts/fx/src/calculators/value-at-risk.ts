@@ -1,7 +1,6 @@
-/** An open position with what the VaR needs: units, base units per unit, annualised volatility. */
+/** An open position in F with the volatility of its currency against F. */
 export interface VolatilePosition {
-  netOpen: number;
-  spot: number;
+  open: number;
   vol: number;
 }
 
@@ -13,16 +12,16 @@ export interface VarParameters {
 }
 
 /**
- * Parametric value at risk of the net open positions, in the base currency:
- * Σ z · vol · sqrt(horizonDays / tradingDaysPerYear) · netOpen · spot. The
+ * Parametric value at risk of the open positions, in F:
+ * Σ z · vol · sqrt(horizonDays / tradingDaysPerYear) · |open|. The
  * currencies are summed without correlation benefit, which overstates the
  * risk of a diversified book — deliberately conservative for a credit view.
  *
  * @example
- * valueAtRisk([{ netOpen: 1_000_000, spot: 150, vol: 0.1 }], { z: 2.326, horizonDays: 10, tradingDaysPerYear: 252 })
- * // ≈ 6_950_254
+ * valueAtRisk([{ open: 1_000_000, vol: 0.1 }], { z: 2.326, horizonDays: 10, tradingDaysPerYear: 252 })
+ * // ≈ 46_335.03
  */
 export function valueAtRisk(positions: readonly VolatilePosition[], params: VarParameters): number {
   const scale = params.z * Math.sqrt(params.horizonDays / params.tradingDaysPerYear);
-  return positions.reduce((sum, p) => sum + scale * p.vol * p.netOpen * p.spot, 0);
+  return positions.reduce((sum, p) => sum + scale * p.vol * Math.abs(p.open), 0);
 }

@@ -1,40 +1,50 @@
-import { evaluateTiers, type ExpertFinding } from "@kyocho/core";
-import { stressLossToEbitda } from "../calculators/stress-loss-to-ebitda.js";
+import { evaluateTiers, ruleFinding, type ExpertFinding } from "@kyocho/core";
+import { fxLossToCfads } from "../calculators/fx-loss-to-cfads.js";
 import type { FxStressRule } from "../fx-policy.js";
-import { ruleFinding } from "@kyocho/core";
-import { money, percent } from "./rule-finding.js";
+import { money, moneyJa, percent } from "./format.js";
 
-/** What FX-STRESS compares: the stress loss and the borrower's EBITDA, both in the base currency. */
+/** What FX-STRESS compares: the one-year FX loss and the borrower's CFADS, both in F. */
 export interface FxStressInput {
-  lossBase: number;
-  ebitdaBase: number;
-  baseCurrency: string;
+  fxLoss: number;
+  cfads: number;
+  /** F. */
+  currency: string;
 }
 
 /**
- * FX-STRESS: the loss from the policy's adverse move against the net open
- * positions, over the borrower's EBITDA. With EBITDA at or below zero there
- * is no earnings buffer at all, so any stress loss is rated at the policy's
- * `nonPositiveEbitda` severity; with no loss (everything hedged) there is
- * nothing to report.
+ * FX-STRESS: the one-year loss of the policy's adverse move on the open
+ * positions, over the cash flow available for debt service. With CFADS at or
+ * below zero there is no cash flow to absorb anything, so any loss is rated
+ * at `nonPositiveCfads`; with no loss (nothing open) there is nothing to report.
  *
  * @example
- * fxStressFinding(rule, { lossBase: 30, ebitdaBase: 100, baseCurrency: "JPY" }) // high (30% > 25%)
+ * fxStressFinding(rule, { fxLoss: 30, cfads: 100, currency: "JPY" }) // high (30% > 25%)
  */
 export function fxStressFinding(rule: FxStressRule, input: FxStressInput): ExpertFinding | undefined {
-  const { lossBase, ebitdaBase, baseCurrency } = input;
-  if (lossBase <= 0) return undefined;
-  const ratio = stressLossToEbitda(lossBase, ebitdaBase);
-  const metrics = { stressLoss: lossBase, ebitdaBase, stressLossToEbitda: ratio, shock: rule.shock };
-  const loss = money(lossBase, baseCurrency);
+  const { fxLoss, cfads, currency: F } = input;
+  if (fxLoss <= 0) return undefined;
+  const ratio = fxLossToCfads(fxLoss, cfads);
+  const metrics = { fxLoss, cfads, fxLossToCfads: ratio, shock: rule.shock };
   if (ratio === null) {
-    const message =
-      `A ${percent(rule.shock)} adverse move costs ${loss} while EBITDA is ${money(ebitdaBase, baseCurrency)}: ` +
-      "no earnings to absorb any FX loss.";
-    return ruleFinding("FX-STRESS", rule, rule.nonPositiveEbitda, message, metrics);
+    const message = {
+      en:
+        `A ${percent(rule.shock)} adverse currency move costs ${money(fxLoss, F)} over one year while cash flow available ` +
+        `for debt service is ${money(cfads, F)}: no cash flow to absorb any FX loss.`,
+      ja:
+        `為替が${percent(rule.shock)}不利に動くと年間${moneyJa(fxLoss, F)}の損失が生じるが、債務返済原資（CFADS）が` +
+        `${moneyJa(cfads, F)}とゼロ以下であり、為替損失を吸収する余力がない。`,
+    };
+    return ruleFinding("FX-STRESS", rule, rule.nonPositiveCfads, message, metrics);
   }
   const severity = evaluateTiers(ratio, rule.tiers);
   if (severity === undefined) return undefined;
-  const message = `A ${percent(rule.shock)} adverse move on the net open positions costs ${loss}, ${percent(ratio)} of EBITDA.`;
+  const message = {
+    en:
+      `A ${percent(rule.shock)} adverse move on the open currency positions costs ${money(fxLoss, F)} over one year, ` +
+      `${percent(ratio)} of cash flow available for debt service (${money(cfads, F)}).`,
+    ja:
+      `為替がオープン・ポジションに対して${percent(rule.shock)}不利に動くと年間${moneyJa(fxLoss, F)}の損失が生じ、` +
+      `債務返済原資（CFADS、${moneyJa(cfads, F)}）の${percent(ratio)}に相当する。`,
+  };
   return ruleFinding("FX-STRESS", rule, severity, message, metrics);
 }

@@ -1,63 +1,39 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { FxPolicySchema, type FxVolRule } from "../fx-policy.js";
-import { fxVolFinding, type VolPosition } from "./fx-vol.js";
+import type { CurrencyPosition } from "../fx-mismatch.js";
+import { FxPolicySchema } from "../fx-policy.js";
+import { fxVolFinding, volCandidate } from "./fx-vol.js";
 
-const reference = FxPolicySchema.parse(
-  YAML.parse(readFileSync(new URL("../../../../graphs/policies/reference-v1.yaml", import.meta.url), "utf8")).experts.fx,
-).rules["FX-VOL"];
-
-const inline: FxVolRule = {
-  title: "Volatile currency",
-  condition: "Hedge fully.",
-  citation: { document: "fx/fx-policy.md", section: "Volatile currencies (FX-VOL)" },
-  volAbove: 0.3,
-  severity: "high",
-};
-
-const position = (currency: string, vol: number, hedgeRatio: number): VolPosition => ({
-  currency,
-  gross: 100,
-  hedged: 100 * hedgeRatio,
-  hedgeRatio,
-  netOpen: 100 * (1 - hedgeRatio),
-  tenorYears: 1,
-  vol,
+const policy = FxPolicySchema.parse(YAML.parse(readFileSync(new URL("../../../../graphs/policies/reference-v2.yaml", import.meta.url), "utf8")).experts.fx);
+const rule = policy.rules["FX-VOL"];
+const pos = (currency: string, net: number, hedge: number): CurrencyPosition => ({
+  currency, inflow: 0, outflow: 0, debtService: 0, net, hedge, open: net - hedge, hedgeRatio: null,
 });
 
-describe("FX-VOL with the reference policy (vol > 15% and not fully hedged → medium)", () => {
-  it.each([
-    [0.1499, 0.5, undefined],
-    [0.15, 0.5, undefined],
-    [0.1501, 0.5, "medium"],
-    [0.3, 0.99, "medium"],
-    [0.3, 1, undefined],
-  ])("vol %s, hedge ratio %s → %s", (vol, ratio, severity) => {
-    expect(fxVolFinding(reference, [position("TRY", vol, ratio)])?.severity).toBe(severity);
+describe("FX-VOL (reference: vol against F > 15% and |open| ≥ 5% of |net|; medium)", () => {
+  it("flags a volatile currency with a material open part", () => {
+    // TRY net 100m, hedge 60m: open 40m = 40% of net; vol 25% > 15%.
+    const f = fxVolFinding(rule, [{ ...pos("TRY", 100e6, 60e6), vol: 0.25 }], "JPY")!;
+    expect(f).toMatchObject({ ruleId: "FX-VOL", severity: "medium", metrics: { "vol.TRY": 0.25, "open.TRY": 40e6, volAbove: 0.15 } });
+    expect(f.message).toBe("Currencies with annualised volatility above 15% against JPY left open: TRY (vol 25%, open JPY 40,000,000, 40% of the net position).");
+    expect(f.ja?.message).toBe("対円の年率ボラティリティが15%を超える通貨にオープン・ポジションが残る：TRY（ボラティリティ25%、オープン・ポジション4,000万円、ネット・ポジションの40%）。");
   });
 
-  it("names every volatile open currency in one finding", () => {
-    const finding = fxVolFinding(reference, [position("TRY", 0.3, 0.6), position("USD", 0.1, 0), position("BRL", 0.2, 0)]);
-    expect(finding).toMatchObject({
-      ruleId: "FX-VOL",
-      severity: "medium",
-      metrics: { volAbove: 0.15, "vol.TRY": 0.3, "hedgeRatio.TRY": 0.6, "vol.BRL": 0.2, "hedgeRatio.BRL": 0 },
-      condition: reference.condition,
-      citations: [{ document: "fx/fx-policy.md", section: "Volatile currencies (FX-VOL)" }],
-    });
-    expect(finding?.metrics).not.toHaveProperty("vol.USD");
+  it("sits at the vol threshold: 15% is not above it", () => {
+    expect(fxVolFinding(rule, [{ ...pos("TRY", 100, 0), vol: 0.15 }], "JPY")).toBeUndefined();
+    expect(fxVolFinding(rule, [{ ...pos("TRY", 100, 0), vol: 0.1501 }], "JPY")).toBeDefined();
   });
 
-  it("reports nothing for no positions", () => {
-    expect(fxVolFinding(reference, [])).toBeUndefined();
+  it("sits at the open share: 5% of |net| is enough, less is not, nothing open never", () => {
+    expect(volCandidate(rule, pos("TRY", 100, 95))).toBe(true); // open 5
+    expect(volCandidate(rule, pos("TRY", 100, 95.01))).toBe(false);
+    expect(volCandidate(rule, pos("TRY", -100, -100))).toBe(false);
+    expect(fxVolFinding(rule, [{ ...pos("TRY", 100, 96), vol: 0.3 }], "JPY")).toBeUndefined();
   });
-});
 
-describe("FX-VOL with an inline policy", () => {
-  it("uses the policy's threshold and severity", () => {
-    expect(fxVolFinding(inline, [position("TRY", 0.2999, 0)])).toBeUndefined();
-    expect(fxVolFinding(inline, [position("TRY", 0.3, 0)])).toBeUndefined();
-    expect(fxVolFinding(inline, [position("TRY", 0.3001, 0)])?.severity).toBe("high");
+  it("counts the open position of an over-hedge and of a hedge with nothing to protect", () => {
+    expect(volCandidate(rule, pos("TRY", 100, 150))).toBe(true); // open −50, 50% of net
+    expect(volCandidate(rule, pos("TRY", 0, 10))).toBe(true);
   });
 });

@@ -1,0 +1,43 @@
+import type { Case } from "@kyocho/core";
+
+/**
+ * The currencies other than the borrower's reporting currency F that the case
+ * puts in front of the borrower, in the order of the five places that can name
+ * one: `foreignRevenueShare`, `foreignCostShare`, `debtByCurrency`, the
+ * facility, `fx.hedges`. A pure function of the case: the lending expert
+ * applies the same rule to decide whether it runs after fx (LEN-FXDSCR).
+ *
+ * Without borrower financials there is no F: a currency cannot be told apart
+ * from the borrower's own, so only the hedges count (a hedge is FX data the
+ * bank must look at whatever the borrower reports in); the facility alone
+ * does not make a mismatch.
+ *
+ * @example
+ * fxCurrencies(c) // ["EUR", "JPY"] for a USD earner with EUR costs and a JPY loan
+ * fxCurrencies(usdLoanToUsdEarner) // []
+ */
+export function fxCurrencies(c: Case): string[] {
+  const financials = c.borrower?.financials;
+  const found = new Set<string>();
+  if (financials) {
+    for (const key of ["foreignRevenueShare", "foreignCostShare", "debtByCurrency"] as const) {
+      for (const currency of Object.keys(financials[key] ?? {})) found.add(currency);
+    }
+    if (c.facility) found.add(c.facility.currency);
+  }
+  for (const hedge of c.fx?.hedges ?? []) found.add(hedge.currency);
+  if (financials) found.delete(financials.currency);
+  return [...found];
+}
+
+/**
+ * True when the fx expert is required: some currency other than F appears in
+ * the case (see {@link fxCurrencies}). A USD loan to a USD earner with nothing
+ * else foreign needs no fx expert; a JPY loan to a USD earner does.
+ *
+ * @example
+ * isFxRequired(jpyLoanToUsdEarner) // true
+ */
+export function isFxRequired(c: Case): boolean {
+  return fxCurrencies(c).length > 0;
+}
