@@ -7,13 +7,16 @@ export {
   MarketsPolicySchema, RateRuleSchema, ConcentrationRuleSchema, LiquidityRuleSchema,
   type MarketsPolicy, type RateRule, type ConcentrationRule, type LiquidityRule,
 } from "./markets-policy.js";
-export { rateShock, RATE_SENSITIVE_KINDS, type RateShockResult } from "./calculators/rate-shock.js";
+export { bookPositions, valueInBase, missingSpots, type BookPosition } from "./calculators/book-positions.js";
+export { issuerKey, normalizeIssuer } from "./calculators/issuer-key.js";
+export { rateShock, positionDv01, RATE_SENSITIVE_KINDS, type RateShockResult } from "./calculators/rate-shock.js";
 export { issuerShares, type IssuerShare, type IssuerShares } from "./calculators/issuer-shares.js";
 export { herfindahl } from "./calculators/hhi.js";
-export { liquidityRatio, positionLiquidity, type PositionLiquidity } from "./calculators/liquidity-ratio.js";
+export { liquidityRatio, positionLiquidity, type PositionLiquidity, type BookLiquidity } from "./calculators/liquidity-ratio.js";
 export { evaluateRateRule, RATE_RULE_ID } from "./rules/rate-rule.js";
 export { evaluateConcentrationRule, CONCENTRATION_RULE_ID } from "./rules/concentration-rule.js";
 export { evaluateLiquidityRule, LIQUIDITY_RULE_ID } from "./rules/liquidity-rule.js";
+export { spotGaps } from "./rules/spot-gap.js";
 export type { RuleOutcome, RuleGap } from "./rules/rule-outcome.js";
 export { MARKETS_KEYWORDS, MARKETS_KEYWORDS_EN, MARKETS_KEYWORDS_JA } from "./markets-keywords.js";
 export { marketsSubQuestion } from "./sub-question.js";

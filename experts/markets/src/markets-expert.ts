@@ -1,7 +1,9 @@
-import { defineExpert, type Case, type Expert, type ExpertFinding, type KnowledgeBase } from "@kyocho/core";
+import { defineExpert, spotOf, type Case, type Expert, type ExpertFinding, type KnowledgeBase } from "@kyocho/core";
 import { MARKETS_KEYWORDS } from "./markets-keywords.js";
 import { loadMarketsKnowledge } from "./markets-knowledge.js";
 import { MarketsPolicySchema, type MarketsPolicy } from "./markets-policy.js";
+import { bookPositions, valueInBase } from "./calculators/book-positions.js";
+import { spotGaps } from "./rules/spot-gap.js";
 import { evaluateConcentrationRule } from "./rules/concentration-rule.js";
 import { evaluateLiquidityRule } from "./rules/liquidity-rule.js";
 import { evaluateRateRule } from "./rules/rate-rule.js";
@@ -30,7 +32,9 @@ export function marketsRequired(c: Case): boolean {
 /**
  * Creates the markets expert: interest-rate sensitivity (MKT-RATE), issuer
  * concentration (MKT-CONC) and position liquidity (MKT-LIQ) over
- * `markets.positions`, all amounts in the bank's base currency.
+ * `markets.positions`. Each position's marketValue, dv01 and adv are in its
+ * own currency (default the base currency B) and converted into B at its
+ * spot; a missing spot is a DATA-GAP naming `marketData.<C>.spot`.
  *
  * @example
  * const markets = createMarketsExpert();
@@ -41,7 +45,7 @@ export function createMarketsExpert(options: MarketsExpertOptions = {}): Expert<
     name: "markets",
     domain: "markets",
     description:
-      "Market risk of the bank's positions: loss on a parallel interest-rate rise (duration), issuer concentration (largest share, HHI) and liquidity against average daily traded value.",
+      "Market risk of the bank's positions: loss on a parallel interest-rate move either way (signed DV01, swaps included), issuer concentration against the whole book (largest share, HHI, grouped by issuerId; sovereigns count in the book, never as a single name) and liquidity against average daily traded value.",
     keywords: MARKETS_KEYWORDS,
     policySchema: MarketsPolicySchema,
     knowledge: options.knowledge ?? loadMarketsKnowledge(),
@@ -51,27 +55,35 @@ export function createMarketsExpert(options: MarketsExpertOptions = {}): Expert<
     subQuestion: marketsSubQuestion,
     run: ({ case: c, policy, dataGap }) => {
       const positions = c?.markets?.positions ?? [];
-      if (positions.length === 0) {
+      if (!c || positions.length === 0) {
         return {
           findings: [
-            dataGap(
-              ["markets.positions"],
-              "No market positions in the case: list each position (id, issuer, kind, marketValue in base currency, " +
-                "modifiedDuration for bonds and loans, adv) to assess rate sensitivity, concentration and liquidity.",
-            ),
+            dataGap(["markets.positions"], {
+              en:
+                "No market positions in the case: list each position (id, issuer, kind, currency, marketValue, dv01 or " +
+                "modifiedDuration for bonds, loans and swaps, adv, sovereign) to assess rate sensitivity, concentration and liquidity.",
+              ja:
+                "ケースに保有ポジションがありません。金利感応度・集中・流動性を評価するには、各ポジション（id、発行体、種類、通貨、" +
+                "時価、債券・貸出・スワップの DV01 または修正デュレーション、1日平均売買代金、ソブリンか否か）を記載してください。",
+            }),
           ],
           metrics: {},
         };
       }
-      const currency = c?.bank.baseCurrency ?? "JPY";
+      const base = c.bank.baseCurrency;
+      const book = bookPositions(positions, base, (currency) => spotOf(c, currency));
       const outcomes: RuleOutcome[] = [
-        evaluateRateRule(positions, policy.rules["MKT-RATE"], currency),
-        evaluateConcentrationRule(positions, policy.rules["MKT-CONC"]),
+        { findings: [], gaps: spotGaps(book, base), metrics: {}, notes: [] },
+        evaluateRateRule(book, policy.rules["MKT-RATE"], base),
+        evaluateConcentrationRule(book, policy.rules["MKT-CONC"], base),
         evaluateLiquidityRule(positions, policy.rules["MKT-LIQ"]),
       ];
+      const values = book.map(valueInBase);
+      const known = values.every((v) => v !== undefined);
       const findings: ExpertFinding[] = [];
       const metrics: Record<string, number | null> = {
-        totalMarketValue: positions.reduce((sum, p) => sum + p.marketValue, 0),
+        totalMarketValue: known ? values.reduce((sum: number, v) => sum + v!, 0) : null,
+        grossMarketValue: known ? values.reduce((sum: number, v) => sum + Math.abs(v!), 0) : null,
       };
       const notes: string[] = [];
       for (const outcome of outcomes) {

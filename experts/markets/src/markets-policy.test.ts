@@ -5,7 +5,7 @@ import YAML from "yaml";
 import { MarketsPolicySchema } from "./markets-policy.js";
 
 // Relative to this test file: experts/markets/src → repository root.
-const REFERENCE_POLICY_PATH = fileURLToPath(new URL("../../../graphs/policies/reference-v1.yaml", import.meta.url));
+const REFERENCE_POLICY_PATH = fileURLToPath(new URL("../../../graphs/policies/reference-v2.yaml", import.meta.url));
 const section = () => structuredClone(YAML.parse(readFileSync(REFERENCE_POLICY_PATH, "utf8")).experts.markets);
 
 describe("MarketsPolicySchema", () => {
@@ -23,9 +23,12 @@ describe("MarketsPolicySchema", () => {
       { above: 1.0, severity: "high" },
       { above: 0.2, severity: "medium" },
     ]);
+    expect(policy.rules["MKT-RATE"].title).toEqual({ en: "Interest-rate sensitivity", ja: "金利感応度" });
     for (const rule of Object.values(policy.rules)) {
       expect(rule.citation.document).toBe("markets/markets-policy.md");
-      expect(rule.condition.length).toBeGreaterThan(0);
+      // Every title and condition carries its Japanese form (a Japanese report reads Japanese throughout).
+      expect(rule.title).toMatchObject({ en: expect.any(String), ja: expect.any(String) });
+      expect(rule.condition).toMatchObject({ en: expect.any(String), ja: expect.any(String) });
     }
   });
 
@@ -49,6 +52,15 @@ describe("MarketsPolicySchema", () => {
     const severity = section();
     severity.rules["MKT-CONC"].hhiSeverity = "severe";
     expect(MarketsPolicySchema.safeParse(severity).error?.issues[0]?.path).toEqual(["rules", "MKT-CONC", "hhiSeverity"]);
+  });
+
+  it("keeps the section's keys exactly: no rule or parameter the expert does not read", () => {
+    const raw = section();
+    expect(Object.keys(raw.rules).sort()).toEqual(["MKT-CONC", "MKT-LIQ", "MKT-RATE"]);
+    const parsed = MarketsPolicySchema.parse(raw);
+    for (const id of Object.keys(raw.rules)) {
+      expect(Object.keys(parsed.rules[id as keyof typeof parsed.rules]).sort()).toEqual(Object.keys(raw.rules[id]).sort());
+    }
   });
 
   it("rejects a non-positive shock and a tier naming two thresholds", () => {

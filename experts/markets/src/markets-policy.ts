@@ -1,16 +1,24 @@
 import { ruleBaseShape, SeveritySchema, TiersSchema } from "@kyocho/core";
 import { z } from "zod";
 
-/** MKT-RATE: the loss of a parallel rate rise as a share of the bonds and loans it hits. */
+/**
+ * MKT-RATE: the loss of a parallel rate move, up or down, whichever hurts
+ * (max(Σdv01 · shockBp, −Σdv01 · shockBp)), as a share of the rates book's
+ * gross value Σ|marketValue| (bonds, loans and swaps).
+ */
 export const RateRuleSchema = z.strictObject({
   ...ruleBaseShape,
-  /** Size of the parallel rise in basis points (200 = +2.00%). */
+  /** Size of the parallel move in basis points (200 = 2.00%), applied in whichever direction hurts. */
   shockBp: z.number().finite().positive(),
-  /** Tiers on rateShockLossRatio (0.05 = the loss is 5% of the rates book). */
+  /** Tiers on rateShockLossRatio (0.05 = the loss is 5% of the rates book's gross value). */
   tiers: TiersSchema,
 });
 
-/** MKT-CONC: the largest issuer's share of the book, and the book's HHI. */
+/**
+ * MKT-CONC: the largest non-sovereign issuer's share of the whole book and the
+ * HHI of the issuer shares, issuers grouped by issuerId, on gross value
+ * |marketValue|; sovereigns count in the book, never as a single name.
+ */
 export const ConcentrationRuleSchema = z.strictObject({
   ...ruleBaseShape,
   /** A largest issuer share strictly above this (a decimal in [0, 1]) fires largestShareSeverity. */
@@ -24,7 +32,7 @@ export const ConcentrationRuleSchema = z.strictObject({
 /** MKT-LIQ: position size over average daily traded value. */
 export const LiquidityRuleSchema = z.strictObject({
   ...ruleBaseShape,
-  /** Tiers on marketValue / adv per position. */
+  /** Tiers on |marketValue| / adv per position. */
   tiers: TiersSchema,
 });
 

@@ -22,7 +22,7 @@ export function marketsSubQuestion(question: string, c: Case | undefined): strin
   const book =
     count === 1 ? "the single position" : count > 1 ? `the ${count} positions` : "the bank's market positions";
   if (!q) {
-    return `Assess the interest-rate sensitivity (loss on a rate rise, duration), issuer concentration and liquidity of ${book}.`;
+    return `Assess the interest-rate sensitivity (loss on a rate move either way, net DV01), issuer concentration and liquidity of ${book}.`;
   }
   return `${q} (Markets view: rate sensitivity, concentration and liquidity of ${book}.)`;
 }

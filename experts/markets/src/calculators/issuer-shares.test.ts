@@ -1,41 +1,65 @@
 import type { Position } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
+import { bookPositions } from "./book-positions.js";
 import { issuerShares } from "./issuer-shares.js";
 
-const pos = (issuer: string, marketValue: number, kind: Position["kind"] = "bond"): Position => ({
-  id: `${issuer}-${marketValue}`, issuer, kind, marketValue,
+const book = (positions: Position[]) => bookPositions(positions, "JPY", (c) => ({ USD: 150 } as Record<string, number>)[c]);
+const pos = (id: string, issuer: string, marketValue: number, extra: Partial<Position> = {}): Position => ({
+  id, issuer, kind: "bond", marketValue, ...extra,
 });
 
 describe("issuerShares", () => {
-  it("sums the positions of one issuer across kinds and sorts by share", () => {
-    const result = issuerShares([pos("B", 20), pos("A", 30), pos("A", 10, "equity"), pos("C", 40, "loan")]);
-    expect(result.total).toBe(100);
+  it("groups two spellings of one issuer, counts the sovereign in the book but not as a name, and measures gross value", () => {
+    // Whole-book gross = 300 + 100 + 400 + |−200| + 1 000 (JGB, sovereign) = 2 000: the JGB is in the denominator
+    // but has no share of its own. Kanto Power (two spellings) 300 + 100 = 400 / 2 000 = 20%;
+    // Minami Shipping 400 / 2 000 = 20%; Nishi Retail swap |−200| / 2 000 = 10%. Shares sum to 50%, the rest is the JGB.
+    const result = issuerShares(book([
+      pos("kp-bond", "Kanto Power", 300),
+      pos("kp-eq", " kanto  power", 100, { kind: "equity" }),
+      pos("ms-loan", "Minami Shipping", 400, { kind: "loan" }),
+      pos("nr-swap", "Nishi Retail", -200, { kind: "swap" }),
+      pos("jgb", "Japan Government", 1_000, { sovereign: true }),
+    ]));
+    expect(result.total).toBe(2_000);
     expect(result.issuers).toEqual([
-      { issuer: "A", marketValue: 40, share: 0.4 },
-      { issuer: "C", marketValue: 40, share: 0.4 },
-      { issuer: "B", marketValue: 20, share: 0.2 },
+      { issuerId: "kanto power", issuer: "Kanto Power", grossValue: 400, share: 0.2 },
+      { issuerId: "minami shipping", issuer: "Minami Shipping", grossValue: 400, share: 0.2 },
+      { issuerId: "nishi retail", issuer: "Nishi Retail", grossValue: 200, share: 0.1 },
     ]);
+    expect(result.sovereign).toEqual({ ids: ["jgb"], grossValue: 1_000 });
   });
 
-  it("gives a single issuer the whole book", () => {
-    expect(issuerShares([pos("A", 5), pos("A", 7)]).issuers).toEqual([{ issuer: "A", marketValue: 12, share: 1 }]);
+  it("keeps \"Japan Govt\" apart from \"Japan Government\" unless an issuerId joins them", () => {
+    const apart = issuerShares(book([pos("a", "Japan Government", 50), pos("b", "Japan Govt", 50)]));
+    expect(apart.issuers.map((i) => i.share)).toEqual([0.5, 0.5]);
+    const joined = issuerShares(book([pos("a", "Japan Government", 50, { issuerId: "JP-MOF" }), pos("b", "Japan Govt", 50, { issuerId: "JP-MOF" })]));
+    expect(joined.issuers).toEqual([{ issuerId: "jp-mof", issuer: "Japan Government", grossValue: 100, share: 1 }]);
+  });
+
+  it("counts a short against its issuer by its size, not netted: 300 long and 100 short of Acme is 400 of 1 000", () => {
+    const result = issuerShares(book([pos("l", "Acme", 300), pos("s", "Acme", -100), pos("b", "Beta", 600)]));
+    expect(result.total).toBe(1_000);
+    expect(result.issuers.map((i) => [i.issuer, i.share])).toEqual([["Beta", 0.6], ["Acme", 0.4]]);
+  });
+
+  it("converts foreign positions at spot: USD 10 × 150 = JPY 1 500 against JPY 500", () => {
+    const result = issuerShares(book([pos("u", "US Co", 10, { currency: "USD" }), pos("j", "JP Co", 500)]));
+    expect(result.issuers.map((i) => [i.issuer, i.grossValue, i.share])).toEqual([["US Co", 1_500, 0.75], ["JP Co", 500, 0.25]]);
+  });
+
+  it("has no shares for an empty, zero-value or all-sovereign book", () => {
+    expect(issuerShares([])).toEqual({ total: 0, issuers: [], sovereign: { ids: [], grossValue: 0 }, missingSpot: [] });
+    expect(issuerShares(book([pos("a", "A", 0)])).issuers).toEqual([]);
+    expect(issuerShares(book([pos("g", "MOF", 10, { sovereign: true })])).issuers).toEqual([]);
   });
 
   it("keeps shares that sum to one without floating-point noise", () => {
-    const result = issuerShares([pos("A", 0.1), pos("B", 0.2), pos("C", 0.3), pos("D", 0.4)]);
+    const result = issuerShares(book([pos("a", "A", 0.1), pos("b", "B", 0.2), pos("c", "C", 0.3), pos("d", "D", 0.4)]));
     expect(result.issuers.map((i) => i.share)).toEqual([0.4, 0.3, 0.2, 0.1]);
   });
 
-  it("has no shares when the book is empty or worth zero", () => {
-    expect(issuerShares([])).toEqual({ total: 0, issuers: [] });
-    expect(issuerShares([pos("A", 0), pos("B", 0)])).toEqual({ total: 0, issuers: [] });
-  });
-
-  it("counts a zero-value issuer with a zero share when the book has value", () => {
-    expect(issuerShares([pos("A", 10), pos("B", 0)]).issuers.at(-1)).toEqual({ issuer: "B", marketValue: 0, share: 0 });
-  });
-
-  it("treats differently written names as different issuers", () => {
-    expect(issuerShares([pos("Acme", 50), pos("ACME", 50)]).issuers).toHaveLength(2);
+  it("gives no shares when a non-sovereign position has no spot", () => {
+    const result = issuerShares(book([pos("a", "A", 10), pos("g", "UK Co", 10, { currency: "GBP" })]));
+    expect(result).toMatchObject({ total: null, issuers: [], missingSpot: [1] });
   });
 });

@@ -14,6 +14,10 @@ describe("liquidityRatio", () => {
     expect(liquidityRatio(marketValue, adv)).toBe(expected);
   });
 
+  it("measures a short by its size: −30 over 100 is 0.3", () => {
+    expect(liquidityRatio(-30, 100)).toBe(0.3);
+  });
+
   it("is zero for a position worth nothing", () => {
     expect(liquidityRatio(0, 100)).toBe(0);
   });
@@ -26,15 +30,20 @@ describe("liquidityRatio", () => {
 });
 
 describe("positionLiquidity", () => {
-  it("keeps case indices and skips positions without adv", () => {
+  it("keeps case indices and lists the positions with a value and no adv", () => {
     const positions: Position[] = [
       { id: "a", issuer: "X", kind: "equity", marketValue: 50, adv: 100 },
       { id: "b", issuer: "Y", kind: "bond", marketValue: 50 },
       { id: "c", issuer: "Z", kind: "loan", marketValue: 300, adv: 200 },
+      { id: "d", issuer: "W", kind: "swap", marketValue: -10 },
+      { id: "e", issuer: "V", kind: "swap", marketValue: 0, dv01: 5 },
     ];
-    expect(positionLiquidity(positions)).toEqual([
-      { index: 0, id: "a", ratio: 0.5 },
-      { index: 2, id: "c", ratio: 1.5 },
-    ]);
+    expect(positionLiquidity(positions)).toEqual({
+      measured: [
+        { index: 0, id: "a", ratio: 0.5 },
+        { index: 2, id: "c", ratio: 1.5 },
+      ],
+      missingAdv: [1, 3], // e is worth nothing: nothing to sell, no adv needed
+    });
   });
 });

@@ -1,55 +1,124 @@
 import type { Position } from "@kyocho/core";
 import { stableRatio } from "@kyocho/core";
+import type { BookPosition } from "./book-positions.js";
 
-/** The result of a parallel rate shock over the rate-sensitive part of a book. */
+/** Position kinds whose value moves with interest rates: the rates book. Equities stay out. */
+export const RATE_SENSITIVE_KINDS: ReadonlySet<Position["kind"]> = new Set(["bond", "loan", "swap"]);
+
+/**
+ * A position's DV01 in B per basis point, signed (positive loses when rates
+ * rise): the given `dv01`, else modifiedDuration · marketValue · 0.0001, both
+ * in the position's currency and then converted at its spot. A bond or loan
+ * worth nothing carries no rate risk whatever its duration, so it is 0.
+ * Undefined when it cannot be known: no spot, or neither dv01 nor duration
+ * (a swap's market value says nothing of its rate risk: a par swap is worth
+ * zero and carries its full DV01, so a swap needs one of the two).
+ *
+ * @example
+ * positionDv01({ …, kind: "bond", marketValue: 1_000, modifiedDuration: 5 }, 1) // 0.5
+ * positionDv01({ …, kind: "swap", marketValue: 0, dv01: -0.3 }, 150) // -45
+ */
+export function positionDv01(position: Position, spot: number | undefined): number | undefined {
+  if (spot === undefined) return undefined;
+  if (position.dv01 !== undefined) return position.dv01 * spot;
+  if (position.modifiedDuration !== undefined) return position.modifiedDuration * position.marketValue * 0.0001 * spot;
+  if (position.kind !== "swap" && position.marketValue === 0) return 0;
+  return undefined;
+}
+
+/** The result of a parallel rate shock, up or down, over the rates book (bonds, loans and swaps). */
 export interface RateShockResult {
-  /** Σ marketValue of bonds and loans (equities carry no duration), base currency. */
-  exposure: number;
-  /**
-   * Σ modifiedDuration · marketValue · shock over the bonds and loans that
-   * have a duration, base currency. A floor of the true loss when some lack one.
-   */
-  loss: number;
-  /** loss / exposure; null when there is no rate-sensitive market value. A floor when incomplete. */
+  /** Σ |marketValue| of the rates book in B; null when a spot is missing. */
+  grossValue: number | null;
+  /** Σ dv01 of the rates book, B per bp; null when incomplete. */
+  netDv01: number | null;
+  /** max(netDv01 · shockBp, −netDv01 · shockBp) in B; null when incomplete. */
+  loss: number | null;
+  /** loss / grossValue; null when incomplete or when the rates book has no gross value. */
   ratio: number | null;
-  /** Indices (into the positions given) of bonds and loans without modifiedDuration. */
-  missingDuration: number[];
-  /** True when every bond and loan has a duration, so loss and ratio are exact. */
+  /**
+   * The shock that hurts, signed: +shockBp when a rise loses (net DV01 > 0),
+   * −shockBp when a fall does, 0 when the book is flat; null when incomplete.
+   */
+  worstShockBp: number | null;
+  /**
+   * The least loss the known figures prove when a DV01 is missing (a bond or
+   * loan's DV01 has the sign of its value, since durations are never negative;
+   * a swap's could be either): 0 when the unknown ones could offset the rest.
+   * Equal to `loss` when complete; null when a spot is missing.
+   */
+  lossFloor: number | null;
+  /** lossFloor / grossValue; null as `ratio`, or when a spot is missing. */
+  ratioFloor: number | null;
+  /** Case indices of rates-book positions with neither dv01 nor modifiedDuration. */
+  missingDv01: number[];
+  /** Case indices of rates-book positions whose currency has no spot. */
+  missingSpot: number[];
+  /** True when every rates-book position has a DV01 and a spot. */
   complete: boolean;
 }
 
-/** Position kinds whose value moves with interest rates. */
-export const RATE_SENSITIVE_KINDS: ReadonlySet<Position["kind"]> = new Set(["bond", "loan"]);
-
 /**
- * First-order loss of a parallel rise of `shockBp` basis points:
- * ΔV ≈ −D_mod · V · Δy, summed over bonds and loans, and its ratio to their
- * market value. A bond or loan without a duration contributes nothing and is
- * listed, so the caller can report the gap; since durations are never
- * negative, the loss and ratio are then a floor of the true figures (the
- * ratio keeps the full exposure as its denominator for that reason).
+ * First-order loss of a parallel shock of `shockBp` basis points in
+ * whichever direction hurts the book: max(Σdv01 · shockBp, −Σdv01 · shockBp),
+ * and its ratio to the rates book's gross value Σ|marketValue|. A pay-fixed
+ * swap (negative DV01) offsets long bonds and lowers the loss; more of it
+ * than the bonds need turns the book short duration, and the fall in rates
+ * becomes the loss.
  *
  * @example
- * rateShock([{ id: "b1", issuer: "MOF", kind: "bond", marketValue: 100, modifiedDuration: 4 }], 200)
- * // { exposure: 100, loss: 8, ratio: 0.08, missingDuration: [], complete: true }
+ * // A 1 000 bond of duration 5 (DV01 0.5) and a pay-fixed swap of DV01 −0.3 worth −20:
+ * rateShock(book, 200) // { grossValue: 1020, netDv01: 0.2, loss: 40, ratio: ≈ 0.0392 (40 / 1 020), worstShockBp: 200, … }
  */
-export function rateShock(positions: readonly Position[], shockBp: number): RateShockResult {
-  const shock = shockBp / 10_000;
-  let exposure = 0;
-  let durationWeighted = 0;
-  const missingDuration: number[] = [];
-  positions.forEach((position, index) => {
-    if (!RATE_SENSITIVE_KINDS.has(position.kind)) return;
-    exposure += position.marketValue;
-    if (position.modifiedDuration === undefined) {
-      missingDuration.push(index);
-      return;
+export function rateShock(book: readonly BookPosition[], shockBp: number): RateShockResult {
+  let gross = 0;
+  let knownNet = 0;
+  let mayAdd = false; // a missing DV01 could be positive
+  let mayTake = false; // a missing DV01 could be negative
+  const missingDv01: number[] = [];
+  const missingSpot: number[] = [];
+  for (const p of book) {
+    if (!RATE_SENSITIVE_KINDS.has(p.position.kind)) continue;
+    if (p.spot === undefined) {
+      missingSpot.push(p.index);
+      continue;
     }
-    durationWeighted += position.modifiedDuration * position.marketValue;
-  });
-  // Shock applied once to the summed duration-weighted value, which keeps the
-  // ratio equal to shock × average duration without extra rounding noise.
-  const loss = durationWeighted * shock;
-  const ratio = exposure > 0 ? stableRatio((durationWeighted / exposure) * shock) : null;
-  return { exposure, loss, ratio, missingDuration, complete: missingDuration.length === 0 };
+    gross += Math.abs(p.position.marketValue * p.spot);
+    const dv01 = positionDv01(p.position, p.spot);
+    if (dv01 !== undefined) {
+      knownNet += dv01;
+      continue;
+    }
+    missingDv01.push(p.index);
+    if (p.position.kind === "swap") {
+      mayAdd = mayTake = true;
+    } else if (p.position.marketValue > 0) {
+      mayAdd = true;
+    } else {
+      mayTake = true;
+    }
+  }
+  if (missingSpot.length > 0) {
+    return {
+      grossValue: null, netDv01: null, loss: null, ratio: null, worstShockBp: null, lossFloor: null, ratioFloor: null,
+      missingDv01, missingSpot, complete: false,
+    };
+  }
+  const complete = missingDv01.length === 0;
+  // The smallest |Σdv01| the unknown DV01s allow: they can only push the net in the directions they may take.
+  const leastNet = mayAdd && mayTake ? 0 : mayAdd ? Math.max(knownNet, 0) : mayTake ? Math.max(-knownNet, 0) : Math.abs(knownNet);
+  const lossFloor = leastNet * shockBp;
+  const ratioFloor = gross > 0 ? stableRatio(lossFloor / gross) : null;
+  return {
+    grossValue: gross,
+    netDv01: complete ? knownNet : null,
+    loss: complete ? lossFloor : null,
+    ratio: complete ? ratioFloor : null,
+    worstShockBp: complete ? (knownNet > 0 ? shockBp : knownNet < 0 ? -shockBp : 0) : null,
+    lossFloor,
+    ratioFloor,
+    missingDv01,
+    missingSpot,
+    complete,
+  };
 }

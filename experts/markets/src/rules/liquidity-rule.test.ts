@@ -1,4 +1,5 @@
 import type { Position } from "@kyocho/core";
+import { english } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import { referenceMarketsPolicy } from "../../test-support/reference-policy.js";
 import type { LiquidityRule } from "../markets-policy.js";
@@ -28,15 +29,16 @@ describe("MKT-LIQ with the reference policy (> 0.2 medium, > 1.0 high)", () => {
     [99.99, "medium"],
     [100, "medium"],
     [100.01, "high"],
+    [-100.01, "high"],
   ])("marketValue %s over adv 100 → %s", (marketValue, severity) => {
     const { findings } = evaluateLiquidityRule([position("p", marketValue, 100)], reference);
     expect(findings[0]?.severity).toBe(severity);
     expect(findings.length).toBe(severity ? 1 : 0);
   });
 
-  it("reports one finding at the highest tier, naming every flagged position, largest first", () => {
+  it("reports one finding at the highest tier, naming every flagged position, largest first, in both languages", () => {
     const { findings, metrics } = evaluateLiquidityRule(
-      [position("small", 10, 100), position("mid", 30, 100), position("big", 150, 100), position("noadv", 1e9)],
+      [position("small", 10, 100), position("mid", 30, 100), position("big", -150, 100)],
       reference,
     );
     expect(metrics).toEqual({
@@ -50,25 +52,36 @@ describe("MKT-LIQ with the reference policy (> 0.2 medium, > 1.0 high)", () => {
       ruleId: "MKT-LIQ",
       severity: "high",
       citations: [citation],
-      condition: reference.condition,
+      condition: english(reference.condition),
       metrics: { maxLiquidityRatio: 1.5, "liquidityRatio.big": 1.5, "liquidityRatio.mid": 0.3 },
+      message: "2 positions are large against their average daily traded value: big (1.5× ADV, high), mid (0.3× ADV, medium).",
     });
-    expect(findings[0]?.message).toMatch(/2 positions .*big \(1\.5× ADV, high\), mid \(0\.3× ADV, medium\)/);
-    expect(findings[0]?.message).not.toContain("small");
+    expect(findings[0]?.ja?.message).toBe("1日平均売買代金に比べて大きいポジションが2件あります：big（ADV の1.5倍、高）、mid（ADV の0.3倍、中）。");
   });
 
-  it("skips positions without adv and notes them", () => {
-    const outcome = evaluateLiquidityRule([position("a", 1e12), position("b", 5, 100)], reference);
-    expect(outcome.findings).toEqual([]);
-    expect(outcome.gaps).toEqual([]);
-    expect(outcome.metrics.maxLiquidityRatio).toBe(0.05);
-    expect(outcome.notes).toEqual([expect.stringContaining("no adv for a")]);
+  it("a position with a value and no adv is a gap naming its adv; the measured ones are still judged", () => {
+    const outcome = evaluateLiquidityRule(
+      [position("a", 1e12), position("b", 150, 100), position("flat", 0), { ...position("s", -5), kind: "swap" }],
+      reference,
+    );
+    expect(outcome.gaps).toEqual([
+      {
+        fields: ["markets.positions[0].adv", "markets.positions[3].adv"],
+        message: {
+          en: "MKT-LIQ cannot assess 2 positions without an average daily traded value (adv): a, s.",
+          ja: "1日平均売買代金（adv）のないポジションが2件あり、MKT-LIQ で流動性を評価できません：a、s。",
+        },
+      },
+    ]);
+    expect(outcome.metrics.maxLiquidityRatio).toBe(1.5);
+    expect(outcome.findings.map((f) => f.severity)).toEqual(["high"]);
   });
 
   it("has a null maximum when no position has adv", () => {
     const outcome = evaluateLiquidityRule([position("a", 10)], reference);
     expect(outcome.metrics).toEqual({ maxLiquidityRatio: null });
     expect(outcome.findings).toEqual([]);
+    expect(outcome.gaps).toHaveLength(1);
   });
 });
 

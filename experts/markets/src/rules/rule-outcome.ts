@@ -1,9 +1,10 @@
-import type { ExpertFinding, Severity } from "@kyocho/core";
+import type { ExpertFinding, LocalizedText } from "@kyocho/core";
 
 /** A field a rule needed and did not find, before it becomes a DATA-GAP finding. */
 export interface RuleGap {
   fields: string[];
-  message: string;
+  /** `{ en, ja }`: the same facts in both languages. */
+  message: LocalizedText;
 }
 
 /**
@@ -17,4 +18,3 @@ export interface RuleOutcome {
   metrics: Record<string, number | null>;
   notes: string[];
 }
-
