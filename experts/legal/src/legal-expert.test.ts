@@ -10,7 +10,8 @@ const policy = parsePolicy(YAML.parse(readFileSync(REFERENCE, "utf8")), "referen
 const ASOF = "2026-11-30";
 
 async function ask(caseInput: CaseInput | undefined, options: { question?: string; role?: TaskRole } = {}) {
-  const c = caseInput ? parseCase({ asOf: ASOF, ...caseInput }) : undefined;
+  // The reference bank (Tier 1 capital JPY 10tn) unless the case names its own: v2 assumes no Tier 1 capital.
+  const c = caseInput ? parseCase({ asOf: ASOF, bank: { baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 1e13 }, ...caseInput }) : undefined;
   const question = legalExpert.subQuestion(options.question ?? "", c);
   const result = await legalExpert.run({
     assessmentId: "test",
@@ -81,6 +82,9 @@ describe("legal expert on full cases", () => {
       pepWithoutEdd: 0,
       largeExposureRatio: 0.1,
       groupExposure: 1e12,
+      facilityExposure: 1e12,
+      existingExposure: 0,
+      marketsExposure: 0,
       crossBorder: 1,
       foreignParties: 1,
       foreignCurrencyFacility: 1,
@@ -105,7 +109,7 @@ describe("legal expert on full cases", () => {
       "DATA-GAP:medium:borrower.antiSocialCheck",
       "LEG-KYC:medium:counterparties[1].kyc",
       "LEG-KYC-REFRESH:medium:counterparties[0].kyc",
-      "LEG-LEX:medium:facility.amount,facility.existingExposure,bank.tier1Capital",
+      "LEG-LEX:medium:facility.amount,bank.tier1Capital",
       "LEG-CLAUSE-SANC:high:contract.clauses",
       "LEG-CLAUSE-COC:medium:contract.clauses",
       "LEG-CLAUSE-ASF:high:contract.clauses",

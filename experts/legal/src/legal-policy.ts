@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  CONTRACT_CLAUSES, CountryCodeSchema, FacilitySchema, ruleBaseShape, SeveritySchema, TiersSchema,
+  CONTRACT_CLAUSES, CountryCodeSchema, EXPOSURE_KINDS, FacilitySchema, ruleBaseShape, SeveritySchema, TiersSchema,
 } from "@kyocho/core";
 
 /** A rule that fires at one fixed severity when its condition holds. */
@@ -52,7 +52,12 @@ export const LegalPolicySchema = z.strictObject({
       refreshDays: z.strictObject({ high: days(), medium: days(), low: days() }),
     }),
     "LEG-PEP": FixedSeverityRuleSchema,
-    "LEG-LEX": z.strictObject({ ...ruleBaseShape, tiers: TiersSchema }),
+    "LEG-LEX": z.strictObject({
+      ...ruleBaseShape,
+      /** Credit conversion factor per kind of existing exposure (an undrawn commitment counts at half in the reference). */
+      ccf: z.strictObject(Object.fromEntries(EXPOSURE_KINDS.map((k) => [k, z.number().finite().min(0).max(1)])) as Record<(typeof EXPOSURE_KINDS)[number], z.ZodNumber>),
+      tiers: TiersSchema,
+    }),
     "LEG-CLAUSE-SANC": FixedSeverityRuleSchema,
     "LEG-CLAUSE-COC": z.strictObject({
       ...ruleBaseShape,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase, type CaseInput, type ExpertFinding } from "@kyocho/core";
+import { parseCase, type CaseInput, type ExpertFinding, english, japaneseForm, type LocalizedText } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { LegalPolicySchema } from "./legal-policy.js";
@@ -10,24 +10,31 @@ const policy = LegalPolicySchema.parse(
   YAML.parse(readFileSync(fileURLToPath(new URL("../../../graphs/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
 );
 const ASOF = "2026-11-30";
-const dataGap = (fields: string[], message: string): ExpertFinding => ({
-  ruleId: "DATA-GAP", severity: "medium", title: "Data gap", message, metrics: {}, citations: [], fields,
-});
-const dataConflict = (fields: string[], message: string): ExpertFinding => ({
-  ruleId: "DATA-CONFLICT", severity: "medium", title: "Data conflict", message, metrics: {}, citations: [], fields,
-});
+const dataGap = (fields: string[], message: LocalizedText): ExpertFinding => {
+  const ja = japaneseForm({ en: "Data gap", ja: "データ不足" }, message);
+  return { ruleId: "DATA-GAP", severity: "medium", title: "Data gap", message: english(message), metrics: {}, citations: [], fields, ...(ja ? { ja } : {}) };
+};
+const dataConflict = (fields: string[], message: LocalizedText): ExpertFinding => {
+  const ja = japaneseForm({ en: "Data conflict", ja: "データの矛盾" }, message);
+  return { ruleId: "DATA-CONFLICT", severity: "medium", title: "Data conflict", message: english(message), metrics: {}, citations: [], fields, ...(ja ? { ja } : {}) };
+};
 const context = { asOf: ASOF, dataGap, dataConflict };
 const apply = (input: CaseInput | undefined, asOf = ASOF) =>
   applyLegalRules(input ? parseCase({ asOf: ASOF, ...input }) : undefined, policy, { ...context, asOf });
 const summary = (out: { findings: ExpertFinding[] }) => out.findings.map((f) => `${f.ruleId}:${f.severity}:${(f.fields ?? []).join(",")}`);
 
 const facility = { type: "term_loan" as const, amount: 5e9, currency: "JPY", tenorYears: 3, rate: 0.01, amortization: "bullet" as const };
+/** The bank's Tier 1 capital: JPY 10trn (v2 has no default; without it LEG-LEX is a DATA-GAP). */
+const bank = { tier1Capital: 1e13 };
 /** A JP party with every piece of current evidence the v2 rules ask for. */
 const clean = {
   screening: { result: "clear" as const, screenedOn: "2026-11-20" },
   kyc: { status: "complete" as const, reviewedOn: "2026-06-01", riskRating: "low" as const },
   antiSocialCheck: { result: "clear" as const, checkedOn: "2026-11-02" },
 };
+
+/** Every number of a message (dates, day counts, amounts, field indices), sorted: a Japanese message carries exactly the English one's. */
+const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
 
 describe("hasLegalData", () => {
   it("is true for a borrower alone, a group member alone, a counterparty, a contract or a facility", () => {
@@ -50,6 +57,12 @@ describe("applyLegalRules", () => {
     expect(LEGAL_DATA_FIELDS).toEqual(["borrower", "counterparties", "contract"]);
     const out = applyLegalRules(undefined, policy, context);
     expect(out.findings.map((f) => [f.ruleId, f.fields])).toEqual([["DATA-GAP", ["borrower", "counterparties", "contract"]]]);
+    expect(out.findings[0]?.ja).toEqual({
+      title: "データ不足",
+      message:
+        "法務・コンプライアンスの判定には、当事者（借り手と取引先。それぞれの制裁スクリーニング、取引時確認、反社チェック）と" +
+        "契約（準拠法と条項）が必要です。大口信用供与の上限を確認するには、融資条件（facility）も記載してください。",
+    });
     expect(out.metrics).toEqual({});
     expect(out.notes).toEqual([]);
   });
@@ -62,6 +75,8 @@ describe("applyLegalRules", () => {
   it("with a contract but no party: a DATA-GAP on the parties, and the contract rules still run", () => {
     const out = apply({ contract: { governingLaw: "DE", clauses: ["sanctions"] } });
     expect(summary(out)).toEqual(["DATA-GAP:medium:borrower,counterparties", "LEG-LAW:medium:contract.governingLaw"]);
+    expect(out.findings[0]?.message).toBe("LEG-SANC and LEG-KYC cannot be evaluated: the case names no party to screen.");
+    expect(out.findings[0]?.ja?.message).toBe("スクリーニングする当事者が案件に記載されていないため、LEG-SANC と LEG-KYC を判定できません。");
     expect(out.metrics).toMatchObject({ partyCount: 0, governingLawApproved: 0, crossBorder: 0 });
   });
 
@@ -79,6 +94,7 @@ describe("applyLegalRules", () => {
       ],
       facility: { type: "term_loan", amount: 3e12, currency: "JPY", tenorYears: 8, rate: 0.01, amortization: "linear" },
       contract: { governingLaw: "XX", clauses: [] },
+      bank,
     });
     expect(summary(out)).toEqual([
       "DATA-CONFLICT:medium:borrower.country,counterparties[0].country",
@@ -91,7 +107,7 @@ describe("applyLegalRules", () => {
       "DATA-GAP:medium:counterparties[3].kyc",
       "LEG-KYC-REFRESH:medium:borrower.kyc",
       "LEG-PEP:high:borrower.kyc",
-      "LEG-LEX:critical:facility.amount,facility.existingExposure,bank.tier1Capital",
+      "LEG-LEX:critical:facility.amount,bank.tier1Capital",
       "LEG-CLAUSE-SANC:high:contract.clauses",
       "LEG-CLAUSE-COC:medium:contract.clauses",
       "LEG-CLAUSE-ASF:high:contract.clauses",
@@ -111,8 +127,12 @@ describe("applyLegalRules", () => {
       kycMissing: 1,
       kycRefreshDue: 1,
       pepWithoutEdd: 1,
-      largeExposureRatio: 0.3,
+      // LEG-LEX: 3trn facility, no other exposure, over 10trn Tier 1 = 0.3.
+      facilityExposure: 3e12,
+      existingExposure: 0,
+      marketsExposure: 0,
       groupExposure: 3e12,
+      largeExposureRatio: 0.3,
       crossBorder: 1,
       foreignParties: 3,
       foreignCurrencyFacility: 0,
@@ -124,6 +144,11 @@ describe("applyLegalRules", () => {
       governingLawApproved: 0,
     });
     expect(out.notes).toEqual([]);
+    // A Japanese report reads every one of them in Japanese, with the numbers of the English message.
+    for (const f of out.findings) {
+      expect(f.ja?.message, f.ruleId).toMatch(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u);
+      expect(numbers(f.ja?.message), f.ruleId).toEqual(numbers(f.message));
+    }
   });
 
   it("is clean for a domestic deal with current evidence and a complete contract", () => {
@@ -131,6 +156,7 @@ describe("applyLegalRules", () => {
       borrower: { name: "Osaka KK", country: "JP", ...clean },
       facility,
       contract: { governingLaw: "JP", clauses: ["cross_default", "anti_social_forces"] },
+      bank,
     });
     expect(out.findings).toEqual([]);
   });
@@ -154,7 +180,7 @@ describe("applyLegalRules", () => {
   });
 
   it("runs the contract rules with a facility alone (LEG-CLAUSE-ASF needs a contract)", () => {
-    const out = apply({ borrower: { name: "Acme", country: "US", ...clean }, facility });
+    const out = apply({ borrower: { name: "Acme", country: "US", ...clean }, facility, bank });
     expect(summary(out)).toEqual(["LEG-CLAUSE-SANC:high:contract.clauses", "LEG-LAW:medium:contract.governingLaw"]);
     expect(out.notes).toContain("LEG-CLAUSE-ASF skipped: no contract in the case.");
   });

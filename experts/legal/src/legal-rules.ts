@@ -70,11 +70,14 @@ export function applyLegalRules(c: Case | undefined, policy: LegalPolicy, contex
   const { rules } = policy;
   const { dataGap } = context;
   if (!c || !hasLegalData(c)) {
-    const gap = dataGap(
-      [...LEGAL_DATA_FIELDS],
-      "Legal and compliance rules need the parties (the borrower and counterparties, each with its sanctions screening, KYC " +
+    const gap = dataGap([...LEGAL_DATA_FIELDS], {
+      en:
+        "Legal and compliance rules need the parties (the borrower and counterparties, each with its sanctions screening, KYC " +
         "and anti-social-forces check) and the contract (governing law and clauses); add the facility to check the large-exposure limit.",
-    );
+      ja:
+        "法務・コンプライアンスの判定には、当事者（借り手と取引先。それぞれの制裁スクリーニング、取引時確認、反社チェック）と" +
+        "契約（準拠法と条項）が必要です。大口信用供与の上限を確認するには、融資条件（facility）も記載してください。",
+    });
     return combine([{ findings: [gap], metrics: {}, notes: [] }]);
   }
 
@@ -82,7 +85,12 @@ export function applyLegalRules(c: Case | undefined, policy: LegalPolicy, contex
   const outcomes: RuleOutcome[] = [];
   if (parties.length === 0) {
     outcomes.push({
-      findings: [dataGap(["borrower", "counterparties"], "LEG-SANC and LEG-KYC cannot be evaluated: the case names no party to screen.")],
+      findings: [
+        dataGap(["borrower", "counterparties"], {
+          en: "LEG-SANC and LEG-KYC cannot be evaluated: the case names no party to screen.",
+          ja: "スクリーニングする当事者が案件に記載されていないため、LEG-SANC と LEG-KYC を判定できません。",
+        }),
+      ],
       metrics: { partyCount: 0 },
       notes: [],
     });

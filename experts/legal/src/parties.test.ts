@@ -1,6 +1,6 @@
 import { parseCase, type CaseInput } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
-import { caseParties, describeParty } from "./parties.js";
+import { caseParties, describeParty, describePartyJa, type PartyRole } from "./parties.js";
 
 const ASOF = "2026-11-30";
 const parties = (input: CaseInput) => caseParties(parseCase({ asOf: ASOF, ...input }));
@@ -198,6 +198,25 @@ describe("describeParty", () => {
   });
   it("calls a member of the borrower's group a group member", () => {
     expect(describeParty({ name: "Parent KK", role: "group", countries: ["JP"] })).toBe("Parent KK (group member, JP)");
+  });
+});
+
+describe("describePartyJa", () => {
+  it("names the party with its role in Japanese and its country, as describeParty does in English", () => {
+    expect(describePartyJa({ name: "東雲興産株式会社", role: "guarantor", countries: ["JP"] })).toBe("東雲興産株式会社（保証人、JP）");
+  });
+  it.each<[PartyRole, string]>([
+    ["borrower", "借り手"],
+    ["guarantor", "保証人"],
+    ["target", "買収対象"],
+    ["seller", "売り手"],
+    ["other", "その他"],
+    ["group", "グループ会社"],
+  ])("calls the role %s %s", (role, ja) => {
+    expect(describePartyJa({ name: "Acme", role, countries: ["US"] })).toBe(`Acme（${ja}、US）`);
+  });
+  it("names every country of a party given two, in the English order", () => {
+    expect(describePartyJa({ name: "Acme", role: "borrower", countries: ["IR", "JP"] })).toBe("Acme（借り手、IR/JP）");
   });
 });
 

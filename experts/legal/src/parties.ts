@@ -86,6 +86,27 @@ export function describeParty(p: Pick<Party, "name" | "role" | "countries">): st
   return `${p.name} (${p.role === "group" ? "group member" : p.role}, ${p.countries.join("/")})`;
 }
 
+/** How each role is named in a Japanese message. */
+const ROLE_JA: Record<PartyRole, string> = {
+  borrower: "借り手",
+  guarantor: "保証人",
+  target: "買収対象",
+  seller: "売り手",
+  other: "その他",
+  group: "グループ会社",
+};
+
+/**
+ * How a party is named in a Japanese message, as {@link describeParty} in
+ * English: the same name and countries, the role in Japanese.
+ *
+ * @example
+ * describePartyJa({ name: "東雲興産株式会社", role: "guarantor", countries: ["JP"] }) // "東雲興産株式会社（保証人、JP）"
+ */
+export function describePartyJa(p: Pick<Party, "name" | "role" | "countries">): string {
+  return `${p.name}（${ROLE_JA[p.role]}、${p.countries.join("/")}）`;
+}
+
 function sameName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }

@@ -1,28 +1,35 @@
-/**
- * The bank's exposure to the borrower group after the new facility, in the
- * base currency: what it already lends plus the facility converted at spot.
- *
- * @example
- * groupExposure({ existingExposure: 200e9, amount: 1e9, spot: 150 }) // 350e9
- */
-export function groupExposure(input: { existingExposure: number; amount: number; spot: number }): number {
-  return input.existingExposure + input.amount * input.spot;
+/** One existing exposure to the borrower's group, in the base currency, with its credit conversion factor. */
+export interface WeightedExposure {
+  amount: number;
+  ccf: number;
 }
 
 /**
- * The large-exposure ratio: group exposure (base currency) over Tier 1
- * capital. Undefined when capital is zero or negative — a bank without
- * positive capital has no meaningful limit, and the case schema refuses it.
+ * The bank's exposure to the borrower's group after the new facility, in the
+ * base currency: the facility, every existing exposure at its credit
+ * conversion factor (half an undrawn commitment, all of a guarantee), and the
+ * absolute market value of the bank's positions in the group's securities.
  *
  * @example
- * largeExposureRatio({ existingExposure: 0, amount: 1e10, spot: 100, tier1Capital: 1e13 }) // 0.1
+ * groupExposure({ facility: 150e9, exposures: [{ amount: 100e9, ccf: 0.5 }], positions: [-20e9] }) // 220e9
  */
-export function largeExposureRatio(input: {
-  existingExposure: number;
-  amount: number;
-  spot: number;
-  tier1Capital: number;
-}): number | undefined {
-  if (!(input.tier1Capital > 0)) return undefined;
-  return groupExposure(input) / input.tier1Capital;
+export function groupExposure(input: { facility: number; exposures: readonly WeightedExposure[]; positions: readonly number[] }): number {
+  return (
+    input.facility +
+    input.exposures.reduce((sum, e) => sum + e.amount * e.ccf, 0) +
+    input.positions.reduce((sum, v) => sum + Math.abs(v), 0)
+  );
+}
+
+/**
+ * The large-exposure ratio: group exposure over Tier 1 capital (both in the
+ * base currency). Undefined without a positive Tier 1 capital — a limit
+ * cannot be measured against nothing, and no default is assumed.
+ *
+ * @example
+ * largeExposureRatio(1e12, 1e13) // 0.1
+ */
+export function largeExposureRatio(exposure: number, tier1Capital: number | undefined): number | undefined {
+  if (tier1Capital === undefined || !(tier1Capital > 0)) return undefined;
+  return exposure / tier1Capital;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase, type CaseInput } from "@kyocho/core";
+import { parseCase, type CaseInput, english, japanese } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { LegalPolicySchema } from "../legal-policy.js";
@@ -19,6 +19,9 @@ const jp = { name: "Tokyo KK", country: "JP" };
 const us = { name: "Acme Inc", country: "US" };
 const facility = { type: "term_loan" as const, amount: 1e9, currency: "JPY", tenorYears: 3, rate: 0.01, amortization: "bullet" as const };
 
+/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
+const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
+
 describe("LEG-CLAUSE-ASF", () => {
   it("is high for a contract without the clause when a party is in JP", () => {
     const out = run({ borrower: jp, contract: { governingLaw: "JP", clauses: ["sanctions", "cross_default"] } });
@@ -26,7 +29,7 @@ describe("LEG-CLAUSE-ASF", () => {
     expect(out.findings[0]).toMatchObject({
       ruleId: "LEG-CLAUSE-ASF",
       severity: "high",
-      condition: rule.condition,
+      condition: english(rule.condition),
       citations: [{ document: "legal/compliance-policy.md", section: "Anti-social-forces clause (LEG-CLAUSE-ASF)" }],
       fields: ["contract.clauses"],
       metrics: { antiSocialClause: 0 },
@@ -76,5 +79,21 @@ describe("LEG-CLAUSE-ASF", () => {
 
   it("uses the policy's severity (inline policy)", () => {
     expect(run({ borrower: jp, contract: { clauses: [] } }, ["JP"], { ...rule, severity: "medium" }).findings[0]?.severity).toBe("medium");
+  });
+});
+
+describe("LEG-CLAUSE-ASF in Japanese", () => {
+  it("names the same countries and parties", () => {
+    const out = run(
+      { borrower: jp, counterparties: [{ name: "Seoul Co", country: "KR", role: "guarantor" }, { ...us, role: "seller" }], contract: { clauses: [] } },
+      ["JP", "KR"],
+    );
+    const f = out.findings[0];
+    expect(f?.message).toBe("The contract has no anti-social-forces clause, required with parties in JP, KR — Tokyo KK (borrower, JP) and Seoul Co (guarantor, KR).");
+    expect(f?.ja).toEqual({
+      title: "暴力団排除条項の欠如",
+      message: "契約に暴力団排除条項がありません。JP、KRの当事者がいる取引では必須です：Tokyo KK（借り手、JP）、Seoul Co（保証人、KR）。",
+      condition: japanese(rule.condition),
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { ruleFinding, type Case } from "@kyocho/core";
 import type { LegalPolicy } from "../legal-policy.js";
-import { describeParty, type Party } from "../parties.js";
-import { listNames, passed, type RuleOutcome } from "./rule-outcome.js";
+import { describeParty, describePartyJa, type Party } from "../parties.js";
+import { listNames, listNamesJa, passed, type RuleOutcome } from "./rule-outcome.js";
 
 export const ANTI_SOCIAL_CLAUSE_RULE_ID = "LEG-CLAUSE-ASF";
 
@@ -27,6 +27,11 @@ export function applyAntiSocialClauseRule(input: {
   const required = new Set(input.requiredFor.map((x) => x.toUpperCase()));
   const concerned = input.parties.filter((p) => p.countries.some((x) => required.has(x.toUpperCase())));
   if (hasClause || concerned.length === 0) return passed(metrics);
-  const message = `The contract has no anti-social-forces clause, required with parties in ${input.requiredFor.join(", ")} — ${listNames(concerned.map(describeParty))}.`;
+  const message = {
+    en: `The contract has no anti-social-forces clause, required with parties in ${input.requiredFor.join(", ")} — ${listNames(concerned.map(describeParty))}.`,
+    ja:
+      `契約に暴力団排除条項がありません。${input.requiredFor.join("、")}の当事者がいる取引では必須です：` +
+      `${listNamesJa(concerned.map(describePartyJa))}。`,
+  };
   return { findings: [ruleFinding(ANTI_SOCIAL_CLAUSE_RULE_ID, rule, rule.severity, message, metrics, ["contract.clauses"])], metrics, notes: [] };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase, type CaseInput, type ExpertFinding } from "@kyocho/core";
+import { parseCase, type CaseInput, type ExpertFinding, english, japaneseForm, type LocalizedText, japanese } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { LegalPolicySchema } from "../legal-policy.js";
@@ -11,12 +11,16 @@ const reference = LegalPolicySchema.parse(
   YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
 );
 const rule = reference.rules["LEG-ASF"];
-const dataGap = (fields: string[], message: string): ExpertFinding => ({
-  ruleId: "DATA-GAP", severity: "medium", title: "Data gap", message, metrics: {}, citations: [], fields,
-});
+const dataGap = (fields: string[], message: LocalizedText): ExpertFinding => {
+  const ja = japaneseForm({ en: "Data gap", ja: "データ不足" }, message);
+  return { ruleId: "DATA-GAP", severity: "medium", title: "Data gap", message: english(message), metrics: {}, citations: [], fields, ...(ja ? { ja } : {}) };
+};
 const run = (caseInput: CaseInput, requiredFor: readonly string[] = reference.antiSocialCheck.requiredFor) =>
   applyAntiSocialForcesRule({ parties: caseParties(parseCase({ asOf: "2026-11-30", ...caseInput })), requiredFor, rule, dataGap });
 const checked = (result: "clear" | "hit", checkedOn?: string) => ({ antiSocialCheck: { result, ...(checkedOn ? { checkedOn } : {}) } });
+
+/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
+const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
 
 describe("LEG-ASF (反社)", () => {
   it("reads the reference policy: requiredFor [JP], LEG-ASF critical", () => {
@@ -30,7 +34,7 @@ describe("LEG-ASF (反社)", () => {
     expect(out.findings[0]).toMatchObject({
       ruleId: "LEG-ASF",
       severity: "critical",
-      condition: rule.condition,
+      condition: english(rule.condition),
       citations: [{ document: "legal/compliance-policy.md", section: "Anti-social forces (LEG-ASF)" }],
       fields: ["counterparties[0].antiSocialCheck"],
       metrics: { antiSocialHits: 1, antiSocialChecksMissing: 0 },
@@ -97,5 +101,33 @@ describe("LEG-ASF (反社)", () => {
       counterparties: [{ name: "Acme", country: "JP", role: "borrower", ...checked("hit", "2024-01-01") }],
     });
     expect(out.findings.map((f) => [f.ruleId, f.fields])).toEqual([["LEG-ASF", ["counterparties[0].antiSocialCheck"]]]);
+  });
+});
+
+describe("LEG-ASF in Japanese", () => {
+  it("names the same parties and check dates", () => {
+    const out = run({
+      counterparties: [
+        { name: "Kanto Kogyo", country: "JP", role: "seller", ...checked("hit", "2026-11-01") },
+        { name: "Osaka Shoji", country: "JP", role: "other", ...checked("hit") },
+      ],
+    });
+    const f = out.findings[0];
+    expect(f?.ja).toEqual({
+      title: "反社会的勢力",
+      message: "Kanto Kogyo（売り手、JP）：反社会的勢力に該当（確認日 2026-11-01）；Osaka Shoji（その他、JP）：反社会的勢力に該当。",
+      condition: japanese(rule.condition),
+    });
+    expect(numbers(f?.ja?.message)).toEqual(numbers(f?.message));
+    expect(numbers(f?.ja?.message)).toEqual(["01", "11", "2026"]);
+  });
+
+  it("asks for the missing 反社チェック in Japanese, naming the countries that require it", () => {
+    const out = run({ borrower: { name: "Tokyo KK", country: "JP" }, group: { members: [{ name: "Parent KK", country: "JP" }] } }, ["JP", "KR"]);
+    const gap = out.findings.find((f) => f.ruleId === "DATA-GAP");
+    expect(gap?.ja).toEqual({
+      title: "データ不足",
+      message: "反社チェックの記録がありません：Tokyo KK（借り手、JP）、Parent KK（グループ会社、JP）。JP、KRの当事者には反社チェックが必要です。",
+    });
   });
 });

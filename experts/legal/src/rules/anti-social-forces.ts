@@ -1,7 +1,7 @@
 import { ruleFinding } from "@kyocho/core";
 import type { LegalPolicy } from "../legal-policy.js";
-import { describeParty, type Party } from "../parties.js";
-import { listNames, type DataGapFn, type RuleOutcome } from "./rule-outcome.js";
+import { describeParty, describePartyJa, type Party } from "../parties.js";
+import { listNames, listNamesJa, type DataGapFn, type RuleOutcome } from "./rule-outcome.js";
 
 export const ANTI_SOCIAL_FORCES_RULE_ID = "LEG-ASF";
 
@@ -26,15 +26,20 @@ export function applyAntiSocialForcesRule(input: {
   const findings = [];
   if (hits.length > 0) {
     const described = hits.map((p) => `${describeParty(p)}: anti-social-forces check hit${p.antiSocialCheck?.checkedOn ? ` (checked ${p.antiSocialCheck.checkedOn})` : ""}`);
-    findings.push(
-      ruleFinding(ANTI_SOCIAL_FORCES_RULE_ID, input.rule, input.rule.severity, `${listNames(described)}.`, metrics, hits.map((p) => p.antiSocialCheck!.path)),
-    );
+    const describedJa = hits.map((p) => `${describePartyJa(p)}：反社会的勢力に該当${p.antiSocialCheck?.checkedOn ? `（確認日 ${p.antiSocialCheck.checkedOn}）` : ""}`);
+    const message = { en: `${listNames(described)}.`, ja: `${describedJa.join("；")}。` };
+    findings.push(ruleFinding(ANTI_SOCIAL_FORCES_RULE_ID, input.rule, input.rule.severity, message, metrics, hits.map((p) => p.antiSocialCheck!.path)));
   }
   if (unchecked.length > 0) {
     findings.push(
       input.dataGap(
         unchecked.map((p) => `${p.path}.antiSocialCheck`),
-        `No anti-social-forces check (反社チェック) on file — ${listNames(unchecked.map(describeParty))}; required for parties in ${input.requiredFor.join(", ")}.`,
+        {
+          en: `No anti-social-forces check (反社チェック) on file — ${listNames(unchecked.map(describeParty))}; required for parties in ${input.requiredFor.join(", ")}.`,
+          ja:
+            `反社チェックの記録がありません：${listNamesJa(unchecked.map(describePartyJa))}。` +
+            `${input.requiredFor.join("、")}の当事者には反社チェックが必要です。`,
+        },
       ),
     );
   }

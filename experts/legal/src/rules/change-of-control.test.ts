@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase } from "@kyocho/core";
+import { parseCase, english, japanese } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { LegalPolicySchema, type LegalPolicy } from "../legal-policy.js";
@@ -15,6 +15,9 @@ const facility = (tenorYears: number, type = "term_loan") => ({ type, amount: 1e
 const run = (caseInput: object, r: LegalPolicy["rules"]["LEG-CLAUSE-COC"] = rule) => applyChangeOfControlRule({ c: parseCase(caseInput), rule: r });
 const both = { clauses: ["cross_default", "change_of_control"] };
 
+/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
+const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
+
 describe("LEG-CLAUSE-COC (reference v2: term_loan and revolver, tenor > 5)", () => {
   it("is silent just below and at the tenor threshold", () => {
     expect(run({ facility: facility(4.99), contract: { clauses: [] } }).findings).toEqual([]);
@@ -27,7 +30,7 @@ describe("LEG-CLAUSE-COC (reference v2: term_loan and revolver, tenor > 5)", () 
     expect(out.findings[0]).toMatchObject({
       ruleId: "LEG-CLAUSE-COC",
       severity: "medium",
-      condition: rule.condition,
+      condition: english(rule.condition),
       citations: [{ document: "legal/compliance-policy.md", section: "Cross-default and change of control (LEG-CLAUSE-COC)" }],
       fields: ["contract.clauses"],
     });
@@ -90,5 +93,32 @@ describe("LEG-CLAUSE-COC (reference v2: term_loan and revolver, tenor > 5)", () 
     const out = run({ facility: facility(3.5, "revolver"), contract: both }, inline);
     expect(out.findings[0]).toMatchObject({ severity: "high", metrics: { "missingClause.negative_pledge": 1, missingRequiredClauses: 1 } });
     expect(run({ facility: facility(4), contract: { clauses: ["negative_pledge"] } }, inline).findings).toEqual([]);
+  });
+});
+
+describe("LEG-CLAUSE-COC in Japanese", () => {
+  it("gives the same tenor and threshold, with the facility type and the missing clauses in Japanese", () => {
+    const f = run({ facility: facility(7), contract: { clauses: [] } }).findings[0];
+    expect(f?.message).toBe("term_loan of 7 years (above 5) lacks cross-default and change-of-control clauses.");
+    expect(f?.ja).toEqual({
+      title: "クロスデフォルト条項・支配権変更条項の欠如",
+      message: "期間7年（5年超）のタームローンにクロスデフォルト条項・支配権変更条項がありません。",
+      condition: japanese(rule.condition),
+    });
+    expect(numbers(f?.ja?.message)).toEqual(["5", "7"]);
+  });
+
+  it("names one missing clause on a revolver, with a fractional tenor as in English", () => {
+    const f = run({ facility: facility(5.5, "revolver"), contract: { clauses: ["cross_default"] } }).findings[0];
+    expect(f?.message).toBe("revolver of 5.5 years (above 5) lacks change-of-control clause.");
+    expect(f?.ja?.message).toBe("期間5.5年（5年超）のコミットメントラインに支配権変更条項がありません。");
+    expect(numbers(f?.ja?.message)).toEqual(numbers(f?.message));
+  });
+
+  it("names every clause a policy can require in Japanese", () => {
+    const inline = { ...rule, requiredClauses: ["sanctions", "negative_pledge", "mac", "anti_social_forces"] as LegalPolicy["rules"]["LEG-CLAUSE-COC"]["requiredClauses"] };
+    expect(run({ facility: facility(7), contract: { clauses: [] } }, inline).findings[0]?.ja?.message).toBe(
+      "期間7年（5年超）のタームローンに制裁条項・担保提供制限条項・MAC条項・暴力団排除条項がありません。",
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase } from "@kyocho/core";
+import { parseCase, english, japanese } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { LegalPolicySchema, type LegalPolicy } from "../legal-policy.js";
@@ -15,6 +15,9 @@ const facility = { type: "revolver", amount: 1e9, currency: "JPY", tenorYears: 3
 const run = (caseInput: object, approved: readonly string[] = reference.approvedGoverningLaws, r: LegalPolicy["rules"]["LEG-LAW"] = rule) =>
   applyGoverningLawRule({ c: parseCase(caseInput), approvedGoverningLaws: approved, rule: r });
 
+/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
+const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
+
 describe("LEG-LAW", () => {
   it.each(["JP", "NY", "EN", "SG"])("passes approved law %s", (law) => {
     const out = run({ contract: { governingLaw: law } });
@@ -27,7 +30,7 @@ describe("LEG-LAW", () => {
     expect(out.findings[0]).toMatchObject({
       ruleId: "LEG-LAW",
       severity: "medium",
-      condition: rule.condition,
+      condition: english(rule.condition),
       citations: [{ document: "legal/compliance-policy.md", section: "Governing law (LEG-LAW)" }],
       fields: ["contract.governingLaw"],
       metrics: { governingLawApproved: 0 },
@@ -58,5 +61,21 @@ describe("LEG-LAW", () => {
   it("follows the policy's list and severity (inline policy)", () => {
     expect(run({ contract: { governingLaw: "DE" } }, ["DE"], { ...rule, severity: "high" }).findings).toEqual([]);
     expect(run({ contract: { governingLaw: "JP" } }, ["DE"], { ...rule, severity: "high" }).findings[0]?.severity).toBe("high");
+  });
+});
+
+describe("LEG-LAW in Japanese", () => {
+  it("names the same law and approved list", () => {
+    const f = run({ contract: { governingLaw: "DE" } }).findings[0];
+    expect(f?.ja).toEqual({
+      title: "準拠法",
+      message: "準拠法DEは承認済みの準拠法（JP、NY、EN、SG）に含まれていません。",
+      condition: japanese(rule.condition),
+    });
+  });
+
+  it("says in Japanese that no governing law is stated", () => {
+    expect(run({ facility }).findings[0]?.ja?.message).toBe("契約に準拠法の定めがありません（承認済み：JP、NY、EN、SG）。");
+    expect(run({ contract: {} }, ["NY"]).findings[0]?.ja?.message).toBe("契約に準拠法の定めがありません（承認済み：NY）。");
   });
 });

@@ -28,9 +28,10 @@ export function applyGoverningLawRule(input: {
   if (approved) return passed(metrics);
 
   const list = input.approvedGoverningLaws.join(", ");
+  const listJa = input.approvedGoverningLaws.join("、");
   const message =
     law === undefined
-      ? `No governing law is stated for the contract (approved: ${list}).`
-      : `Governing law ${law} is not on the approved list (${list}).`;
+      ? { en: `No governing law is stated for the contract (approved: ${list}).`, ja: `契約に準拠法の定めがありません（承認済み：${listJa}）。` }
+      : { en: `Governing law ${law} is not on the approved list (${list}).`, ja: `準拠法${law}は承認済みの準拠法（${listJa}）に含まれていません。` };
   return { findings: [ruleFinding(GOVERNING_LAW_RULE_ID, rule, rule.severity, message, metrics, ["contract.governingLaw"])], metrics, notes: [] };
 }

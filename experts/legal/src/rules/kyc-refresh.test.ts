@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase, type CaseInput } from "@kyocho/core";
+import { parseCase, type CaseInput, english, japanese } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { LegalPolicySchema, type LegalPolicy } from "../legal-policy.js";
@@ -19,6 +19,9 @@ const reviewed = (reviewedOn: string | undefined, riskRating?: "low" | "medium" 
 });
 const due = (caseInput: CaseInput) => run(caseInput).findings.length === 1;
 
+/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
+const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
+
 describe("LEG-KYC-REFRESH (reference: high 365, medium 730, low 1,095 days)", () => {
   it("reads the reference cycle", () => {
     expect(rule).toMatchObject({ severity: "medium", refreshDays: { high: 365, medium: 730, low: 1095 } });
@@ -31,7 +34,7 @@ describe("LEG-KYC-REFRESH (reference: high 365, medium 730, low 1,095 days)", ()
     expect(out.findings[0]).toMatchObject({
       ruleId: "LEG-KYC-REFRESH",
       severity: "medium",
-      condition: rule.condition,
+      condition: english(rule.condition),
       citations: [{ document: "legal/compliance-policy.md", section: "KYC refresh (LEG-KYC-REFRESH)" }],
       fields: ["borrower.kyc"],
       metrics: { kycRefreshDue: 1 },
@@ -90,5 +93,32 @@ describe("LEG-KYC-REFRESH (reference: high 365, medium 730, low 1,095 days)", ()
     expect(run(reviewed("2026-10-31", "high"), inline).findings).toEqual([]);
     expect(run(reviewed("2026-10-30", "high"), inline).findings[0]?.severity).toBe("high");
     expect(run(reviewed("2025-11-30", "high"), rule, "2026-12-01").findings).toHaveLength(1);
+  });
+});
+
+describe("LEG-KYC-REFRESH in Japanese", () => {
+  it("gives the same review date, day count and cycle, with the risk rating in Japanese", () => {
+    // 2025-11-29 → 2026-11-30: 365 + 1 = 366 days, above the high-risk cycle of 365.
+    const out = run({
+      ...reviewed("2025-11-29", "high"),
+      counterparties: [{ name: "T", country: "US", role: "target", kyc: "complete" }],
+    });
+    const f = out.findings[0];
+    expect(f?.ja).toEqual({
+      title: "取引時確認の更新期限",
+      message: "取引時確認の更新期限を過ぎています。Acme（借り手、JP）：前回確認日 2025-11-29、366日経過（高リスク先の更新周期 365日）；T（買収対象、US）：確認日の記録がありません。",
+      condition: japanese(rule.condition),
+    });
+    expect(numbers(f?.ja?.message)).toEqual(numbers(f?.message));
+    expect(numbers(f?.ja?.message)).toEqual(["11", "2025", "29", "365", "366"]);
+  });
+
+  it.each([
+    ["2024-11-29", "medium", "前回確認日 2024-11-29、731日経過（中リスク先の更新周期 730日）"],
+    ["2023-11-30", "low", "前回確認日 2023-11-30、1096日経過（低リスク先の更新周期 1095日）"],
+  ] as const)("writes a review of %s at %s risk in Japanese with the English numbers", (date, rating, ja) => {
+    const f = run(reviewed(date, rating)).findings[0];
+    expect(f?.ja?.message).toContain(ja);
+    expect(numbers(f?.ja?.message)).toEqual(numbers(f?.message));
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase, type CaseInput, type ExpertFinding } from "@kyocho/core";
+import { parseCase, type CaseInput, type ExpertFinding, english, japaneseForm, type LocalizedText, japanese } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { LegalPolicySchema, type LegalPolicy } from "../legal-policy.js";
@@ -11,14 +11,18 @@ const reference = LegalPolicySchema.parse(
   YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
 );
 const rule = reference.rules["LEG-KYC"];
-const dataGap = (fields: string[], message: string): ExpertFinding => ({
-  ruleId: "DATA-GAP", severity: "medium", title: "Data gap", message, metrics: {}, citations: [], fields,
-});
+const dataGap = (fields: string[], message: LocalizedText): ExpertFinding => {
+  const ja = japaneseForm({ en: "Data gap", ja: "データ不足" }, message);
+  return { ruleId: "DATA-GAP", severity: "medium", title: "Data gap", message: english(message), metrics: {}, citations: [], fields, ...(ja ? { ja } : {}) };
+};
 
 type Role = "borrower" | "guarantor" | "target" | "seller" | "other";
 const cp = (name: string, kyc?: "complete" | "pending" | "failed", role: Role = "target") => ({ name, country: "JP", role, ...(kyc ? { kyc } : {}) });
 const run = (caseInput: CaseInput, r: LegalPolicy["rules"]["LEG-KYC"] = rule) =>
   applyKycRule({ parties: caseParties(parseCase({ asOf: "2026-11-30", ...caseInput })), rule: r, dataGap });
+
+/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
+const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
 
 describe("LEG-KYC", () => {
   it("passes when every party's KYC is complete", () => {
@@ -33,7 +37,7 @@ describe("LEG-KYC", () => {
     expect(out.findings[0]).toMatchObject({
       ruleId: "LEG-KYC",
       severity: "medium",
-      condition: rule.condition,
+      condition: english(rule.condition),
       citations: [{ document: "legal/compliance-policy.md", section: "Know your customer (LEG-KYC)" }],
       fields: ["counterparties[1].kyc"],
     });
@@ -115,5 +119,30 @@ describe("LEG-KYC", () => {
     expect(run({ counterparties: [cp("A", "failed")] }, inline).findings[0]?.severity).toBe("high");
     expect(run({ counterparties: [cp("A", "pending")] }, inline).findings[0]?.severity).toBe("low");
     expect(run({ counterparties: [cp("A", "pending"), cp("B", "failed")] }, inline).findings[0]?.severity).toBe("high");
+  });
+});
+
+describe("LEG-KYC in Japanese", () => {
+  it("names the same failed and pending parties, failed first", () => {
+    const out = run({ counterparties: [cp("A", "pending"), cp("B", "failed", "other"), cp("C", undefined, "seller"), cp("D", "complete"), cp("E", "pending")] });
+    expect(out.findings[0]?.ja).toEqual({
+      title: "取引時確認（KYC）",
+      message: "取引時確認が完了していない当事者があります。取引時確認不可：B（その他、JP）；取引時確認未了：A（買収対象、JP）、E（買収対象、JP）。",
+      condition: japanese(rule.condition),
+    });
+  });
+
+  it("gives a pending KYC alone in Japanese", () => {
+    expect(run({ counterparties: [cp("B", "pending", "guarantor")] }).findings[0]?.ja?.message).toBe(
+      "取引時確認が完了していない当事者があります。取引時確認未了：B（保証人、JP）。",
+    );
+  });
+
+  it("asks for the missing KYC records in Japanese", () => {
+    const out = run({ borrower: { name: "B", country: "JP" }, counterparties: [cp("G", undefined, "guarantor"), cp("T")] });
+    expect(out.findings[0]?.ja).toEqual({
+      title: "データ不足",
+      message: "取引時確認の記録がありません：B（借り手、JP）、G（保証人、JP）、T（買収対象、JP）。借り手・保証人・買収対象とは取引時確認の完了後に限り取引します。",
+    });
   });
 });

@@ -1,8 +1,8 @@
 import { maxSeverity, ruleFinding, type ExpertFinding, type Severity } from "@kyocho/core";
 import { kycSummary } from "../calculators/kyc-summary.js";
 import type { LegalPolicy } from "../legal-policy.js";
-import { describeParty, type Party, type PartyRole } from "../parties.js";
-import { listNames, type DataGapFn, type RuleOutcome } from "./rule-outcome.js";
+import { describeParty, describePartyJa, type Party, type PartyRole } from "../parties.js";
+import { listNames, listNamesJa, type DataGapFn, type RuleOutcome } from "./rule-outcome.js";
 
 export const KYC_RULE_ID = "LEG-KYC";
 
@@ -32,23 +32,32 @@ export function applyKycRule(input: {
   const findings: ExpertFinding[] = [];
   let severity: Severity | undefined;
   const parts: string[] = [];
+  const partsJa: string[] = [];
   const fields: string[] = [];
-  const add = (parties: Party[], level: Severity, label: string) => {
+  const add = (parties: Party[], level: Severity, label: string, labelJa: string) => {
     if (parties.length === 0) return;
     severity = severity === undefined ? level : maxSeverity(severity, level);
     parts.push(`${label}: ${listNames(parties.map(describeParty))}`);
+    partsJa.push(`${labelJa}：${listNamesJa(parties.map(describePartyJa))}`);
     for (const p of parties) fields.push(p.kyc!.path);
   };
-  add(groups.failed, rule.failed, "KYC failed");
-  add(groups.pending, rule.pending, "KYC pending");
+  add(groups.failed, rule.failed, "KYC failed", "取引時確認不可");
+  add(groups.pending, rule.pending, "KYC pending", "取引時確認未了");
   if (severity !== undefined) {
-    findings.push(ruleFinding(KYC_RULE_ID, rule, severity, `KYC is not complete for every party — ${parts.join("; ")}.`, metrics, fields));
+    const message = {
+      en: `KYC is not complete for every party — ${parts.join("; ")}.`,
+      ja: `取引時確認が完了していない当事者があります。${partsJa.join("；")}。`,
+    };
+    findings.push(ruleFinding(KYC_RULE_ID, rule, severity, message, metrics, fields));
   }
   if (missing.length > 0) {
     findings.push(
       input.dataGap(
         missing.map((p) => `${p.path}.kyc`),
-        `No KYC record on file — ${listNames(missing.map(describeParty))}; the bank onboards borrowers, guarantors and targets only after KYC.`,
+        {
+          en: `No KYC record on file — ${listNames(missing.map(describeParty))}; the bank onboards borrowers, guarantors and targets only after KYC.`,
+          ja: `取引時確認の記録がありません：${listNamesJa(missing.map(describePartyJa))}。借り手・保証人・買収対象とは取引時確認の完了後に限り取引します。`,
+        },
       ),
     );
   }

@@ -1,66 +1,86 @@
-import { evaluateTiers, missingSpotPaths, spotOf, type Case } from "@kyocho/core";
+import { evaluateTiers, missingSpotPaths, ruleFinding, toBase, type Case } from "@kyocho/core";
 import { groupExposure, largeExposureRatio } from "../calculators/large-exposure.js";
 import type { LegalPolicy } from "../legal-policy.js";
-import { ruleFinding } from "@kyocho/core";
 import { passed, type DataGapFn, type RuleOutcome } from "./rule-outcome.js";
 
 export const LARGE_EXPOSURE_RULE_ID = "LEG-LEX";
 
+/** Group names compare as issuer names do: trimmed, lower-cased, whitespace collapsed. */
+const groupKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, " ");
+
 /**
- * LEG-LEX: (existing exposure + facility amount at spot) / Tier 1 capital
- * against the policy's tiers. Skipped without a facility; a missing spot for
- * the facility currency is a data gap, never a guess.
+ * LEG-LEX: the bank's exposure to the borrower's connected group after the
+ * facility, over Tier 1 capital, against the policy's tiers. Everything in
+ * the base currency: the facility; each of `exposures` at the policy's credit
+ * conversion factor for its kind; and the absolute market value of every
+ * markets position whose `issuerGroup` is `borrower.group`. Applies only with
+ * a facility. A missing spot or a missing Tier 1 capital is a DATA-GAP —
+ * never a guess and never a default.
  *
  * @example
  * applyLargeExposureRule({ c, rule: policy.rules["LEG-LEX"], dataGap: ctx.dataGap })
  */
 export function applyLargeExposureRule(input: {
-  c: Pick<Case, "bank" | "facility" | "marketData">;
+  c: Pick<Case, "bank" | "facility" | "marketData" | "exposures" | "borrower" | "markets">;
   rule: LegalPolicy["rules"]["LEG-LEX"];
   dataGap: DataGapFn;
 }): RuleOutcome {
   const { c, rule } = input;
   const facility = c.facility;
   if (!facility) return passed({}, ["LEG-LEX skipped: no facility in the case."]);
+  const whole = c as Case;
+  const base = c.bank.baseCurrency;
 
-  const spot = spotOf(c as Case, facility.currency);
+  const group = c.borrower?.group;
+  const positions = group
+    ? (c.markets?.positions ?? []).filter((p) => p.issuerGroup !== undefined && groupKey(p.issuerGroup) === groupKey(group))
+    : [];
+  const exposures = c.exposures ?? [];
+  const currencies = [facility.currency, ...exposures.map((e) => e.currency), ...positions.map((p) => p.currency ?? base)];
+  const missingSpots = missingSpotPaths(whole, ...currencies);
   const unknown = { largeExposureRatio: null, groupExposure: null };
-  if (spot === undefined) {
-    const fields = missingSpotPaths(c as Case, facility.currency);
-    const message = `LEG-LEX cannot be evaluated: no spot rate for ${facility.currency} to convert the facility into ${c.bank.baseCurrency}.`;
-    return { findings: [input.dataGap(fields, message)], metrics: unknown, notes: [] };
-  }
-  const values = {
-    existingExposure: facility.existingExposure,
-    amount: facility.amount,
-    spot,
-    tier1Capital: c.bank.tier1Capital,
-  };
-  const ratio = largeExposureRatio(values);
-  if (ratio === undefined) {
-    const message = "LEG-LEX cannot be evaluated: Tier 1 capital must be positive.";
-    return { findings: [input.dataGap(["bank.tier1Capital"], message)], metrics: unknown, notes: [] };
+  if (missingSpots.length > 0) {
+    const message = {
+      en: `LEG-LEX cannot be evaluated: no spot rate to convert ${missingSpots.map((p) => p.split(".")[1]).join(", ")} into ${base}.`,
+      ja: `大口信用供与（LEG-LEX）を判定できません：${missingSpots.map((p) => p.split(".")[1]).join("、")}を${base}に換算する直物レートがありません。`,
+    };
+    return { findings: [input.dataGap(missingSpots, message)], metrics: unknown, notes: [] };
   }
 
-  const exposure = groupExposure(values);
-  const metrics = { largeExposureRatio: ratio, groupExposure: exposure };
+  const facilityBase = toBase(whole, facility.amount, facility.currency)!;
+  const weighted = exposures.map((e) => ({ amount: toBase(whole, e.amount, e.currency)!, ccf: rule.ccf[e.kind] }));
+  const positionValues = positions.map((p) => toBase(whole, p.marketValue, p.currency ?? base)!);
+  const exposure = groupExposure({ facility: facilityBase, exposures: weighted, positions: positionValues });
+  const existing = exposure - facilityBase - positionValues.reduce((s, v) => s + Math.abs(v), 0);
+  const markets = exposure - facilityBase - existing;
+  const parts = { facilityExposure: facilityBase, existingExposure: existing, marketsExposure: markets, groupExposure: exposure };
+
+  const tier1 = c.bank.tier1Capital;
+  const ratio = largeExposureRatio(exposure, tier1);
+  if (ratio === undefined) {
+    const message = {
+      en: `LEG-LEX cannot be evaluated: the case gives no Tier 1 capital (group exposure ${formatAmount(exposure)} ${base}); no default is assumed.`,
+      ja: `大口信用供与（LEG-LEX）を判定できません：Tier 1 資本が記載されていません（グループ向け与信 ${formatAmount(exposure)} ${base}）。既定値は用いません。`,
+    };
+    return { findings: [input.dataGap(["bank.tier1Capital"], message)], metrics: { ...parts, largeExposureRatio: null }, notes: [] };
+  }
+
+  const metrics = { ...parts, largeExposureRatio: ratio };
   const severity = evaluateTiers(ratio, rule.tiers);
   if (severity === undefined) return passed(metrics);
 
-  const base = c.bank.baseCurrency;
-  const message =
-    `Group exposure of ${formatAmount(exposure)} ${base} (existing ${formatAmount(facility.existingExposure)} ${base} ` +
-    `+ ${formatAmount(facility.amount)} ${facility.currency} at ${spot}) is ${formatPercent(ratio)} of Tier 1 capital ` +
-    `(${formatAmount(c.bank.tier1Capital)} ${base}).`;
-  const findingMetrics = { ...metrics, existingExposure: facility.existingExposure, tier1Capital: c.bank.tier1Capital, spot };
-  const fields = ["facility.amount", "facility.existingExposure", "bank.tier1Capital"];
-  return { findings: [ruleFinding(LARGE_EXPOSURE_RULE_ID, rule, severity, message, findingMetrics, fields)], metrics, notes: [] };
+  const percent = `${(ratio * 100).toFixed(2)}%`;
+  const en =
+    `Group exposure of ${formatAmount(exposure)} ${base} (facility ${formatAmount(facilityBase)}, existing exposures ` +
+    `${formatAmount(existing)} after conversion factors, markets positions ${formatAmount(markets)}) is ${percent} of Tier 1 capital ` +
+    `(${formatAmount(tier1!)} ${base}).`;
+  const ja =
+    `グループ向け与信 ${formatAmount(exposure)} ${base}（本件 ${formatAmount(facilityBase)}、既存与信（信用換算係数適用後）${formatAmount(existing)}、` +
+    `市場性ポジション ${formatAmount(markets)}）は Tier 1 資本（${formatAmount(tier1!)} ${base}）の ${percent} です。`;
+  const fields = ["facility.amount", ...(exposures.length > 0 ? ["exposures"] : []), ...(positions.length > 0 ? ["markets.positions"] : []), "bank.tier1Capital"];
+  return { findings: [ruleFinding(LARGE_EXPOSURE_RULE_ID, rule, severity, { en, ja }, { ...metrics, tier1Capital: tier1! }, fields)], metrics, notes: [] };
 }
 
 function formatAmount(value: number): string {
   return new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }).format(value);
-}
-
-function formatPercent(ratio: number): string {
-  return `${(ratio * 100).toFixed(2)}%`;
 }

@@ -1,21 +1,25 @@
-import { parseCase, type CaseInput, type ExpertFinding } from "@kyocho/core";
+import { parseCase, type CaseInput, type ExpertFinding, english, japaneseForm, type LocalizedText, japanese } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import { caseParties } from "../parties.js";
 import { applyPartyConflicts } from "./party-conflicts.js";
 
-const dataConflict = (fields: string[], message: string): ExpertFinding => ({
-  ruleId: "DATA-CONFLICT", severity: "medium", title: "Data conflict", message, metrics: {}, citations: [], fields,
-});
+const dataConflict = (fields: string[], message: LocalizedText): ExpertFinding => {
+  const ja = japaneseForm({ en: "Data conflict", ja: "データの矛盾" }, message);
+  return { ruleId: "DATA-CONFLICT", severity: "medium", title: "Data conflict", message: english(message), metrics: {}, citations: [], fields, ...(ja ? { ja } : {}) };
+};
 const run = (caseInput: CaseInput) => applyPartyConflicts({ parties: caseParties(parseCase(caseInput)), dataConflict });
+
+/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
+const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
 
 describe("DATA-CONFLICT (a party given two countries)", () => {
   it("is one DATA-CONFLICT naming both country paths when the borrower is given two countries", () => {
     const out = run({ borrower: { name: "Acme", country: "JP" }, counterparties: [{ name: "Acme", country: "US", role: "borrower" }] });
     expect(out.findings).toEqual([
-      dataConflict(
-        ["borrower.country", "counterparties[0].country"],
-        "Acme is given two countries: JP at borrower.country and US at counterparties[0].country; both are screened.",
-      ),
+      dataConflict(["borrower.country", "counterparties[0].country"], {
+        en: "Acme is given two countries: JP at borrower.country and US at counterparties[0].country; both are screened.",
+        ja: "Acmeの所在国が記載箇所によって異なります：JP（borrower.country）、US（counterparties[0].country）。いずれの国についてもスクリーニングします。",
+      }),
     ]);
     expect(out.metrics).toEqual({ partyConflicts: 1 });
   });
@@ -51,5 +55,16 @@ describe("DATA-CONFLICT (a party given two countries)", () => {
       group: { members: [{ name: "Acme", country: "SG" }] },
     });
     expect(out.findings).toEqual([]);
+  });
+});
+
+describe("DATA-CONFLICT in Japanese", () => {
+  it("gives the same countries and field paths", () => {
+    const f = run({ borrower: { name: "Acme", country: "JP" }, counterparties: [{ name: "Acme", country: "US", role: "borrower" }] }).findings[0];
+    expect(f?.ja).toEqual({
+      title: "データの矛盾",
+      message: "Acmeの所在国が記載箇所によって異なります：JP（borrower.country）、US（counterparties[0].country）。いずれの国についてもスクリーニングします。",
+    });
+    expect(numbers(f?.ja?.message)).toEqual(numbers(f?.message));
   });
 });

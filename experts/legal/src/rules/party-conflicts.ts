@@ -16,7 +16,12 @@ export function applyPartyConflicts(input: { parties: readonly Party[]; dataConf
     .map((p) =>
       input.dataConflict(
         p.entries.map((e) => `${e.path}.country`),
-        `${p.name} is given two countries: ${p.entries.map((e) => `${e.country} at ${e.path}.country`).join(" and ")}; both are screened.`,
+        {
+          en: `${p.name} is given two countries: ${p.entries.map((e) => `${e.country} at ${e.path}.country`).join(" and ")}; both are screened.`,
+          ja:
+            `${p.name}の所在国が記載箇所によって異なります：${p.entries.map((e) => `${e.country}（${e.path}.country）`).join("、")}。` +
+            "いずれの国についてもスクリーニングします。",
+        },
       ),
     );
   return { findings, metrics: { partyConflicts: findings.length }, notes: [] };

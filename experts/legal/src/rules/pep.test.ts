@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase, type CaseInput } from "@kyocho/core";
+import { parseCase, type CaseInput, english, japanese } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { LegalPolicySchema } from "../legal-policy.js";
@@ -14,6 +14,9 @@ const rule = reference.rules["LEG-PEP"];
 const run = (caseInput: CaseInput, r = rule) => applyPepRule({ parties: caseParties(parseCase({ asOf: "2026-11-30", ...caseInput })), rule: r });
 const withKyc = (kyc: object) => ({ counterparties: [{ name: "Minister Holdings", country: "SG", role: "guarantor", kyc }] }) as CaseInput;
 
+/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
+const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
+
 describe("LEG-PEP", () => {
   it("is high for a PEP without completed enhanced due diligence", () => {
     const out = run(withKyc({ status: "complete", pep: true }));
@@ -21,7 +24,7 @@ describe("LEG-PEP", () => {
     expect(out.findings[0]).toMatchObject({
       ruleId: "LEG-PEP",
       severity: "high",
-      condition: rule.condition,
+      condition: english(rule.condition),
       citations: [{ document: "legal/compliance-policy.md", section: "Politically exposed persons (LEG-PEP)" }],
       fields: ["counterparties[0].kyc"],
       metrics: { pepWithoutEdd: 1 },
@@ -73,5 +76,22 @@ describe("LEG-PEP", () => {
 
   it("uses the policy's severity (inline policy)", () => {
     expect(run(withKyc({ status: "complete", pep: true }), { ...rule, severity: "medium" }).findings[0]?.severity).toBe("medium");
+  });
+});
+
+describe("LEG-PEP in Japanese", () => {
+  it("names the same parties, as 外国PEPs without 厳格な顧客管理", () => {
+    const out = run({
+      counterparties: [
+        { name: "Minister Holdings", country: "SG", role: "guarantor", kyc: { status: "complete", pep: true } },
+        { name: "Envoy Trading", country: "AE", role: "seller", kyc: { status: "complete", pep: true, eddComplete: false } },
+      ],
+    });
+    expect(out.findings[0]?.ja).toEqual({
+      title: "厳格な顧客管理が未了の外国PEPs",
+      message: "外国PEPsに該当し、厳格な顧客管理（EDD）が完了していません：Minister Holdings（保証人、SG）、Envoy Trading（売り手、AE）。",
+      condition: japanese(rule.condition),
+    });
+    expect(numbers(out.findings[0]?.ja?.message)).toEqual(numbers(out.findings[0]?.message));
   });
 });

@@ -1,7 +1,7 @@
 import { ruleFinding } from "@kyocho/core";
 import type { LegalPolicy } from "../legal-policy.js";
-import { describeParty, type Party } from "../parties.js";
-import { listNames, type RuleOutcome } from "./rule-outcome.js";
+import { describeParty, describePartyJa, type Party } from "../parties.js";
+import { listNames, listNamesJa, type RuleOutcome } from "./rule-outcome.js";
 
 export const PEP_RULE_ID = "LEG-PEP";
 
@@ -17,7 +17,10 @@ export function applyPepRule(input: { parties: readonly Party[]; rule: LegalPoli
   const open = input.parties.filter((p) => p.kyc?.pep === true && p.kyc.eddComplete !== true);
   const metrics = { pepWithoutEdd: open.length };
   if (open.length === 0) return { findings: [], metrics, notes: [] };
-  const message = `Politically exposed person without completed enhanced due diligence — ${listNames(open.map(describeParty))}.`;
+  const message = {
+    en: `Politically exposed person without completed enhanced due diligence — ${listNames(open.map(describeParty))}.`,
+    ja: `外国PEPsに該当し、厳格な顧客管理（EDD）が完了していません：${listNamesJa(open.map(describePartyJa))}。`,
+  };
   const fields = open.map((p) => p.kyc!.path);
   return { findings: [ruleFinding(PEP_RULE_ID, input.rule, input.rule.severity, message, metrics, fields)], metrics, notes: [] };
 }

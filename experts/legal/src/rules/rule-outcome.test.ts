@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ruleFinding } from "@kyocho/core";
-import { listNames, passed } from "./rule-outcome.js";
+import { listNames, listNamesJa, passed } from "./rule-outcome.js";
 
 const meta = { title: "Governing law", condition: "Use an approved law.", citation: { document: "legal/compliance-policy.md", section: "Governing law (LEG-LAW)" } };
 
@@ -32,5 +32,11 @@ describe("passed and listNames", () => {
     expect(listNames(["A"])).toBe("A");
     expect(listNames(["A", "B"])).toBe("A and B");
     expect(listNames(["A", "B", "C"])).toBe("A, B and C");
+  });
+  it("writes the same lists in Japanese, in the same order", () => {
+    expect(listNamesJa([])).toBe("");
+    expect(listNamesJa(["A"])).toBe("A");
+    expect(listNamesJa(["A", "B"])).toBe("A、B");
+    expect(listNamesJa(["A", "B", "C"])).toBe("A、B、C");
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase } from "@kyocho/core";
+import { parseCase, english, japanese } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { LegalPolicySchema, type LegalPolicy } from "../legal-policy.js";
@@ -20,6 +20,9 @@ const jp = { name: "Tokyo KK", country: "JP", role: "borrower" };
 const us = { name: "Target Inc", country: "US", role: "target" };
 const facility = (currency: string) => ({ type: "revolver", amount: 1e9, currency, tenorYears: 3, rate: 0.02, amortization: "bullet" });
 
+/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
+const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
+
 describe("LEG-CLAUSE-SANC", () => {
   it("is silent for a domestic deal without the clause", () => {
     const out = run({ counterparties: [jp], facility: facility("JPY"), contract: { clauses: [] } });
@@ -33,7 +36,7 @@ describe("LEG-CLAUSE-SANC", () => {
     expect(out.findings[0]).toMatchObject({
       ruleId: "LEG-CLAUSE-SANC",
       severity: "high",
-      condition: rule.condition,
+      condition: english(rule.condition),
       citations: [{ document: "legal/compliance-policy.md", section: "Sanctions clause (LEG-CLAUSE-SANC)" }],
       fields: ["contract.clauses"],
     });
@@ -101,5 +104,24 @@ describe("LEG-CLAUSE-SANC", () => {
 
   it("uses the policy's severity (inline policy)", () => {
     expect(run({ counterparties: [us] }, { ...rule, severity: "critical" }).findings[0]?.severity).toBe("critical");
+  });
+});
+
+describe("LEG-CLAUSE-SANC in Japanese", () => {
+  it("gives the same home country, foreign parties and currencies", () => {
+    const out = run({ counterparties: [jp, us], facility: facility("USD"), contract: { clauses: [] } });
+    const f = out.findings[0];
+    expect(f?.message).toBe("Cross-border deal (parties outside JP: Target Inc (target, US); facility in USD, not the base currency JPY) without a sanctions clause.");
+    expect(f?.ja).toEqual({
+      title: "制裁条項の欠如",
+      message: "クロスボーダー取引（JP以外に所在する当事者：Target Inc（買収対象、US）；融資通貨USDが当行の基準通貨JPYと異なる）ですが、制裁条項がありません。",
+      condition: japanese(rule.condition),
+    });
+  });
+
+  it("gives a foreign-currency facility alone in Japanese", () => {
+    expect(run({ counterparties: [jp], facility: facility("EUR"), contract: { clauses: [] } }).findings[0]?.ja?.message).toBe(
+      "クロスボーダー取引（融資通貨EURが当行の基準通貨JPYと異なる）ですが、制裁条項がありません。",
+    );
   });
 });

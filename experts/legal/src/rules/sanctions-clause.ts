@@ -1,9 +1,9 @@
 import type { Case } from "@kyocho/core";
 import { crossBorder } from "../calculators/cross-border.js";
-import { describeParty, type Party } from "../parties.js";
+import { describeParty, describePartyJa, type Party } from "../parties.js";
 import type { LegalPolicy } from "../legal-policy.js";
 import { ruleFinding } from "@kyocho/core";
-import { listNames, type RuleOutcome } from "./rule-outcome.js";
+import { listNames, listNamesJa, type RuleOutcome } from "./rule-outcome.js";
 
 export const SANCTIONS_CLAUSE_RULE_ID = "LEG-CLAUSE-SANC";
 
@@ -38,12 +38,18 @@ export function applySanctionsClauseRule(input: {
   if (!border.crossBorder || hasClause) return { findings: [], metrics, notes: [] };
 
   const reasons: string[] = [];
+  const reasonsJa: string[] = [];
   if (border.foreignParties.length > 0) {
     reasons.push(`parties outside ${c.bank.homeCountry}: ${listNames(border.foreignParties.map(describeParty))}`);
+    reasonsJa.push(`${c.bank.homeCountry}以外に所在する当事者：${listNamesJa(border.foreignParties.map(describePartyJa))}`);
   }
   if (border.foreignCurrency && c.facility) {
     reasons.push(`facility in ${c.facility.currency}, not the base currency ${c.bank.baseCurrency}`);
+    reasonsJa.push(`融資通貨${c.facility.currency}が当行の基準通貨${c.bank.baseCurrency}と異なる`);
   }
-  const message = `Cross-border deal (${reasons.join("; ")}) without a sanctions clause.`;
+  const message = {
+    en: `Cross-border deal (${reasons.join("; ")}) without a sanctions clause.`,
+    ja: `クロスボーダー取引（${reasonsJa.join("；")}）ですが、制裁条項がありません。`,
+  };
   return { findings: [ruleFinding(SANCTIONS_CLAUSE_RULE_ID, rule, rule.severity, message, metrics, ["contract.clauses"])], metrics, notes: [] };
 }

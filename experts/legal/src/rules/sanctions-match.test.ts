@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase, type CaseInput } from "@kyocho/core";
+import { parseCase, type CaseInput, english, japanese } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { sanctionsHits } from "../calculators/sanctions-screen.js";
@@ -23,6 +23,9 @@ const screened = (result: "clear" | "potential_match" | "hit", lists?: string[])
   screening: { result, screenedOn: "2026-11-20", ...(lists ? { lists } : {}) },
 });
 
+/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
+const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
+
 describe("LEG-SANC-MATCH", () => {
   it("is high for a potential match, naming its screening field and asking for the officer's disposition", () => {
     const out = run({ counterparties: [{ name: "Gulf Trading", country: "AE", role: "seller", ...screened("potential_match", ["OFAC SDN", "UN"]) }] });
@@ -30,7 +33,7 @@ describe("LEG-SANC-MATCH", () => {
     expect(out.findings[0]).toMatchObject({
       ruleId: "LEG-SANC-MATCH",
       severity: "high",
-      condition: rule.condition,
+      condition: english(rule.condition),
       citations: [{ document: "legal/compliance-policy.md", section: "Potential sanctions matches (LEG-SANC-MATCH)" }],
       fields: ["counterparties[0].screening"],
       metrics: { sanctionsPotentialMatches: 1 },
@@ -84,5 +87,28 @@ describe("LEG-SANC-MATCH", () => {
   it("uses the policy's severity (inline policy)", () => {
     const out = run({ borrower: { name: "A", country: "SG", ...screened("potential_match") } }, { ...rule, severity: "critical" });
     expect(out.findings[0]?.severity).toBe("critical");
+  });
+});
+
+describe("LEG-SANC-MATCH in Japanese", () => {
+  it("names the same parties, screening dates and lists", () => {
+    const out = run({
+      counterparties: [
+        { name: "Gulf Trading", country: "AE", role: "seller", ...screened("potential_match", ["OFAC SDN", "UN"]) },
+        { name: "Target Inc", country: "US", role: "target", ...screened("potential_match") },
+      ],
+    });
+    const f = out.findings[0];
+    expect(f?.message).toBe(
+      "Potential sanctions match awaiting disposition — Gulf Trading (seller, AE), screened 2026-11-20 against OFAC SDN, UN and Target Inc (target, US), screened 2026-11-20.",
+    );
+    expect(f?.ja).toEqual({
+      title: "制裁リストとの潜在的一致",
+      message: "制裁リストとの潜在的一致が未処理です。Gulf Trading（売り手、AE）：スクリーニング日 2026-11-20（照合リスト：OFAC SDN、UN）；Target Inc（買収対象、US）：スクリーニング日 2026-11-20。",
+      condition: japanese(rule.condition),
+    });
+    // Two screening dates 2026-11-20 on either side: [11, 11, 20, 20, 2026, 2026].
+    expect(numbers(f?.ja?.message)).toEqual(numbers(f?.message));
+    expect(numbers(f?.ja?.message)).toEqual(["11", "11", "20", "20", "2026", "2026"]);
   });
 });

@@ -1,6 +1,6 @@
 import { ruleFinding } from "@kyocho/core";
 import type { LegalPolicy } from "../legal-policy.js";
-import { describeParty, type Party } from "../parties.js";
+import { describeParty, describePartyJa, type Party } from "../parties.js";
 import { listNames, type RuleOutcome } from "./rule-outcome.js";
 
 export const SANCTIONS_MATCH_RULE_ID = "LEG-SANC-MATCH";
@@ -26,7 +26,14 @@ export function applySanctionsMatchRule(input: {
     const lists = p.screening?.lists?.length ? ` against ${p.screening.lists.join(", ")}` : "";
     return `${describeParty(p)}, screened ${p.screening?.screenedOn ?? "(undated)"}${lists}`;
   });
-  const message = `Potential sanctions match awaiting disposition — ${listNames(described)}.`;
+  const describedJa = matches.map((p) => {
+    const lists = p.screening?.lists?.length ? `（照合リスト：${p.screening.lists.join("、")}）` : "";
+    return `${describePartyJa(p)}：スクリーニング日 ${p.screening?.screenedOn ?? "不明"}${lists}`;
+  });
+  const message = {
+    en: `Potential sanctions match awaiting disposition — ${listNames(described)}.`,
+    ja: `制裁リストとの潜在的一致が未処理です。${describedJa.join("；")}。`,
+  };
   const fields = matches.map((p) => p.screening!.path);
   return { findings: [ruleFinding(SANCTIONS_MATCH_RULE_ID, input.rule, input.rule.severity, message, metrics, fields)], metrics, notes: [] };
 }

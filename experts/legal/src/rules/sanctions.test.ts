@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase, type CaseInput } from "@kyocho/core";
+import { parseCase, type CaseInput, english, japanese } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { LegalPolicySchema } from "../legal-policy.js";
@@ -17,6 +17,9 @@ const run = (caseInput: CaseInput, jurisdictions = reference.sanctionedJurisdict
   applySanctionsRule({ parties: caseParties(parseCase({ asOf: "2026-11-30", ...caseInput })), sanctionedJurisdictions: jurisdictions, rule });
 const borrower = { name: "Acme Corp", country: "JP" };
 
+/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
+const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
+
 describe("LEG-SANC", () => {
   it("passes a clean set of parties", () => {
     const out = run({ borrower, counterparties: [{ name: "B", country: "US", role: "target" }] });
@@ -28,7 +31,7 @@ describe("LEG-SANC", () => {
     const out = run({ borrower, counterparties: [{ name: "T", country, role: "target" }] });
     expect(out.findings).toHaveLength(1);
     const [f] = out.findings;
-    expect(f).toMatchObject({ ruleId: "LEG-SANC", severity: "critical", citations: [citation], condition: rule.condition, source: "rule" });
+    expect(f).toMatchObject({ ruleId: "LEG-SANC", severity: "critical", citations: [citation], condition: english(rule.condition), source: "rule" });
     expect(f?.metrics).toEqual({ partyCount: 2, sanctionedParties: 1 });
     expect(f?.fields).toEqual(["counterparties[0].country"]);
     expect(f?.message).toBe(`T (target, ${country}): sanctioned jurisdiction ${country}.`);
@@ -102,5 +105,38 @@ describe("LEG-SANC", () => {
     const ru = { borrower: { name: "R", country: "RU" } };
     expect(run(ru, ["RU"]).findings[0]?.severity).toBe("critical");
     expect(run({ borrower: { name: "I", country: "IR" } }, ["RU"]).findings).toEqual([]);
+  });
+});
+
+describe("LEG-SANC in Japanese", () => {
+  it("names the same parties, countries and dates, party first (reports print it after 謝絶：制裁による拒否（LEG-SANC）—)", () => {
+    const out = run({
+      borrower: { name: "A", country: "IR" },
+      counterparties: [
+        { name: "B", country: "JP", role: "guarantor" },
+        { name: "C", country: "SG", role: "seller", sanctionsHit: true },
+        { name: "D", country: "KP", role: "other", screening: { result: "hit", screenedOn: "2026-11-01" } },
+      ],
+    });
+    const f = out.findings[0];
+    expect(f?.ja).toEqual({
+      title: "制裁",
+      message: "A（借り手、IR）：制裁対象国・地域 IR；C（売り手、SG）：制裁リスト該当；D（その他、KP）：制裁対象国・地域 KP、制裁リスト該当（スクリーニング日 2026-11-01）。",
+      condition: japanese(rule.condition),
+    });
+    // EN: 2026-11-01 → [01, 11, 2026]; the Japanese carries the same date.
+    expect(numbers(f?.ja?.message)).toEqual(numbers(f?.message));
+    expect(numbers(f?.ja?.message)).toEqual(["01", "11", "2026"]);
+  });
+
+  it("names every sanctioned country of a party given two, in the English order", () => {
+    const out = run({ borrower: { name: "Acme Corp", country: "IR" }, counterparties: [{ name: "Acme Corp", country: "SY", role: "borrower" }] });
+    expect(out.findings[0]?.message).toBe("Acme Corp (borrower, IR/SY): sanctioned jurisdiction IR and SY.");
+    expect(out.findings[0]?.ja?.message).toBe("Acme Corp（借り手、IR/SY）：制裁対象国・地域 IR・SY。");
+  });
+
+  it("writes a v1 hit with no date without a screening date", () => {
+    const out = run({ counterparties: [{ name: "Dubai Trading", country: "AE", role: "seller", sanctionsHit: true }] });
+    expect(out.findings[0]?.ja?.message).toBe("Dubai Trading（売り手、AE）：制裁リスト該当。");
   });
 });

@@ -1,16 +1,20 @@
-import { parseCase, type CaseInput, type ExpertFinding } from "@kyocho/core";
+import { parseCase, type CaseInput, type ExpertFinding, english, japaneseForm, type LocalizedText, japanese } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import { caseParties } from "../parties.js";
 import { applyScreeningEvidence } from "./screening-evidence.js";
 
 const ASOF = "2026-11-30";
-const dataGap = (fields: string[], message: string): ExpertFinding => ({
-  ruleId: "DATA-GAP", severity: "medium", title: "Data gap", message, metrics: {}, citations: [], fields,
-});
+const dataGap = (fields: string[], message: LocalizedText): ExpertFinding => {
+  const ja = japaneseForm({ en: "Data gap", ja: "データ不足" }, message);
+  return { ruleId: "DATA-GAP", severity: "medium", title: "Data gap", message: english(message), metrics: {}, citations: [], fields, ...(ja ? { ja } : {}) };
+};
 // reference-v2.yaml: screeningMaxAgeDays 30
 const run = (caseInput: CaseInput, maxAgeDays = 30, asOf = ASOF) =>
   applyScreeningEvidence({ parties: caseParties(parseCase({ asOf: ASOF, ...caseInput })), asOf, maxAgeDays, dataGap });
 const screened = (screenedOn: string, result: "clear" | "potential_match" | "hit" = "clear") => ({ screening: { result, screenedOn } });
+
+/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
+const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
 
 describe("screening evidence", () => {
   it("is satisfied by a current screening for every party", () => {
@@ -108,5 +112,41 @@ describe("screening evidence", () => {
     expect(run(input, 8).findings).toEqual([]);
     expect(run(input, 7).findings[0]?.message).toContain("screened 2026-11-22, 8 days before 2026-11-30");
     expect(run(input, 30, "2027-01-01").findings[0]?.message).toContain("screened 2026-11-22, 40 days before 2027-01-01");
+  });
+});
+
+describe("screening evidence in Japanese", () => {
+  it("names the unscreened parties in Japanese", () => {
+    const out = run({ borrower: { name: "B", country: "JP" }, counterparties: [{ name: "S", country: "DE", role: "seller" }] });
+    expect(out.findings[0]?.ja).toEqual({
+      title: "データ不足",
+      message: "制裁スクリーニングの記録がありません：B（借り手、JP）、S（売り手、DE）。スクリーニング未実施の当事者を問題なしとは扱いません。",
+    });
+  });
+
+  it("gives the same maximum age, screening date, day count and asOf for a stale or undated screening", () => {
+    // 2026-01-01 → 2026-11-30: 333 days (Nov 30 is day 334 of 2026), above the 30 allowed.
+    const out = run({
+      borrower: { name: "B", country: "JP", ...screened("2026-01-01") },
+      counterparties: [{ name: "O", country: "SG", role: "other", sanctionsHit: false }],
+    });
+    const f = out.findings[0];
+    expect(f?.message).toBe(
+      "Sanctions screening older than 30 days or undated — B (borrower, JP): screened 2026-01-01, 333 days before 2026-11-30 " +
+        "and O (other, SG): screening result has no date; re-screen before relying on it.",
+    );
+    expect(f?.ja?.message).toBe(
+      "制裁スクリーニングが30日を超えて経過しているか、日付がありません。B（借り手、JP）：スクリーニング日 2026-01-01、基準日 2026-11-30 まで333日経過；" +
+        "O（その他、SG）：スクリーニング結果に日付がありません。依拠する前に再スクリーニングしてください。",
+    );
+    expect(numbers(f?.ja?.message)).toEqual(numbers(f?.message));
+  });
+
+  it("follows the maximum age and the date it is given in Japanese too", () => {
+    // 2026-11-22 → 2027-01-01: 8 + 31 = 40 days.
+    const f = run({ borrower: { name: "B", country: "JP", ...screened("2026-11-22") } }, 7, "2027-01-01").findings[0];
+    expect(f?.ja?.message).toContain("7日を超えて");
+    expect(f?.ja?.message).toContain("スクリーニング日 2026-11-22、基準日 2027-01-01 まで40日経過");
+    expect(numbers(f?.ja?.message)).toEqual(numbers(f?.message));
   });
 });
