@@ -45,10 +45,10 @@ interface Assessment {
 
 /** Every rule id of Reference Policy v2, plus the data-gap and data-conflict findings. */
 const RULE_IDS = [
-  "LEN-LEV", "LEN-DSCR", "LEN-ICR", "LEN-LTV", "LEN-TENOR", "LEN-FXDSCR",
+  "LEN-LEV", "LEN-DSCR", "LEN-ICR", "LEN-BALLOON", "LEN-LTV", "LEN-TENOR", "LEN-FXDSCR",
   "LEG-SANC", "LEG-SANC-MATCH", "LEG-ASF", "LEG-KYC", "LEG-KYC-REFRESH", "LEG-PEP", "LEG-LEX",
   "LEG-CLAUSE-SANC", "LEG-CLAUSE-COC", "LEG-CLAUSE-ASF", "LEG-LAW",
-  "FX-HEDGE", "FX-STRESS", "FX-VOL",
+  "FX-HEDGE", "FX-OVERHEDGE", "FX-STRESS", "FX-VOL",
   "MKT-RATE", "MKT-CONC", "MKT-LIQ",
   "DATA-GAP", "DATA-CONFLICT",
 ] as const;
@@ -61,19 +61,26 @@ const SEVERITIES: Severity[] = ["info", "low", "medium", "high", "critical"];
 const atLeastMedium = (s: string) => SEVERITIES.indexOf(s as Severity) >= SEVERITIES.indexOf("medium");
 
 const CASES_DIR = join(REPO_ROOT, "examples", "cases");
-const cases = readdirSync(CASES_DIR)
-  .filter((f) => f.endsWith(".yaml"))
+const caseFiles = readdirSync(CASES_DIR).filter((f) => f.endsWith(".yaml")).sort();
+const cases = caseFiles
   .map((f) => f.slice(0, -".yaml".length))
   .filter((name) => existsSync(join(CASES_DIR, `${name}.expected.json`)))
   .sort();
 
-/** The conditions the policy recommends, by rule id (to check the merge kept them). */
+/**
+ * The conditions the policy recommends, by rule id (to check the merge kept them). The policy carries
+ * each condition as `{ en, ja }` (or a plain English string); the assessment's `conditions` list the
+ * English form, the Japanese one travels with each finding for Japanese reports.
+ */
+type PolicyText = string | { en: string; ja: string };
 const policy = parseYaml(readFileSync(join(REPO_ROOT, "graphs", "policies", "reference-v2.yaml"), "utf8")) as {
-  experts: Record<string, { rules: Record<string, { condition?: string }> }>;
+  experts: Record<string, { rules: Record<string, { condition?: PolicyText }> }>;
 };
 const conditionOf = new Map<string, string>();
 for (const section of Object.values(policy.experts)) {
-  for (const [id, rule] of Object.entries(section.rules)) if (rule.condition) conditionOf.set(id, rule.condition);
+  for (const [id, rule] of Object.entries(section.rules)) {
+    if (rule.condition) conditionOf.set(id, typeof rule.condition === "string" ? rule.condition : rule.condition.en);
+  }
 }
 
 const readExpected = (name: string) => JSON.parse(readFileSync(join(CASES_DIR, `${name}.expected.json`), "utf8")) as Expected;
@@ -110,6 +117,11 @@ describe("example cases end to end (kyocho ask --json)", () => {
     expect(cases).toContain("sanctions-borrower-only");
     expect(cases).toContain("sanctions-country-conflict");
     expect(cases).toContain("unscreened-counterparties");
+  });
+
+  it.each(caseFiles)("%s is a case file of format v2 (schemaVersion: 2)", (file) => {
+    const raw = parseYaml(readFileSync(join(CASES_DIR, file), "utf8")) as Record<string, unknown>;
+    expect(raw.schemaVersion, `${file} must say schemaVersion: 2 (convert with kyocho migrate case)`).toBe(2);
   });
 
   it.each(cases)("%s fixes its asOf, so evidence ages against a date that never moves", (name) => {
