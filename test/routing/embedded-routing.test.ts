@@ -47,20 +47,55 @@ describe("case-only input is routed from the data alone", () => {
   });
 
   it("counterparties and a contract only: legal required", async () => {
-    const c = council.parseCase({ counterparties: [{ name: "A", country: "JP", role: "borrower" }], contract: { governingLaw: "JP" } });
+    const c = council.parseCase({ schemaVersion: 2, counterparties: [{ name: "A", country: "JP", role: "borrower" }], contract: { governingLaw: "JP" } });
     expect(await routed("", c)).toEqual({ legal: "required" });
   });
 
   it("writes the sub-questions from the experts' templates", async () => {
     const plan = await council.plan({ question: "", case: example("acquisition-finance.yaml") });
     expect(plan.tasks.find((t) => t.expert === "legal")!.question).toMatch(/^Legal and compliance review of this deal/);
-    expect(plan.tasks.find((t) => t.expert === "fx")!.question).toMatch(/USD exposure/);
+    expect(plan.tasks.find((t) => t.expert === "fx")!.question).toMatch(/currency mismatch in the USD revenue, costs and debt service/);
+  });
+});
+
+describe("v2: fx is required exactly when the case names a currency other than the borrower's reporting currency", () => {
+  const usdEarner = { currency: "USD", revenue: 1e9, ebitda: 2e8, totalDebt: 4e8, interestExpense: 2e7, annualDebtService: 8e7 };
+  const loan = (currency: string, amount: number) => ({ type: "term_loan", amount, currency, tenorYears: 5, rate: 0.05, amortization: "linear" });
+  const borrower = (financials: Record<string, unknown>) => ({ name: "Acme Corp", country: "US", financials });
+
+  it("a USD loan to a USD earner with nothing else foreign: no fx expert", async () => {
+    const c = council.parseCase({ schemaVersion: 2, borrower: borrower(usdEarner), facility: loan("USD", 2e8) });
+    expect(await routed("", c)).toEqual({ legal: "required", lending: "required" });
+  });
+
+  it("a JPY loan to the same USD earner: fx required, lending after it", async () => {
+    const plan = await council.plan({ question: "", case: council.parseCase({ schemaVersion: 2, borrower: borrower(usdEarner), facility: loan("JPY", 3e10) }) });
+    expect(plan.tasks.map((t) => [t.expert, t.role, t.dependsOn])).toEqual([
+      ["legal", "required", []],
+      ["fx", "required", []],
+      ["lending", "required", ["fx"]],
+    ]);
+  });
+
+  it.each([
+    ["foreignRevenueShare", { foreignRevenueShare: { EUR: 0.3 } }],
+    ["foreignCostShare", { foreignCostShare: { CNY: 0.4 } }],
+    ["debtByCurrency", { debtByCurrency: { JPY: 5e9 } }],
+  ])("a foreign currency in %s makes fx required under a USD facility", async (_field, extra) => {
+    const c = council.parseCase({ schemaVersion: 2, borrower: borrower({ ...usdEarner, ...extra }), facility: loan("USD", 2e8) });
+    expect((await routed("", c)).fx).toBe("required");
+  });
+
+  it("a hedge alone, with no borrower, is fx data: fx required and nobody else", async () => {
+    const c = council.parseCase({ schemaVersion: 2, fx: { hedges: [{ currency: "USD", notional: 3e7, direction: "sell", instrument: "forward" }] } });
+    expect(await routed("", c)).toEqual({ fx: "required" });
   });
 });
 
 describe("mandatory experts cannot be worded away", () => {
   const acquisition = example("acquisition-finance.yaml");
   const domestic = council.parseCase({
+    schemaVersion: 2,
     borrower: { name: "東邦精機株式会社", country: "JP" },
     facility: { type: "term_loan", amount: 5e9, currency: "JPY", tenorYears: 5, rate: 0.01, amortization: "linear" },
   });

@@ -15,7 +15,7 @@ const write = (name: string, lines: unknown[]) => {
 const small = write("small.jsonl", [
   { id: "a", question: "Does yen weakness threaten this borrower's covenant?", experts: ["fx", "lending"] },
   { id: "b", question: "Is the guarantor on the OFAC list?", experts: ["legal", "lending"] },
-  { id: "c", question: "", case: { markets: { positions: [{ id: "p", issuer: "X", kind: "bond", marketValue: 1 }] } }, experts: ["markets"] },
+  { id: "c", question: "", case: { schemaVersion: 2, markets: { positions: [{ id: "p", issuer: "X", kind: "bond", marketValue: 1 }] } }, experts: ["markets"] },
 ]);
 
 describe("kyocho eval routing", () => {
@@ -54,7 +54,9 @@ describe("kyocho eval routing", () => {
     ["broken-json.jsonl", [{ id: "a", question: "q", experts: ["fx"] }, "{ not json"], /line 2: not valid JSON/],
     ["unknown-expert.jsonl", [{ id: "a", question: "q", experts: ["fx", "esg"] }], /line 1: experts\[1\]: unknown expert "esg"/],
     ["missing-experts.jsonl", [{ id: "a", question: "q" }], /line 1: experts: /],
-    ["bad-case.jsonl", [{ id: "a", question: "q", case: { facility: { type: "loan" } }, experts: ["fx"] }], /line 1: case: facility\.type: /],
+    ["bad-case.jsonl", [{ id: "a", question: "q", case: { schemaVersion: 2, facility: { type: "loan" } }, experts: ["fx"] }], /line 1: case: facility\.type: /],
+    ["v1-case.jsonl", [{ id: "a", question: "q", case: { markets: { positions: [] } }, experts: ["markets"] }], /line 1: case: schemaVersion: missing: this is a v1 case file; convert it with kyocho migrate case/],
+    ["v1-fx-exposures.jsonl", [{ id: "a", question: "q", case: { schemaVersion: 2, fx: { exposures: [{ currency: "USD", amount: 1, tenorYears: 1 }] } }, experts: ["fx"] }], /line 1: case: fx\.exposures: /],
   ])("exits 2 on a bad line, naming the line and the field (%s)", (name, lines, message) => {
     const r = runCli(["eval", "routing", write(name, lines)]);
     expect(r.code).toBe(2);
