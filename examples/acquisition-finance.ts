@@ -2,7 +2,8 @@
  * Workflow 1 — cross-border acquisition finance. A Japanese manufacturer
  * borrows USD 120m to buy a US components maker: the lending, legal and FX
  * experts are consulted, and lending runs after FX because the borrower's
- * debt service is stressed with the FX expert's hedge ratios.
+ * debt service coverage is stressed with the FX expert's one-year loss on the
+ * borrower's open currency positions (fxLoss).
  *
  *   npm run example:acquisition          # or: npx tsx examples/acquisition-finance.ts [--out DIR]
  *

@@ -50,14 +50,21 @@ const policy = {
 // 3. The council: five experts, one graph.
 const council = createCouncil({ experts: [...referenceExperts, realEstate], policy });
 
+// A case from outside says its format (`schemaVersion: 2`); Tier 1 capital has no default (LEG-LEX needs it).
 const deal = council.parseCase({
+  schemaVersion: 2,
   id: "office-tower",
+  bank: { baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 10e12 },
   borrower: {
     name: "Minato Office REIT",
     country: "JP",
     financials: { currency: "JPY", revenue: 9e9, ebitda: 5e9, totalDebt: 20e9, interestExpense: 2e8, annualDebtService: 2.5e9 },
   },
-  facility: { type: "term_loan", amount: 8e9, currency: "JPY", tenorYears: 5, rate: 0.012, amortization: "bullet", collateralValue: 11e9 },
+  // The new loan repays JPY 8bn of the existing debt (a refinancing), secured on the tower (real estate: a 30% haircut).
+  facility: {
+    type: "term_loan", amount: 8e9, currency: "JPY", tenorYears: 5, rate: 0.012, amortization: "bullet", refinances: 8e9,
+    collateral: [{ type: "real_estate", value: 11e9, currency: "JPY" }],
+  },
   counterparties: [{ name: "Minato Office REIT", country: "JP", role: "borrower", kyc: "complete" }],
   contract: { governingLaw: "JP", clauses: ["sanctions", "cross_default", "change_of_control"] },
   property: { vacancyRate: 0.22, appraisalAgeYears: 2 },

@@ -3,8 +3,11 @@
  * bank is joint lead manager of a five-year USD 300m bond of a Japanese
  * utility and keeps the unplaced bonds in its underwriting book, funded in
  * yen through a cross-currency swap. No loan: the markets (rate sensitivity,
- * issuer concentration, liquidity), FX (the USD position and its hedge) and
- * legal (counterparties, the underwriting agreement) experts answer.
+ * issuer concentration, liquidity — the USD bonds valued in yen at spot) and
+ * legal (counterparties, the underwriting agreement) experts answer; the FX
+ * expert, which measures a borrower's currency mismatch, advises only (the
+ * question speaks of dollars and a swap) and, with no borrower financials,
+ * says what it would need (DATA-NEEDED, info).
  *
  *   npm run example:bond          # or: npx tsx examples/usd-bond-underwriting.ts [--out DIR]
  *

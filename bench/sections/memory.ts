@@ -169,7 +169,7 @@ async function writeBatchInput(path: string, lines: number, assessments: number)
     const line =
       i % every === 0 && i / every < assessments
         ? { id: `m${i}`, question: fourExpertQuestion(`memory-${i}`), caseFile: FOUR_EXPERT_CASE }
-        : { id: `m${i}`, case: { unknownSection: { line: i } } };
+        : { id: `m${i}`, case: { schemaVersion: 2, unknownSection: { line: i } } };
     if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, "drain");
   }
   out.end();

@@ -57,7 +57,7 @@ export async function benchScaling(settings: BenchSettings["scaling"], context: 
     const time = async (council: (typeof councils)[number]["inProcess"], k: number) => {
       const started = performance.now();
       // A new question each time: a new assessment id, so the queue's deterministic job ids never find an old result.
-      const assessment = await council.assess({ question: `fan-out ${k} #${n++}`, case: council.parseCase({}) });
+      const assessment = await council.assess({ question: `fan-out ${k} #${n++}`, case: council.parseCase({ schemaVersion: 2 }) });
       const ms = performance.now() - started;
       const used = assessment.experts.filter((e) => e.status === "ok" && e.modelUse?.outcome === "accepted").length;
       if (used !== k) throw new Error(`fan-out to ${k}: ${used} experts answered with their model`);

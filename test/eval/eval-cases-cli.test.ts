@@ -11,11 +11,12 @@ describe("kyocho eval cases", () => {
   it("scores every case with an expected result: the table, and exit 0", () => {
     const r = runCli(["eval", "cases", "examples/cases"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^Cases: examples\/cases \(24 with expected results, embedded\)/);
-    expect(r.stdout).toContain("  decision accuracy  1.000  (24/24)");
-    expect(r.stdout).toContain("  rating accuracy    1.000  (24/24)");
+    expect(r.stdout).toMatch(/^Cases: examples\/cases \(34 with expected results, embedded\)/);
+    expect(r.stdout).toContain("  decision accuracy  1.000  (34/34)");
+    expect(r.stdout).toContain("  rating accuracy    1.000  (34/34)");
     expect(r.stdout).toMatch(/response time {6}mean [\d.]+ ms {2}p95 [\d.]+ ms/);
-    expect(r.stdout).toMatch(/^ {2}LEN-LEV +3 +3 +1\.000 +1\.000$/m);
+    // Two cases expect a leverage finding (distressed-negative-ebitda, ringi-ja); v2 measures net leverage.
+    expect(r.stdout).toMatch(/^ {2}LEN-LEV +2 +2 +1\.000 +1\.000$/m);
     expect(r.stdout).toContain("Every case matched its expected result.");
   });
 
@@ -69,24 +70,27 @@ describe("kyocho eval cases --compare", () => {
   it("puts embedded and the model with reasoning false/true, with and without context, side by side", async () => {
     const r = await runCliAsync(["eval", "cases", "examples/cases", "--compare", "--compare-endpoint", endpoint.baseURL, "--min-accuracy", "0.9"]);
     const lines = r.stdout.split("\n");
-    expect(lines[0]).toBe("Cases: examples/cases (24 with expected results), 5 configurations");
+    expect(lines[0]).toBe("Cases: examples/cases (34 with expected results), 5 configurations");
     expect(lines[1]).toMatch(/^configuration \| reasoning \| context \| +accuracy \| mean response time$/);
     const rows = lines.slice(3, 8).map((line) => line.split("|").map((cell) => cell.trim()));
     expect(rows.map(([name, reasoning, context, accuracy]) => [name, reasoning, context, accuracy])).toEqual([
-      ["embedded", "–", "–", "1.000 (24/24)"],
+      ["embedded", "–", "–", "1.000 (34/34)"],
       // The scripted endpoint agrees with the rules when it is shown the passages, and over-flags without them
       // unless it reasons; it answers later when it reasons.
-      ["model", "false", "true", "1.000 (24/24)"],
-      // Four cases are approvals (advisory-ja, clean-domestic-term-loan, kyc-refresh-due, usd-bond-underwriting).
-      ["model", "false", "false", "0.833 (20/24)"],
-      ["model", "true", "true", "1.000 (24/24)"],
-      ["model", "true", "false", "1.000 (24/24)"],
+      ["model", "false", "true", "1.000 (34/34)"],
+      // Thirteen cases are approvals, which its unsupported high finding turns into escalations: advisory-ja,
+      // bullet-balloon, clean-domestic-term-loan, collateral-haircuts, group-exposure-lex, issuer-spellings,
+      // kyc-refresh-due, natural-hedge, over-hedge, pay-fixed-swap, refinancing-term-out, usd-bond-underwriting,
+      // usd-loan-usd-earner. 21/34 = 0.618.
+      ["model", "false", "false", "0.618 (21/34)"],
+      ["model", "true", "true", "1.000 (34/34)"],
+      ["model", "true", "false", "1.000 (34/34)"],
     ]);
     const mean = (row: string[]) => Number(/^([\d.]+) ms$/.exec(row[4]!)![1]);
     expect(mean(rows[3]!)).toBeGreaterThan(mean(rows[1]!));
     // One configuration is below the floor: exit 1, and stderr names it.
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("kyocho: decision accuracy 0.833 (model, reasoning false, context false) is below the floor 0.9 (--min-accuracy)");
+    expect(r.stderr).toContain("kyocho: decision accuracy 0.618 (model, reasoning false, context false) is below the floor 0.9 (--min-accuracy)");
 
     // What went over the wire: the thinking switch both ways, and no passages in the without-context arms.
     const bodies = endpoint.requests.filter((q) => q.path.endsWith("/chat/completions")).map((q) => q.body);

@@ -32,10 +32,12 @@ describe("the example workflows", () => {
     expect(r.stderr.indexOf("✓ fx")).toBeLessThan(r.stderr.indexOf("✓ lending"));
   });
 
-  it("(2) yen-funded USD bond underwriting: markets, fx and legal, approved with conditions", () => {
+  it("(2) yen-funded USD bond underwriting: markets and legal, fx advising, approved with conditions", () => {
     const r = runExample("usd-bond-underwriting.ts");
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("plan: legal (required), fx (required), markets (required)");
+    // No borrower financials, so no currency mismatch to measure: fx is consulted for the question's words only.
+    expect(r.stdout).toContain("plan: legal (required), fx (advisory), markets (required)");
+    expect(r.stdout).toMatch(/INFO +DATA-NEEDED +fx /);
     expect(readFileSync(join(r.out, "usd-bond-underwriting.html"), "utf8")).toContain('data-decision="approve_with_conditions"');
   });
 

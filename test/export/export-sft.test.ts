@@ -11,15 +11,20 @@ describe("kyocho export sft", () => {
     const r = runCli(["export", "sft", "--cases", "examples/cases", "--out", out]);
     expect(r.code, r.stderr).toBe(0);
     const lines = readFileSync(out, "utf8").trim().split("\n");
-    expect(r.stderr).toMatch(new RegExp(`^kyocho: wrote ${lines.length} example\\(s\\) \\(lending \\d+, legal \\d+, fx \\d+, markets \\d+\\) from 24 case\\(s\\) to `));
+    expect(r.stderr).toMatch(new RegExp(`^kyocho: wrote ${lines.length} example\\(s\\) \\(lending \\d+, legal \\d+, fx \\d+, markets \\d+\\) from 34 case\\(s\\) to `));
 
     const examples = lines.map((line, i) => {
       const parsed = ChatFineTuningLineSchema.safeParse(JSON.parse(line));
       expect(parsed.success, `line ${i + 1}: ${parsed.error?.issues[0]?.message}`).toBe(true);
       return parsed.data!;
     });
-    // 14 cases, 2 to 4 experts each.
-    expect(examples.length).toBeGreaterThanOrEqual(28);
+    // 34 cases, 1 to 4 experts each (the markets-only books have one), every case in the file.
+    expect(examples.length).toBeGreaterThanOrEqual(34);
+    const caseIds = new Set(examples.map(({ messages }) => {
+      const block = /<data name="case">\n?([\s\S]*?)\n?<\/data>/.exec(messages[1]!.content);
+      return (JSON.parse(block![1]!) as { id?: string }).id;
+    }));
+    expect(caseIds.size).toBe(34);
     for (const { messages } of examples) {
       expect(messages.map((m) => m.role)).toEqual(["system", "user", "assistant"]);
       expect(messages[0]!.content).toContain("Passages of the bank's documents retrieved for the sub-question:");
@@ -28,13 +33,15 @@ describe("kyocho export sft", () => {
       expect(Object.keys(answer)).toEqual(["narrative", "findings", "metrics"]);
     }
 
-    // The lending answer of example (1): its sub-question, FX's results it builds on, no finding, its metrics.
+    // The lending answer of example (1): its sub-question, FX's results it builds on, its one finding (the
+    // FX-stressed DSCR (18.0 − 5.0717) / 12.5614 = 1.03x, high), its metrics (net leverage (60 + 18 − 12) / 24).
     const lending = examples.find((e) => e.messages[1]!.content.startsWith("Can we lend USD 120m to Sakura Precision") && e.messages[0]!.content.startsWith("You are the lending expert"));
     expect(lending).toBeDefined();
     expect(lending!.messages[1]!.content).toContain('<data name="dependencies">');
     const answer = JSON.parse(lending!.messages[2]!.content);
-    expect(answer.findings).toEqual([]);
-    expect(answer.metrics.leverage).toBe(3.25);
+    expect(answer.findings.map((f: { ruleId: string; severity: string }) => [f.ruleId, f.severity])).toEqual([["LEN-FXDSCR", "high"]]);
+    expect(answer.metrics.leverage).toBe(2.75);
+    expect(answer.metrics.fxStressedDscr).toBeCloseTo(1.029205, 6);
     // A Japanese case keeps its Japanese sub-question and passages.
     expect(examples.some((e) => e.messages[1]!.content.startsWith("株式会社さくら不動産向け") && /lending\/[\w-]+\.ja\.md/.test(e.messages[0]!.content))).toBe(true);
   });

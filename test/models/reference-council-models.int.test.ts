@@ -29,16 +29,20 @@ describe("the reference council with on-premises expert models", () => {
     const c = deterministicCouncil.parseCase(readDataFile(join(REPO_ROOT, "examples/cases/acquisition-finance.yaml"), "case file"));
     const deterministic = await deterministicCouncil.assess({ case: c });
 
+    // Grounded answers state the case's v2 figures (acquisition-finance.yaml): the borrower is net long USD
+    // JPY 18.16bn, the swap on the loan buys USD and widens it to JPY 25.36bn open (0% hedged), and a 20% move
+    // costs JPY 5.07bn, 28% of CFADS; DSCR 1.43x falls to 1.03x under that stress; net leverage 2.75x.
     server
       .script("fx", {
         json: expertAnswer({
-          narrative: "USD 72m stays open; the stress loss of JPY 2.16bn is 9% of EBITDA.",
-          findings: [{ severity: "medium", title: "Open position over a long tenor", message: "USD 72m of the exposure is unhedged for 7 years." }],
+          narrative: "The net long USD position of JPY 18.16bn is 0% hedged; the stress loss of JPY 5.07bn is 28% of CFADS.",
+          findings: [{ severity: "medium", title: "Open position over a long tenor", message: "JPY 25.36bn of USD stays open for 7 years: the swap on the loan adds to the position." }],
         }),
       })
-      .script("lending", { think: "DSCR 1.91x, stressed 1.81x…", json: expertAnswer({ narrative: "DSCR of 1.91x falls to 1.81x under the FX stress; leverage 3.25x." }) })
-      .respond("legal", { json: expertAnswer({ findings: [{ severity: "high", title: "Sanctions", message: "There is a 37% chance the seller is sanctioned." }] }) })
-      .script("summary", { json: { executiveSummary: "Rating high, decision escalate: the USD hedge ratio of 40% is below the 50% minimum and KYC is pending for the target." } });
+      .script("lending", { think: "DSCR 1.43x, stressed 1.03x…", json: expertAnswer({ narrative: "DSCR of 1.43x falls to 1.03x under the FX stress; net leverage 2.75x." }) })
+      // A figure in none of the data legal was shown (not 37%: the case's USD cost share of 38% is one unit away).
+      .respond("legal", { json: expertAnswer({ findings: [{ severity: "high", title: "Sanctions", message: "There is a 83% chance the seller is sanctioned." }] }) })
+      .script("summary", { json: { executiveSummary: "Rating high, decision escalate: the USD position is 0% hedged against the 50% minimum, and KYC is pending for the target." } });
 
     const env = {
       KYOCHO_MODEL_BASE_URL: server.baseURL,
@@ -63,8 +67,8 @@ describe("the reference council with on-premises expert models", () => {
     expect(assessment.findings.filter((f) => f.source === "model").map((f) => [f.expert, f.ruleId, f.severity])).toEqual([["fx", "FX-MODEL-1", "medium"]]);
     const use = Object.fromEntries(assessment.experts.map((e) => [e.name, e.modelUse]));
     expect(use.fx).toMatchObject({ outcome: "accepted", model: "Qwen/Qwen3-32B", host: server.host, reasoning: false, findingsAdded: 1 });
-    expect(use.lending).toMatchObject({ outcome: "accepted", narrative: "DSCR of 1.91x falls to 1.81x under the FX stress; leverage 3.25x." });
-    expect(use.legal).toMatchObject({ outcome: "fallback", reason: 'ungrounded answer after a retry: "37%" in findings[0].message' });
+    expect(use.lending).toMatchObject({ outcome: "accepted", narrative: "DSCR of 1.43x falls to 1.03x under the FX stress; net leverage 2.75x." });
+    expect(use.legal).toMatchObject({ outcome: "fallback", reason: 'ungrounded answer after a retry: "83%" in findings[0].message' });
     expect(assessment.executiveSummary).toMatchObject({ model: "Qwen/Qwen3-32B", host: server.host, reasoning: false });
 
     // On the wire: non-thinking mode, the served model name, the key as a bearer token.

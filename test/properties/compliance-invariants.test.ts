@@ -76,17 +76,29 @@ const facility = fc.record({
   amortization: fc.constantFrom("bullet", "linear"),
 });
 
+/**
+ * The bank, with its Tier 1 capital always given: v2 has no default, and LEG-LEX without it is a DATA-GAP that
+ * would make every case with a facility incomplete (and so never an approval) whatever its compliance evidence.
+ * From JPY 100bn to 10trn, so that a facility of up to JPY 50bn is sometimes a large exposure and mostly not.
+ */
+const bank = fc.record({
+  baseCurrency: fc.constant("JPY"),
+  homeCountry: fc.constant("JP"),
+  tier1Capital: fc.integer({ min: 1, max: 100 }).map((n) => n * 1e11),
+});
+
 /** A deal with some parties, some evidence, maybe a facility and a contract — mostly well documented, never sanctioned. */
 function dealWith(clean: fc.Arbitrary<string>) {
   return fc.record(
     {
+      bank,
       borrower: party(clean),
       counterparties: fc.array(fc.record({ role: fc.constantFrom(...ROLES) }).chain(({ role }) => party(clean).map((p) => ({ ...p, role }))), { maxLength: 3 }),
       group: fc.array(party(clean), { maxLength: 2 }).map((members) => ({ members })),
       facility: fc.option(facility, { nil: undefined }),
       contract: fc.option(fc.record({ governingLaw: fc.constantFrom("JP", "NY", "AE"), clauses: fc.subarray(["sanctions", "cross_default", "change_of_control", "anti_social_forces"] as const) }), { nil: undefined }),
     },
-    { requiredKeys: ["borrower", "counterparties", "group"] },
+    { requiredKeys: ["bank", "borrower", "counterparties", "group"] },
   );
 }
 
@@ -114,7 +126,7 @@ const QUESTIONS = ["Can this company carry more debt?", "Can we lend to them?", 
 
 async function assess(policy: Policy, raw: Record<string, any>, question: string, models?: ModelRegistry): Promise<Assessment> {
   const council = createReferenceCouncil({ policy, ...(models ? { executor: new InProcessExecutor(referenceExperts, { models }) } : {}) });
-  return council.assess({ question, case: council.parseCase({ asOf: AS_OF, ...raw }) });
+  return council.assess({ question, case: council.parseCase({ schemaVersion: 2, asOf: AS_OF, ...raw }) });
 }
 
 describe("compliance invariants (property-based)", () => {

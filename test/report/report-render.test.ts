@@ -74,10 +74,11 @@ describe.skipIf(!available)("the HTML report in headless Chromium", () => {
     expect(box!.height).toBeGreaterThan(100);
     // The decision is above the fold, the heat map right below it.
     expect((await page.locator("#decision").boundingBox())!.y).toBeLessThan(900);
-    // fx high, legal medium (two findings in one cell).
-    expect(await page.locator("svg.heat-map rect.heat-cell").count()).toBe(2);
+    // fx high (FX-HEDGE and FX-STRESS in one cell), lending high (LEN-FXDSCR), legal medium (LEG-KYC and
+    // LEG-CLAUSE-COC in one cell): acquisition-finance.expected.json.
+    expect(await page.locator("svg.heat-map rect.heat-cell").count()).toBe(3);
     expect(await page.locator("svg.plan-diagram g.plan-node").count()).toBe(3);
-    expect(await page.locator("#findings tr.finding").count()).toBe(3);
+    expect(await page.locator("#findings tr.finding").count()).toBe(5);
 
     expect(requests).toEqual([pathToFileURL(file).href]);
     await page.close();
@@ -118,6 +119,7 @@ describe.skipIf(!available)("the HTML report in headless Chromium", () => {
     writeFileSync(
       caseFile,
       JSON.stringify({
+        schemaVersion: 2,
         id: "hostile",
         question: `Can we lend to ${hostile}?`,
         counterparties: [{ name: `Evil ${hostile}`, country: "JP", role: "borrower", kyc: "pending" }],
