@@ -1,11 +1,11 @@
-import type { Case } from "@kyocho/core";
+import { foreignCurrencies, type Case } from "@kyocho/core";
 
 /**
  * The currencies other than the borrower's reporting currency F that the case
  * puts in front of the borrower, in the order of the five places that can name
  * one: `foreignRevenueShare`, `foreignCostShare`, `debtByCurrency`, the
- * facility, `fx.hedges`. A pure function of the case: the lending expert
- * applies the same rule to decide whether it runs after fx (LEN-FXDSCR).
+ * facility, `fx.hedges` — core's `foreignCurrencies`, the same rule by which
+ * lending decides to run after fx (LEN-FXDSCR).
  *
  * Without borrower financials there is no F: a currency cannot be told apart
  * from the borrower's own, so only the hedges count (a hedge is FX data the
@@ -17,17 +17,8 @@ import type { Case } from "@kyocho/core";
  * fxCurrencies(usdLoanToUsdEarner) // []
  */
 export function fxCurrencies(c: Case): string[] {
-  const financials = c.borrower?.financials;
-  const found = new Set<string>();
-  if (financials) {
-    for (const key of ["foreignRevenueShare", "foreignCostShare", "debtByCurrency"] as const) {
-      for (const currency of Object.keys(financials[key] ?? {})) found.add(currency);
-    }
-    if (c.facility) found.add(c.facility.currency);
-  }
-  for (const hedge of c.fx?.hedges ?? []) found.add(hedge.currency);
-  if (financials) found.delete(financials.currency);
-  return [...found];
+  if (c.borrower?.financials) return foreignCurrencies(c);
+  return [...new Set((c.fx?.hedges ?? []).map((hedge) => hedge.currency))];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Case } from "@kyocho/core";
+import { foreignCurrencies, type Case } from "@kyocho/core";
 
 /**
  * The currencies other than the borrower's reporting currency F that the
@@ -15,15 +15,6 @@ import type { Case } from "@kyocho/core";
  * foreignCurrenciesOf(c) // ["EUR", "JPY"] for F = USD, a JPY facility and EUR revenue
  */
 export function foreignCurrenciesOf(c: Case | undefined): string[] {
-  const financials = c?.borrower?.financials;
-  if (!c || !financials) return [];
-  const F = financials.currency;
-  const named = [
-    ...Object.keys(financials.foreignRevenueShare ?? {}),
-    ...Object.keys(financials.foreignCostShare ?? {}),
-    ...Object.keys(financials.debtByCurrency ?? {}),
-    ...(c.facility ? [c.facility.currency] : []),
-    ...(c.fx?.hedges ?? []).map((hedge) => hedge.currency),
-  ];
-  return [...new Set(named.filter((currency) => currency !== F))].sort();
+  // One rule for lending and fx (core's foreignCurrencies); lending lists them sorted.
+  return [...foreignCurrencies(c)].sort();
 }

@@ -43,6 +43,7 @@ export {
 export { CalendarDateSchema, isCalendarDate, todayUtc, daysBetween } from "./case/calendar-date.js";
 export { spotOf, toBase, convert, missingSpotPaths } from "./case/currency.js";
 export { proFormaDebt, type ProFormaDebt, type ProFormaDebtOutcome } from "./case/pro-forma-debt.js";
+export { foreignCurrencies } from "./case/foreign-currencies.js";
 export { parseCase, loadCaseFile, requireCaseSchemaVersion, CASE_SCHEMA_VERSION } from "./case/load-case.js";
 export { migrateCase, type CaseMigration } from "./case/migrate-case.js";
 export { LimitsSchema, DEFAULT_LIMITS, LIMIT_ENV, type Limits, type LimitName } from "./limits/limits-schema.js";
