@@ -45,14 +45,15 @@ export function yearsJa(value: number): string {
 }
 
 /**
- * An amount with its currency, grouped, at most two decimals. The same form
+ * An amount with its currency, grouped: whole units from a thousand up, else at most two decimals. The same form
  * reads in a Japanese message (a credit file writes "USD 120,000,000" too).
  *
  * @example
  * money(120_000_000, "USD") // "USD 120,000,000"
  */
 export function money(value: number, currency: string): string {
-  return `${currency} ${value.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+  // Whole units from a thousand up: "JPY 5,071,714,285.71" reads as noise in a credit memo; small amounts keep cents.
+  return `${currency} ${value.toLocaleString("en-US", { maximumFractionDigits: Math.abs(value) >= 1000 ? 0 : 2 })}`;
 }
 
 /**
