@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { loadPolicyFile, parseCase, type CaseInput, type ExpertResult, type TaskRole } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
+import { workedExample } from "../test-support/worked-example.js";
 import { createFxExpert, fxExpert } from "./fx-expert.js";
 
 const policy = loadPolicyFile(fileURLToPath(new URL("../../../graphs/policies/reference-v2.yaml", import.meta.url)));
@@ -38,20 +39,6 @@ const loan = (amount: number, currency: string, over: Record<string, unknown> = 
 const market = { USD: { spot: 150, vol: 0.1 }, EUR: { spot: 165, vol: 0.08 }, TRY: { spot: 5, vol: 0.25 } };
 const sell = (currency: string, notional: number) => ({ currency, notional, direction: "sell", instrument: "forward" }) as const;
 
-/** The worked example of fx-policy.md (see fx-mismatch.test.ts for the positions). */
-const workedExample: CaseInput = {
-  borrower: {
-    name: "Pacific Components Inc.",
-    country: "US",
-    financials: {
-      currency: "USD", revenue: 500e6, ebitda: 100e6, totalDebt: 200e6, interestExpense: 8e6, annualDebtService: 30e6,
-      taxesPaid: 15e6, maintenanceCapex: 10e6, foreignRevenueShare: { EUR: 0.2 }, foreignCostShare: { JPY: 0.1 },
-    },
-  },
-  facility: loan(15e9, "JPY", { rate: 0.015 }),
-  fx: { hedges: [sell("EUR", 40e6)] },
-  marketData: market,
-};
 
 describe("fx expert — identity and planning", () => {
   it("is named fx in the fx domain with a bilingual vocabulary and no dependencies", () => {
