@@ -1,4 +1,4 @@
-import { requiredExperts, type Case, type Expert, type Plan, type Policy } from "@kyocho/core";
+import { requiredExperts, taskDependencies, type Case, type Expert, type Plan, type Policy } from "@kyocho/core";
 
 /**
  * Puts back any expert the case data or the policy requires that a plan left
@@ -24,7 +24,7 @@ export function ensureRequiredExperts(plan: Plan, c: Case | undefined, experts: 
       id,
       expert: expert.name,
       question: expert.subQuestion(plan.tasks[0]?.question ?? "", c),
-      dependsOn: expert.dependsOn(c).flatMap((d) => (byExpert.has(d) ? [byExpert.get(d)!] : [])),
+      ...taskDependencies(expert, c, (name) => byExpert.get(name)),
       role: "required",
     });
     warnings.push(`${expert.name} is required by the case data or policy and was added to the plan`);

@@ -61,6 +61,7 @@ export {
   type Policy, type MergePolicy, type CitationRef, type ModelFindingsPolicy,
 } from "./policy/policy-schema.js";
 export { parsePolicy, loadPolicyFile } from "./policy/load-policy.js";
+export { policyFingerprint, type PolicyFingerprint } from "./policy/policy-fingerprint.js";
 
 export { tokenize } from "./knowledge/tokenize.js";
 export { Bm25Index, type IndexedDocument } from "./knowledge/bm25-index.js";
@@ -69,10 +70,14 @@ export { KnowledgeBase, splitMarkdownSections, type KnowledgePassage } from "./k
 export { defineExpert } from "./expert/define-expert.js";
 export { ExpertRequestSchema } from "./expert/expert-request-schema.js";
 export type {
-  Expert, ExpertDefinition, ExpertRunContext, ExpertOutput, ExpertFinding, ExpertRequest, ExpertRunOptions,
+  Expert, ExpertDefinition, ExpertRunContext, ExpertOutput, ExpertFinding, ExpertRequest, ExpertRunOptions, ExpertDependency,
 } from "./expert/expert-types.js";
 
-export { SubTaskSchema, PlanSchema, type SubTask, type SubTaskInput, type Plan, type PlanInput } from "./plan/plan-schema.js";
+export {
+  SubTaskSchema, PlanSchema, TaskDependencySchema, waitsForAnswer,
+  type SubTask, type SubTaskInput, type Plan, type PlanInput, type TaskDependency,
+} from "./plan/plan-schema.js";
+export { taskDependencies } from "./plan/task-dependencies.js";
 export { validatePlan, findCycle } from "./plan/plan-validation.js";
 export { nextStep, type ScheduleStep } from "./plan/schedule.js";
 export type { Planner, PlanRequest, PlanningContext } from "./plan/planner.js";
@@ -105,7 +110,7 @@ export {
 } from "./fine-tuning/chat-fine-tuning-line.js";
 export { sftExamples, type SftExample, type SftExpertInfo, type SftAnswer } from "./fine-tuning/sft-examples.js";
 
-export type { ExpertExecutor } from "./execution/expert-executor.js";
+export type { ExpertExecutor, ExecuteOptions } from "./execution/expert-executor.js";
 export { InProcessExecutor } from "./execution/in-process-executor.js";
 export { mergeAssessment, type MergeInput } from "./merge/merge-assessment.js";
 export { summariseWithModel, type SummariseOptions } from "./merge/summarise-with-model.js";

@@ -1,6 +1,18 @@
 import type { ExpertResult } from "../assessment/expert-result.js";
 import type { ExpertRequest } from "../expert/expert-types.js";
 
+/** What `execute` takes besides the request. */
+export interface ExecuteOptions {
+  signal?: AbortSignal | undefined;
+  /**
+   * Called once with the sub-task's facts (its deterministic result) before
+   * its model answers, so that dependants bound to facts can start. An
+   * executor that cannot report facts early simply never calls it: the
+   * council then takes the final result as the facts.
+   */
+  onFacts?: ((facts: ExpertResult) => void) | undefined;
+}
+
 /**
  * How the council runs a sub-task. The council graph only ever calls
  * `execute`; whether the expert runs in this process or on a worker across a
@@ -13,6 +25,6 @@ import type { ExpertRequest } from "../expert/expert-types.js";
  */
 export interface ExpertExecutor {
   readonly kind: string;
-  execute(request: ExpertRequest, options?: { signal?: AbortSignal }): Promise<ExpertResult>;
+  execute(request: ExpertRequest, options?: ExecuteOptions): Promise<ExpertResult>;
   close?(): Promise<void>;
 }

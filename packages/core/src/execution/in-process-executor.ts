@@ -2,7 +2,7 @@ import type { ExpertResult } from "../assessment/expert-result.js";
 import { unfinishedResult } from "../assessment/unfinished-result.js";
 import type { Expert, ExpertRequest } from "../expert/expert-types.js";
 import type { ModelRegistry } from "../model/model-registry.js";
-import type { ExpertExecutor } from "./expert-executor.js";
+import type { ExecuteOptions, ExpertExecutor } from "./expert-executor.js";
 
 /**
  * Runs experts in this process. Parallelism comes from the council graph,
@@ -26,7 +26,7 @@ export class InProcessExecutor implements ExpertExecutor {
     this.models = options.models;
   }
 
-  async execute(request: ExpertRequest, options: { signal?: AbortSignal } = {}): Promise<ExpertResult> {
+  async execute(request: ExpertRequest, options: ExecuteOptions = {}): Promise<ExpertResult> {
     const expert = this.experts.get(request.task.expert);
     if (!expert) {
       return unfinishedResult(request.task, "failed", { code: "UNKNOWN_EXPERT", message: `no expert named ${request.task.expert} in this executor` });

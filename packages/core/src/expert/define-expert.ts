@@ -143,6 +143,7 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
         ...(output.model ? { model: output.model } : {}),
         latencyMs: elapsed(started),
       };
+      reportFacts(options, deterministic);
       if (!options.model) return deterministic;
       // The model has its own time limit; the expert's covered the deterministic path, whose result must survive a slow model.
       clearTimeout(timer);
@@ -169,7 +170,8 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
     timeoutMs,
     vetoes: Object.freeze([...(definition.vetoes ?? [])]),
     isRequired: (c) => (c && definition.isRequired ? definition.isRequired(c) : false),
-    dependsOn: (c) => definition.dependsOn?.(c) ?? [],
+    dependsOn: (c) => (definition.dependsOn?.(c) ?? []).map((d) => (typeof d === "string" ? d : d.expert)),
+    awaitsAnswerOf: (c) => (definition.dependsOn?.(c) ?? []).flatMap((d) => (typeof d !== "string" && d.on === "answer" ? [d.expert] : [])),
     subQuestion: (question, c) =>
       definition.subQuestion?.(question, c) ?? (question.trim() || `Assess the ${domain} risk of this case.`),
     resolvePolicy,
@@ -177,6 +179,15 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
     asNode: () => async (state) => ({ result: await run(state.request) }),
   };
   return Object.freeze(expert);
+}
+
+/** A listener's own failure must not turn the expert's good facts into a failed run. */
+function reportFacts(options: ExpertRunOptions, facts: ExpertResult): void {
+  try {
+    options.onFacts?.(facts);
+  } catch {
+    // The council's listener never throws; a custom executor's listener is its own business.
+  }
 }
 
 function withJapanese(title: { en: string; ja: string }, message: Parameters<typeof english>[0]): { ja?: { title: string; message: string } } {

@@ -71,8 +71,14 @@ export interface ExpertDefinition<P = undefined> {
   knowledge?: KnowledgeBase;
   /** True when the case data calls for this expert (it is then `required`, not advisory). */
   isRequired?: (c: Case) => boolean;
-  /** Names of experts whose results this one needs for this case. */
-  dependsOn?: (c: Case | undefined) => string[];
+  /**
+   * The experts this one needs for this case. A name binds to that expert's
+   * facts (metrics, rule findings, citations), which its calculators produce
+   * before any model writes, so both models can run at once;
+   * `{ expert, on: "answer" }` waits for its whole result, model answer
+   * included. The reference experts declare no answer dependency.
+   */
+  dependsOn?: (c: Case | undefined) => ReadonlyArray<string | ExpertDependency>;
   /** The sub-question this expert is asked, written from the user's question. */
   subQuestion?: (question: string, c: Case | undefined) => string;
   /**
@@ -86,9 +92,15 @@ export interface ExpertDefinition<P = undefined> {
   run(ctx: ExpertRunContext<P>): Promise<ExpertOutput> | ExpertOutput;
 }
 
+/** A dependency on another expert, on its facts (the default) or on its whole answer. */
+export interface ExpertDependency {
+  expert: string;
+  on: "facts" | "answer";
+}
+
 /** What `Expert.run` takes besides the request; executors fill `model` and `audit` from the model registry. */
 export interface ExpertRunOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * The expert's model. With one, the deterministic result is sent to it
    * after the run and its grounded findings are added (`source: "model"`);
@@ -97,6 +109,13 @@ export interface ExpertRunOptions {
   model?: ModelClient | undefined;
   /** Where the model's calls are audited. */
   audit?: AuditSink | undefined;
+  /**
+   * Called once with the expert's facts — its deterministic result, status
+   * `ok` — as soon as they exist and before its model is consulted, so that
+   * dependants can start while the model writes. Not called when the
+   * deterministic phase fails (the final result says so).
+   */
+  onFacts?: ((facts: ExpertResult) => void) | undefined;
 }
 
 /** A defined expert: a council member and, through `asNode()`, a LangGraph node. */
@@ -111,11 +130,18 @@ export interface Expert<P = unknown> {
   /** Rule ids whose finding declines the deal (see {@link ExpertDefinition.vetoes}). */
   readonly vetoes: readonly string[];
   isRequired(c: Case | undefined): boolean;
+  /** Names of the experts this one waits for, for their facts or their answer. */
   dependsOn(c: Case | undefined): string[];
+  /** The subset of `dependsOn` whose whole answer (model included) this expert waits for. */
+  awaitsAnswerOf(c: Case | undefined): string[];
   subQuestion(question: string, c: Case | undefined): string;
   /** Validates and returns this expert's policy section; throws a UserInputError naming the path. */
   resolvePolicy(policy: Policy): P;
-  /** Runs one sub-task. Never throws: failures come back as `status: "failed"`. */
+  /**
+   * Runs one sub-task in two phases: the deterministic facts (reported
+   * through `options.onFacts`), then, with a model, the consultation on top
+   * of them. Never throws: failures come back as `status: "failed"`.
+   */
   run(request: ExpertRequest, options?: ExpertRunOptions): Promise<ExpertResult>;
   /** A LangGraph node: reads `{ request }` from state, writes `{ result }`. */
   asNode(): (state: { request: ExpertRequest }) => Promise<{ result: ExpertResult }>;

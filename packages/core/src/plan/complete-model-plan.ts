@@ -1,5 +1,6 @@
 import type { Plan, SubTask } from "./plan-schema.js";
 import type { PlanRequest, PlanningContext } from "./planner.js";
+import { taskDependencies } from "./task-dependencies.js";
 import { orderByDependencies, type EmbeddedRouting } from "./embedded-planner.js";
 import { ModelPlanError } from "./model-plan-error.js";
 import type { ModelPlanOutput } from "./model-plan-output.js";
@@ -66,12 +67,15 @@ export function completeModelPlan(
         if (name && asked.has(name)) dependsOn.add(name);
         else warnings.push(`${expert.name}'s dependency on "${dep}" names no task of the plan; it was dropped`);
       }
-      for (const dep of expert.dependsOn(c)) if (asked.has(dep) && dep !== expert.name) dependsOn.add(dep);
+      // What the expert declares in code is kept whatever the model wrote, with the answer dependencies it names.
+      const declared = taskDependencies(expert, c, (name) => (asked.has(name) ? name : undefined));
+      for (const dep of declared.dependsOn) dependsOn.add(dep);
       return {
         id: expert.name,
         expert: expert.name,
         question: mine.question || expert.subQuestion(question, c),
         dependsOn: [...dependsOn],
+        ...(declared.awaitsAnswer ? { awaitsAnswer: declared.awaitsAnswer } : {}),
         role: routing.required.has(expert.name) ? ("required" as const) : ("advisory" as const),
       };
     });

@@ -5,6 +5,7 @@ import { buildVocabularies, matchVocabulary, type ExpertVocabulary, type Vocabul
 import { prepareMatchText } from "./match-text.js";
 import { proposedSections, SECTION_SIGNALS, withProposedSections, type ProposedSection, type SectionSignal } from "./proposed-sections.js";
 import { requiredExpertReasons } from "./required-experts.js";
+import { taskDependencies } from "./task-dependencies.js";
 
 /** Options of {@link EmbeddedPlanner}. */
 export interface EmbeddedPlannerOptions {
@@ -109,7 +110,7 @@ export function planEmbedded(request: PlanRequest, context: PlanningContext, opt
     id: expert.name,
     expert: expert.name,
     question: expert.subQuestion(question, c),
-    dependsOn: expert.dependsOn(c).filter((dep) => chosenNames.has(dep) && dep !== expert.name),
+    ...taskDependencies(expert, c, (name) => (chosenNames.has(name) ? name : undefined)),
     role: routing.required.has(expert.name) ? "required" : "advisory",
   }));
   return { tasks: orderByDependencies(tasks), rationale: explainRouting(routing), planner: "embedded", warnings: [] };
