@@ -36,13 +36,10 @@ describe("council graph", () => {
     const log: Array<{ name: string; start: number; end: number }> = [];
     const experts = ["a", "b", "c", "d"].map((n) => slowExpert(n, 100, log));
     const council = createCouncil({ experts, policy });
-    const started = performance.now();
     const assessment = await council.assess({ question: "q", case: someCase });
-    const wall = performance.now() - started;
 
     expect(assessment.experts.map((e) => e.status)).toEqual(["ok", "ok", "ok", "ok"]);
-    // Sequential would be ≥ 400 ms; all four started before any finished.
-    expect(wall).toBeLessThan(300);
+    // All four started before any finished.
     const firstEnd = Math.min(...log.map((l) => l.end));
     expect(log.every((l) => l.start < firstEnd)).toBe(true);
   });

@@ -1,23 +1,36 @@
+import { randomUUID } from "node:crypto";
 import { END, Send, START, StateGraph, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import {
   EmbeddedPlanner,
   InProcessExecutor,
   mergeAssessment,
-  nextStep,
+  planEmbedded,
   todayUtc,
   UserInputError,
   validatePlan,
+  waitsForAnswer,
   type Expert,
   type ExpertExecutor,
   type ExpertRequest,
   type ExpertResult,
   type Planner,
   type Policy,
+  type SubTask,
   unfinishedResult,
 } from "@kyocho/core";
 import type { CouncilEvent } from "./council-events.js";
 import { CouncilState, type CouncilStateType } from "./council-state.js";
 import { ensureRequiredExperts } from "./ensure-required.js";
+import { RunBoard } from "./run-board.js";
+import { speculativeTasks, withStartedTasks } from "./speculative-start.js";
+
+/**
+ * When the experts start relative to the planner. `speculative`: the experts
+ * the case data requires start their facts and models on the embedded
+ * planner's sub-questions while a planner model thinks; the ones it adds
+ * start when it answers. `sequential`: plan first, then run.
+ */
+export type PlanningMode = "speculative" | "sequential";
 
 export interface CouncilGraphOptions {
   experts: ReadonlyArray<Expert<any>>;
@@ -26,25 +39,38 @@ export interface CouncilGraphOptions {
   executor?: ExpertExecutor;
   /** How questions become plans; default: the embedded planner. */
   planner?: Planner;
+  /**
+   * Default `speculative` when the planner is not the embedded one (whose
+   * plan is ready at once, so there is nothing to start early).
+   */
+  planning?: PlanningMode;
   /** The clock that dates an assessment whose case gives no `asOf`; default the system clock. */
   now?: () => Date;
 }
 
-/** What the dispatch sends to the expert node: a sub-task's request without the policy, which the node adds back. */
-type SentRequest = Omit<ExpertRequest, "policy">;
+/** What `launch` sends to an expert slot: which run, which expert — nothing that would be copied per Send. */
+interface SlotInput {
+  run: string;
+  expert: string;
+}
 
 /**
- * Builds the council as an ordinary compiled LangGraph:
+ * Builds the council as an ordinary compiled LangGraph of three supersteps:
  *
- *   START → planner → dispatch ─Send×N→ expert ─┐
- *                       ▲                        │ (loop while tasks remain)
- *                       └────────────────────────┘
- *                     dispatch → merger → END
+ *   START ─Send─→ planner ─────────────┐
+ *         └Send×E→ expert (one slot per expert) ─→ merger → END
  *
- * `dispatch` sends every ready sub-task to the `expert` node at once (so
- * independent experts run in parallel), marks tasks whose dependency failed
- * as `skipped`, and hands all results, verbatim, to `merge` when nothing is
- * left. Experts' policy sections are validated here, at build time.
+ * The planner and one slot per expert run in the same superstep and meet on
+ * a {@link RunBoard}: a slot runs its expert's sub-tasks of the plan, each
+ * the moment its own dependencies are met — for a dependency on facts (the
+ * default) when the dependency's calculators and rules are done, before its
+ * model answers; for `awaitsAnswer` when its whole result is in. So every
+ * model call of the reference council starts at once, and a slow expert
+ * delays only what truly depends on it. With a planner model and
+ * speculative planning, the experts the case requires start before the
+ * planner answers. A task whose dependency failed is `skipped`; all results
+ * reach the merge verbatim. Experts' policy sections are validated here, at
+ * build time.
  *
  * @example
  * const graph = createCouncilGraph({ experts: [lending, fx], policy });
@@ -61,56 +87,81 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
   const executor = options.executor ?? new InProcessExecutor(experts);
   const domainOf = (name: string) => experts.find((e) => e.name === name)?.domain ?? name;
   const planner = options.planner ?? new EmbeddedPlanner();
-
+  const planning: PlanningMode = options.planning ?? (planner.kind === "embedded" ? "sequential" : "speculative");
+  if (planning !== "speculative" && planning !== "sequential") {
+    throw new UserInputError('must be "speculative" or "sequential"', { source: "council", path: "planning" });
+  }
   const vetoes = experts.flatMap((e) => e.vetoes);
   const now = options.now ?? (() => new Date());
+  const context = { experts, policy };
 
-  const plan = async (state: CouncilStateType, config: LangGraphRunnableConfig) => {
+  const boards = new Map<string, { board: RunBoard; present: number }>();
+  const enter = (run: string) => {
+    const entry = boards.get(run);
+    if (!entry) throw new Error(`council run ${run} is unknown to this graph`);
+    return entry.board;
+  };
+  const leave = (run: string) => {
+    const entry = boards.get(run);
+    if (entry && --entry.present === 0) boards.delete(run);
+  };
+
+  const launch = (state: CouncilStateType) => {
     // Every expert ages its evidence against the same day, fixed once here for the whole assessment.
-    const c = state.case && !state.case.asOf ? { ...state.case, asOf: todayUtc(now()) } : state.case;
-    const drafted = state.plan ?? (await planner.plan({ question: state.question ?? "", case: c }, { experts, policy }));
-    const validated = ensureRequiredExperts(validatePlan(drafted, names), c, experts, policy);
-    config.writer?.({ type: "planned", plan: validated } satisfies CouncilEvent);
-    return { plan: validated, case: c, asOf: c?.asOf ?? todayUtc(now()) };
+    const asOf = state.case?.asOf ?? todayUtc(now());
+    const c = state.case && !state.case.asOf ? { ...state.case, asOf } : state.case;
+    const question = state.question ?? "";
+    const early =
+      planning === "speculative" && !state.plan && planner.kind !== "embedded"
+        ? speculativeTasks(planEmbedded({ question, case: c }, context))
+        : [];
+    const run = randomUUID();
+    const board = new RunBoard({ assessmentId: state.assessmentId, question, case: c, asOf, givenPlan: state.plan }, new Map(early.map((t) => [t.expert, t])));
+    boards.set(run, { board, present: 1 + experts.length });
+    return [new Send("planner", { run }), ...experts.map((e) => new Send("expert", { run, expert: e.name } satisfies SlotInput))];
   };
 
-  const dispatch = (state: CouncilStateType) => {
-    const step = nextStep(state.plan!, state.results);
-    const skipped: Record<string, ExpertResult> = {};
-    for (const { task, blockedBy } of step.skipped) {
-      skipped[task.id] = unfinishedResult(
-        task,
-        "skipped",
-        { code: "DEPENDENCY_NOT_MET", message: `depends on ${blockedBy.join(", ")}, which did not finish` },
-        domainOf(task.expert),
-      );
+  const plan = async (input: { run: string }, config: LangGraphRunnableConfig) => {
+    const board = enter(input.run);
+    const { case: c, asOf, question } = board.inputs;
+    try {
+      const drafted = board.inputs.givenPlan ?? (await planner.plan({ question, case: c }, context));
+      const validated = ensureRequiredExperts(validatePlan(drafted, names), c, experts, policy);
+      const final = withStartedTasks(validated, [...board.speculative.values()]);
+      board.postPlan(final);
+      config.writer?.({ type: "planned", plan: final } satisfies CouncilEvent);
+      return { plan: final, case: c, asOf };
+    } catch (error) {
+      board.failPlan(error);
+      throw error;
+    } finally {
+      leave(input.run);
     }
-    return { results: skipped };
   };
 
-  const route = (state: CouncilStateType) => {
-    const step = nextStep(state.plan!, state.results);
-    if (step.ready.length === 0) return "merger";
-    return step.ready.map((task) => {
-      const dependencies: Record<string, ExpertResult> = {};
-      for (const dep of task.dependsOn) {
-        const result = state.results[dep];
-        if (result) dependencies[result.expert] = result;
-      }
-      // The policy is not sent: Send deep-copies its argument, and a copy per sub-task would cost a copy
-      // and defeat the per-policy cache of each expert's parsed section (measured: ~10% of a question's CPU).
-      const request: SentRequest = { assessmentId: state.assessmentId, task, case: state.case, dependencies };
-      return new Send("expert", { request });
-    });
-  };
-
-  const runExpert = async (input: { request: SentRequest }, config: LangGraphRunnableConfig) => {
-    const request: ExpertRequest = { ...input.request, policy };
-    const { task } = request;
-    config.writer?.({ type: "expert_started", taskId: task.id, expert: task.expert } satisfies CouncilEvent);
+  const runTask = async (board: RunBoard, task: SubTask, config: LangGraphRunnableConfig): Promise<ExpertResult> => {
+    const dependencies: Record<string, ExpertResult> = {};
+    const blockedBy: string[] = [];
+    for (const dep of task.dependsOn) {
+      const result = await (waitsForAnswer(task, dep) ? board.waitForAnswer(dep) : board.waitForFacts(dep));
+      if (result.status !== "ok") blockedBy.push(dep);
+      else dependencies[result.expert] = result;
+    }
+    if (blockedBy.length > 0) {
+      return unfinishedResult(task, "skipped", { code: "DEPENDENCY_NOT_MET", message: `depends on ${blockedBy.join(", ")}, which did not finish` }, domainOf(task.expert));
+    }
+    const { assessmentId, case: c } = board.inputs;
+    const request: ExpertRequest = { assessmentId, task, case: c, policy, dependencies };
+    config.writer?.({ type: "expert_started", taskId: task.id, expert: task.expert, ...(task.speculative ? { speculative: true } : {}) } satisfies CouncilEvent);
     let result: ExpertResult;
     try {
-      result = await executor.execute(request, config.signal ? { signal: config.signal } : {});
+      result = await executor.execute(request, {
+        signal: config.signal,
+        onFacts: (facts) => {
+          board.postFacts(task.id, facts);
+          config.writer?.({ type: "expert_facts", taskId: task.id, expert: task.expert, findings: facts.findings.length } satisfies CouncilEvent);
+        },
+      });
     } catch (error) {
       // An executor that cannot reach its expert (a queue down, a worker lost) is that expert's failure, not the council's.
       result = unfinishedResult(
@@ -128,7 +179,40 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
       latencyMs: result.latencyMs,
       findings: result.findings.length,
     } satisfies CouncilEvent);
-    return { results: { [task.id]: result } };
+    return result;
+  };
+
+  const slot = async (input: SlotInput, config: LangGraphRunnableConfig) => {
+    const board = enter(input.run);
+    try {
+      const settle = async (task: SubTask) => {
+        let result: ExpertResult | undefined;
+        try {
+          result = await runTask(board, task, config);
+          return [task.id, result] as const;
+        } finally {
+          // Posted whatever happened, so that no dependant waits for a task that will never report.
+          board.postAnswer(
+            task.id,
+            result ?? unfinishedResult(task, "failed", { code: "EXECUTOR_ERROR", message: "the sub-task stopped without a result" }, domainOf(task.expert)),
+          );
+        }
+      };
+      const early = board.speculative.get(input.expert);
+      const running = early ? [settle(early)] : [];
+      let plan;
+      try {
+        plan = await board.waitForPlan();
+      } catch {
+        await Promise.allSettled(running);
+        return {};
+      }
+      for (const task of plan.tasks) if (task.expert === input.expert && task.id !== early?.id) running.push(settle(task));
+      if (running.length === 0) return {};
+      return { results: Object.fromEntries(await Promise.all(running)) };
+    } finally {
+      leave(input.run);
+    }
   };
 
   const merge = (state: CouncilStateType, config: LangGraphRunnableConfig) => {
@@ -148,13 +232,11 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
 
   return new StateGraph(CouncilState)
     .addNode("planner", plan)
-    .addNode("dispatch", dispatch)
-    .addNode("expert", runExpert)
+    .addNode("expert", slot)
     .addNode("merger", merge)
-    .addEdge(START, "planner")
-    .addEdge("planner", "dispatch")
-    .addConditionalEdges("dispatch", route, ["expert", "merger"])
-    .addEdge("expert", "dispatch")
+    .addConditionalEdges(START, launch, ["planner", "expert"])
+    .addEdge("planner", "merger")
+    .addEdge("expert", "merger")
     .addEdge("merger", END)
     .compile();
 }

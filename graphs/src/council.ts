@@ -17,7 +17,7 @@ import {
   type Policy,
 } from "@kyocho/core";
 import type { CouncilEvent } from "./council-events.js";
-import { createCouncilGraph, type CouncilGraph } from "./council-graph.js";
+import { createCouncilGraph, type CouncilGraph, type PlanningMode } from "./council-graph.js";
 import { ensureRequiredExperts } from "./ensure-required.js";
 
 export interface CouncilOptions {
@@ -25,6 +25,8 @@ export interface CouncilOptions {
   policy: Policy;
   executor?: ExpertExecutor;
   planner?: Planner;
+  /** `speculative` (default with a planner model) or `sequential` (plan, then run); see {@link PlanningMode}. */
+  planning?: PlanningMode;
   /** Input limits (question length, positions per case); default `DEFAULT_LIMITS`. */
   limits?: Limits;
   /** The clock that dates an assessment whose case gives no `asOf`; default the system clock. */

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import type { PlanningMode } from "./council-graph.js";
 import { loadPolicyFile, type Expert, type ExpertExecutor, type Limits, type Planner, type Policy } from "@kyocho/core";
 import { fxExpert } from "@kyocho/expert-fx";
 import { legalExpert } from "@kyocho/expert-legal";
@@ -29,13 +30,14 @@ export function loadReferencePolicy(): Policy {
  * const assessment = await council.assess({ question, case: council.parseCase(raw) });
  */
 export function createReferenceCouncil(
-  options: { policy?: Policy; executor?: ExpertExecutor; planner?: Planner; experts?: ReadonlyArray<Expert<any>>; limits?: Limits; now?: () => Date } = {},
+  options: { policy?: Policy; executor?: ExpertExecutor; planner?: Planner; planning?: PlanningMode; experts?: ReadonlyArray<Expert<any>>; limits?: Limits; now?: () => Date } = {},
 ): Council {
   return createCouncil({
     experts: options.experts ?? referenceExperts,
     policy: options.policy ?? loadReferencePolicy(),
     ...(options.executor ? { executor: options.executor } : {}),
     ...(options.planner ? { planner: options.planner } : {}),
+    ...(options.planning ? { planning: options.planning } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.now ? { now: options.now } : {}),
   });

@@ -26,6 +26,12 @@ export interface ScriptedReply {
   rawBody?: string;
   /** Wait this long before answering (on top of the server's `latencyMs`). */
   delayMs?: number;
+  /**
+   * Answer only once this settles (after any delay): lets a test hold one
+   * caller's answer until another caller's request has arrived, and so assert
+   * order without timing anything.
+   */
+  waitFor?: PromiseLike<unknown>;
   /** `headers`: never answer; `body`: send the headers, then stall. Either is cut only by the client's time limit. */
   hang?: "headers" | "body";
   /** Reported token usage; default: about one token per four characters. */
@@ -51,6 +57,10 @@ export interface RecordedRequest {
   caller: string;
   purpose: string | undefined;
   receivedAt: number;
+  /** Position of this request's arrival on the endpoint's clock of arrivals and answers (1, 2, …). */
+  receivedOrder: number;
+  /** Position of its answer on the same clock; unset until it is answered (and for a request that hangs). */
+  answeredOrder?: number | undefined;
   /** The fault injected into the answer, when `faults` chose this request. */
   fault?: FaultKind | undefined;
 }
@@ -104,6 +114,11 @@ export interface TestModelServer {
   readonly requests: RecordedRequest[];
   /** The chat-completion requests one caller sent. */
   completionsFor(caller: string): RecordedRequest[];
+  /**
+   * Resolves with the first request (already received or still to come) that
+   * matches: a test's gate, e.g. "answer fx only once lending has asked".
+   */
+  whenReceived(match: (request: RecordedRequest) => boolean): Promise<RecordedRequest>;
   /** Queues one-shot replies for a caller, used in order before its standing reply. */
   script(caller: string, ...replies: Reply[]): TestModelServer;
   /** Sets a caller's standing reply. */
@@ -142,6 +157,8 @@ export async function startTestModelServer(options: TestModelServerOptions = {})
   const queued = new Map<string, Reply[]>();
   const requests: RecordedRequest[] = [];
   let sequence = 0;
+  let tick = 0;
+  const waiters = new Set<{ match: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }>();
   const seen = new Map<string, number>();
   const drawFault = (request: RecordedRequest): FaultKind | undefined => {
     const faults = options.faults;
@@ -184,8 +201,14 @@ export async function startTestModelServer(options: TestModelServerOptions = {})
       caller,
       purpose: headerValue(req.headers["x-kyocho-purpose"]),
       receivedAt: Date.now(),
+      receivedOrder: ++tick,
     };
     requests.push(recorded);
+    for (const waiter of [...waiters]) {
+      if (!waiter.match(recorded)) continue;
+      waiters.delete(waiter);
+      waiter.resolve(recorded);
+    }
 
     if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
       return sendJson(res, 401, errorBody("Incorrect API key provided", "authentication_error"));
@@ -206,7 +229,9 @@ export async function startTestModelServer(options: TestModelServerOptions = {})
     const reply = recorded.fault ? FAULT_REPLIES[recorded.fault] : pick(recorded);
     const wait = (options.latencyMs ?? 0) + (reply.delayMs ?? 0);
     if (wait > 0) await delay(wait);
+    if (reply.waitFor) await reply.waitFor;
     if (reply.hang === "headers") return; // the socket stays open until the client gives up or the server closes
+    recorded.answeredOrder = ++tick;
     if (reply.status !== undefined && reply.status >= 400) {
       const headers: Record<string, string> = reply.retryAfter !== undefined ? { "retry-after": String(reply.retryAfter) } : {};
       return sendJson(res, reply.status, errorBody(reply.errorMessage ?? `scripted HTTP ${reply.status}`, "server_error"), headers);
@@ -259,6 +284,11 @@ export async function startTestModelServer(options: TestModelServerOptions = {})
     host,
     requests,
     completionsFor: (caller) => requests.filter((r) => r.caller === caller && r.path.endsWith("/chat/completions")),
+    whenReceived: (match) => {
+      const seen = requests.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve) => waiters.add({ match, resolve }));
+    },
     script(caller, ...replies) {
       queued.set(caller, [...(queued.get(caller) ?? []), ...replies]);
       return api;
@@ -271,6 +301,7 @@ export async function startTestModelServer(options: TestModelServerOptions = {})
       requests.length = 0;
       queued.clear();
       standing.clear();
+      waiters.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {
