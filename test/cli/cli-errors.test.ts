@@ -83,6 +83,14 @@ describe("kyocho CLI: bad input", () => {
     expect(r.stderr).toMatch(/unknown option/);
   });
 
+  it("an unknown planning mode names the option", () => {
+    expectBadInput(["ask", "q", "--planning", "eager"], /--planning: "eager" is not a planning mode: use speculative or sequential/);
+  });
+
+  it("a model config with an unknown planning mode names the key", () => {
+    expectBadInput(["ask", "q", "--config", write("planning.yaml", "planning: eager\n")], /planning\.yaml: planning: /);
+  });
+
   it("no question and no case", () => {
     expectBadInput(["ask"], /give a question, a --case file, or both/);
   });

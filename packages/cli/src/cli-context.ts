@@ -32,11 +32,11 @@ export function councilFromOptions(options: CouncilOptions): Council {
  */
 export function councilWithModels(options: CouncilOptions, modelContext: ModelContext): Council {
   const policy = options.policy ? loadPolicyFile(options.policy) : undefined;
-  const { models, planner } = modelContext;
+  const { models, planner, planning } = modelContext;
   return createReferenceCouncil({
     ...(policy ? { policy } : {}),
     ...(models ? { executor: new InProcessExecutor(referenceExperts, { models }) } : {}),
-    ...(planner ? { planner } : {}),
+    ...(planner ? { planner, planning } : {}),
     limits: cliLimits(),
   });
 }

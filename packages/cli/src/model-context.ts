@@ -17,6 +17,8 @@ export interface ModelContext {
   models: ModelRegistry | undefined;
   /** The model planner, when a planner model is configured. */
   planner: Planner | undefined;
+  /** Whether the required experts start while the planner model thinks (`--planning`, else the config's `planning`). */
+  planning: "speculative" | "sequential";
   /** Writes the executive summary (when configured) and the assessment's audit line. */
   finish(assessment: Assessment): Promise<Assessment>;
   /** One line per configured endpoint, for a start-up message. */
@@ -29,10 +31,10 @@ export interface ModelContext {
  * the model registry, the model planner and the audit log. Endpoints outside
  * the bank are refused here, before any case is read (exit 2).
  */
-export async function openModelContext(options: { config?: string | undefined }): Promise<ModelContext> {
+export async function openModelContext(options: { config?: string | undefined; planning?: "speculative" | "sequential" | undefined }): Promise<ModelContext> {
   const config = loadModelConfig({ path: options.config });
   if (!config) {
-    return { models: undefined, planner: undefined, finish: async (a) => a, describe: () => [] };
+    return { models: undefined, planner: undefined, planning: options.planning ?? "speculative", finish: async (a) => a, describe: () => [] };
   }
   const audit = config.audit.enabled ? new AuditLog(config.audit) : undefined;
   const models = createModelRegistry(config, { ...(audit ? { audit } : {}), experts: referenceExperts.map((e) => e.name) });
@@ -49,6 +51,7 @@ export async function openModelContext(options: { config?: string | undefined })
   return {
     models,
     planner,
+    planning: options.planning ?? config.planning,
     finish: async (assessment) => {
       const summaryModel = models.forSummary();
       const finished = summaryModel ? await summariseWithModel(assessment, summaryModel, { audit: models.audit }) : assessment;

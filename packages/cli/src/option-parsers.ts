@@ -10,3 +10,9 @@ export function positiveInteger(option: string): (value: string) => number {
     return n;
   };
 }
+
+/** `--planning speculative|sequential`; anything else is a one-line input error. */
+export function planningMode(value: string): "speculative" | "sequential" {
+  if (value === "speculative" || value === "sequential") return value;
+  throw new UserInputError(`"${value}" is not a planning mode: use speculative or sequential`, { source: "--planning" });
+}

@@ -65,7 +65,7 @@ export async function openQueueContext(
 export async function queuedCouncil(
   context: QueueContext,
   policy: Policy,
-  options: { resultTimeoutMs?: number; planner?: Planner | undefined } = {},
+  options: { resultTimeoutMs?: number; planner?: Planner | undefined; planning?: "speculative" | "sequential" } = {},
 ): Promise<{ council: Council; executor: QueueExecutor }> {
   const limits = cliLimits();
   const executor = new QueueExecutor({
@@ -75,7 +75,7 @@ export async function queuedCouncil(
     maxJobBytes: limits.maxJobBytes,
     ...(options.resultTimeoutMs !== undefined ? { resultTimeoutMs: options.resultTimeoutMs } : {}),
   });
-  const council = createReferenceCouncil({ policy, executor, limits, ...(options.planner ? { planner: options.planner } : {}) });
+  const council = createReferenceCouncil({ policy, executor, limits, ...(options.planner ? { planner: options.planner } : {}), ...(options.planning ? { planning: options.planning } : {}) });
   await executor.open(council.experts.map((e) => e.name));
   return { council, executor };
 }

@@ -1,8 +1,9 @@
 import type { Command } from "commander";
-import { readDataFile, UserInputError, type Assessment, type Planner, type Policy } from "@kyocho/core";
+import { readDataFile, UserInputError, type Assessment, type Policy } from "@kyocho/core";
 import type { AssessInput, CouncilEvent } from "@kyocho/graphs";
 import { councilWithModels, questionFrom, readCase } from "../cli-context.js";
-import { openModelContext } from "../model-context.js";
+import { openModelContext, type ModelContext } from "../model-context.js";
+import { planningMode } from "../option-parsers.js";
 import { formatAssessment } from "../output/format-assessment.js";
 import { writeReports } from "../report/write-reports.js";
 import { createStyle } from "../output/style.js";
@@ -15,6 +16,7 @@ interface AskOptions {
   quiet?: boolean;
   queue?: boolean;
   config?: string;
+  planning?: "speculative" | "sequential";
   html?: string;
   md?: string;
 }
@@ -30,6 +32,7 @@ export function registerAsk(program: Command): void {
     .option("--json", "print the assessment as JSON")
     .option("-q, --quiet", "no progress on stderr")
     .option("--config <file>", "model configuration (YAML or JSON; also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): on-premises models for the experts, planner and summary")
+    .option("--planning <mode>", "with a planner model: speculative (default; the experts the case requires start while it plans) or sequential (plan, then run); also `planning` in the config", planningMode)
     .option("--queue", "run the sub-tasks on `kyocho worker`s through Redis (REDIS_URL, KYOCHO_PREFIX; also KYOCHO_QUEUE=1)")
     .option("--html <file>", "also write the report as one self-contained HTML file (inline CSS and SVG, no network)")
     .option("--md <file>", "also write the report as Markdown")
@@ -54,7 +57,7 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
       const plan = options.plan ? readDataFile(options.plan, "plan file") : undefined;
       const progress = options.quiet ? undefined : progressPrinter();
       const assessed = options.queue || (await queueRequestedByEnv())
-        ? await assessThroughQueue(council.policy, modelContext.planner, { question, case: c, plan }, progress, options.quiet)
+        ? await assessThroughQueue(council.policy, modelContext, { question, case: c, plan }, progress, options.quiet)
         : await council.assess({ question, case: c, plan }, progress ? { onEvent: progress } : {});
       const assessment = await modelContext.finish(assessed);
       if (options.json) process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
@@ -68,7 +71,7 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
 /** Runs the council with its sub-tasks on the expert queues; the same graph, so the same assessment. */
 async function assessThroughQueue(
   policy: Policy,
-  planner: Planner | undefined,
+  models: Pick<ModelContext, "planner" | "planning">,
   input: AssessInput,
   progress: ((event: CouncilEvent) => void) | undefined,
   quiet: boolean | undefined,
@@ -77,7 +80,7 @@ async function assessThroughQueue(
   const { openQueueContext, queuedCouncil, warnAboutMissingWorkers } = await import("../queue-context.js");
   const context = await openQueueContext("ask");
   try {
-    const { council, executor } = await queuedCouncil(context, policy, { planner });
+    const { council, executor } = await queuedCouncil(context, policy, { planner: models.planner, planning: models.planning });
     try {
       if (!quiet) await warnAboutMissingWorkers(context, council.experts.map((e) => e.name));
       return await council.assess(input, progress ? { onEvent: progress } : {});

@@ -4,7 +4,7 @@ import type { Council } from "@kyocho/graphs";
 import type { BatchItem } from "@kyocho/queue";
 import { cliLimits, councilWithModels } from "../cli-context.js";
 import { openModelContext } from "../model-context.js";
-import { positiveInteger } from "../option-parsers.js";
+import { planningMode, positiveInteger } from "../option-parsers.js";
 import { batchProgressBar, formatBatchSummary } from "../output/batch-progress.js";
 import type { QueueContext } from "../queue-context.js";
 
@@ -15,6 +15,7 @@ interface BatchOptions {
   policy?: string;
   quiet?: boolean;
   config?: string;
+  planning?: "speculative" | "sequential";
 }
 
 
@@ -28,6 +29,7 @@ export function registerBatch(program: Command): void {
     .option("--queue", "run the sub-tasks on `kyocho worker`s through Redis (also KYOCHO_QUEUE=1)")
     .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
     .option("--config <file>", "model configuration (also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): models for the experts in process, and the planner")
+    .option("--planning <mode>", "with a planner model: speculative (default) or sequential; also `planning` in the config", planningMode)
     .option("-q, --quiet", "no progress bar")
     .addHelpText(
       "after",
@@ -65,7 +67,7 @@ Examples:
       let council: Council = local;
       if (viaQueue) {
         context = await openQueueContext("batch");
-        const queued = await queuedCouncil(context, local.policy, { planner: modelContext.planner });
+        const queued = await queuedCouncil(context, local.policy, { planner: modelContext.planner, planning: modelContext.planning });
         council = queued.council;
         const ctx = context;
         close = async () => {

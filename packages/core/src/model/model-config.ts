@@ -94,6 +94,11 @@ export const ModelConfigSchema = z.strictObject({
     })
     .default({ path: ".kyocho/audit/audit-{date}.jsonl", includeText: false, enabled: true }),
   summary: z.strictObject({ enabled: z.boolean().default(false) }).default({ enabled: false }),
+  /**
+   * With a planner model: `speculative` (default) starts the experts the case
+   * requires while the planner thinks; `sequential` plans first, then runs.
+   */
+  planning: z.enum(["speculative", "sequential"]).default("speculative"),
 });
 
 /** A validated model configuration; `source` names where it came from, for error messages. */
