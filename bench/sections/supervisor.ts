@@ -33,15 +33,35 @@ export interface KyochoRun extends TeamRun {
 
 export interface SupervisorFigures {
   latencyMs: number;
+  /** Planner model, speculative start (the default): the required experts start while it plans. */
   kyocho: KyochoRun;
-  /** The same, with legal's model answering after 2 L: lending (after fx) then waits for legal too, as BSP supersteps do. */
+  /** Planner model, `--planning sequential`: plan, then one wave of expert models. */
+  kyochoSequential: KyochoRun;
+  /** No planner model: the embedded planner plans in microseconds, then one wave. */
+  kyochoEmbeddedPlanner: KyochoRun;
+  /** Speculative, with legal's model answering after 2 L: nothing that does not depend on legal waits for it. */
   kyochoSkewed: KyochoRun;
   supervisor: TeamRun & { toolRuns: number };
-  /** The skewed run's gap beyond the uniform run's, in L: time a dependent task waited for a superstep, not for its dependency. */
+  /** The skewed run's gap beyond the uniform run's, in L: time a sub-task waited for something it does not depend on. */
   superstepWaitL: number;
-  /** Supervisor wall time ÷ kyocho wall time (median of the per-repeat ratios). */
+  /** Skewed wall time ÷ its critical path (target ≤ 1.05). */
+  skewedWallToCriticalPath: number;
+  /** Supervisor wall time ÷ kyocho wall time (median of the per-repeat ratios), speculative (target ≥ 10). */
   ratio: number;
-  samples: { kyochoWallMs: number[]; skewedWallMs: number[]; supervisorWallMs: number[]; ratios: number[] };
+  /** The same with `--planning sequential` (target ≥ 6). */
+  ratioSequential: number;
+  /** The same with the embedded planner (target ≥ 12). */
+  ratioEmbeddedPlanner: number;
+  samples: {
+    kyochoWallMs: number[];
+    sequentialWallMs: number[];
+    embeddedPlannerWallMs: number[];
+    skewedWallMs: number[];
+    supervisorWallMs: number[];
+    ratios: number[];
+    ratiosSequential: number[];
+    ratiosEmbeddedPlanner: number[];
+  };
 }
 
 /** The order in which the supervisor hands off: fx before lending, so lending's tool sees fx's result as kyocho's lending does. */
@@ -61,25 +81,28 @@ export async function benchSupervisor(settings: BenchSettings["supervisor"], con
   try {
     const { models, planner } = await benchModels(server, referenceExperts.map((e) => e.name));
     let timeline: Timeline = newTimeline();
-    const council = createReferenceCouncil({
-      executor: recordExecution(new InProcessExecutor(referenceExperts, { models }), () => timeline),
-      planner: recordPlanning(planner, () => timeline),
-    });
+    const executor = recordExecution(new InProcessExecutor(referenceExperts, { models }), () => timeline);
+    const councils = {
+      speculative: createReferenceCouncil({ executor, planner: recordPlanning(planner, () => timeline), planning: "speculative" }),
+      sequential: createReferenceCouncil({ executor, planner: recordPlanning(planner, () => timeline), planning: "sequential" }),
+      embedded: createReferenceCouncil({ executor }),
+    } as const;
+    const council = councils.speculative;
     const c = loadFourExpertCase(council);
     const embeddedPlan = await createReferenceCouncil().plan({ question: fourExpertQuestion("plan"), case: c });
     const team = createSupervisorTeam({ server, experts: referenceExperts, policy: council.policy, case: c, plan: embeddedPlan });
 
     let n = 0;
-    const runKyocho = async (skewed: boolean): Promise<KyochoRun> => {
+    const runKyocho = async (mode: keyof typeof councils, skewed = false): Promise<KyochoRun> => {
       server.reset();
       server.respond("planner", { json: FOUR_EXPERT_PLAN });
       if (skewed) server.respond("legal", { delayMs: L, json: DEFAULT_REPLY.json });
       timeline = newTimeline();
       const question = fourExpertQuestion(`supervisor-${n++}`);
-      const assessment = await council.assess({ question, case: c });
+      const assessment = await councils[mode].assess({ question, case: c });
       const wallMs = performance.now() - timeline.start;
-      checkKyochoRun(assessment, server);
-      const path = criticalPath(assessment.plan, timeline, mergeMs(council, assessment, c, timeline));
+      checkKyochoRun(assessment, server, mode);
+      const path = criticalPath(assessment.plan, timeline, mergeMs(council, assessment, c, timeline), { plannerFirst: mode === "sequential" });
       return {
         wallMs,
         wallL: wallMs / L,
@@ -105,34 +128,50 @@ export async function benchSupervisor(settings: BenchSettings["supervisor"], con
     };
 
     context.log(`supervisor: L = ${L} ms; a warm-up run of each, then ${settings.repeats} repeats side by side`);
-    await runKyocho(false);
+    await runKyocho("speculative");
+    await runKyocho("sequential");
+    await runKyocho("embedded");
     await runSupervisor();
-    const kyochoRuns: KyochoRun[] = [];
-    const skewedRuns: KyochoRun[] = [];
+    const runs = { speculative: [] as KyochoRun[], sequential: [] as KyochoRun[], embedded: [] as KyochoRun[], skewed: [] as KyochoRun[] };
     const supervisorRuns: Array<SupervisorFigures["supervisor"]> = [];
     for (let r = 0; r < settings.repeats; r++) {
-      kyochoRuns.push(await runKyocho(false));
-      skewedRuns.push(await runKyocho(true));
+      runs.speculative.push(await runKyocho("speculative"));
+      runs.sequential.push(await runKyocho("sequential"));
+      runs.embedded.push(await runKyocho("embedded"));
+      runs.skewed.push(await runKyocho("speculative", true));
       supervisorRuns.push(await runSupervisor());
     }
-    const ratios = kyochoRuns.map((k, i) => supervisorRuns[i]!.wallMs / k.wallMs);
+    const ratiosOf = (kyocho: KyochoRun[]) => kyocho.map((k, i) => supervisorRuns[i]!.wallMs / k.wallMs);
+    const ratios = ratiosOf(runs.speculative);
+    const ratiosSequential = ratiosOf(runs.sequential);
+    const ratiosEmbeddedPlanner = ratiosOf(runs.embedded);
+    const skewed = medianRun(runs.skewed);
     const figures: SupervisorFigures = {
       latencyMs: L,
-      kyocho: medianRun(kyochoRuns),
-      kyochoSkewed: medianRun(skewedRuns),
+      kyocho: medianRun(runs.speculative),
+      kyochoSequential: medianRun(runs.sequential),
+      kyochoEmbeddedPlanner: medianRun(runs.embedded),
+      kyochoSkewed: skewed,
       supervisor: {
         wallMs: round(median(supervisorRuns.map((s) => s.wallMs)), 1),
         wallL: round(median(supervisorRuns.map((s) => s.wallL)), 2),
         modelCalls: median(supervisorRuns.map((s) => s.modelCalls)),
         toolRuns: median(supervisorRuns.map((s) => s.toolRuns)),
       },
-      superstepWaitL: round(median(skewedRuns.map((x) => x.gapL)) - median(kyochoRuns.map((x) => x.gapL)), 3),
+      superstepWaitL: round(median(runs.skewed.map((x) => x.gapL)) - median(runs.speculative.map((x) => x.gapL)), 3),
+      skewedWallToCriticalPath: round(median(runs.skewed.map((x) => x.wallMs / x.criticalPathMs)), 3),
       ratio: round(median(ratios), 2),
+      ratioSequential: round(median(ratiosSequential), 2),
+      ratioEmbeddedPlanner: round(median(ratiosEmbeddedPlanner), 2),
       samples: {
-        kyochoWallMs: kyochoRuns.map((k) => round(k.wallMs, 1)),
-        skewedWallMs: skewedRuns.map((k) => round(k.wallMs, 1)),
+        kyochoWallMs: runs.speculative.map((k) => round(k.wallMs, 1)),
+        sequentialWallMs: runs.sequential.map((k) => round(k.wallMs, 1)),
+        embeddedPlannerWallMs: runs.embedded.map((k) => round(k.wallMs, 1)),
+        skewedWallMs: runs.skewed.map((k) => round(k.wallMs, 1)),
         supervisorWallMs: supervisorRuns.map((s) => round(s.wallMs, 1)),
         ratios: ratios.map((x) => round(x, 2)),
+        ratiosSequential: ratiosSequential.map((x) => round(x, 2)),
+        ratiosEmbeddedPlanner: ratiosEmbeddedPlanner.map((x) => round(x, 2)),
       },
     };
     return { figures, rows: rowsOf(figures) };
@@ -145,14 +184,19 @@ function rowsOf(f: SupervisorFigures) {
   const s = "2 supervisor";
   const k = f.kyocho;
   const sk = f.kyochoSkewed;
+  const target = (value: number, goal: number, atLeast: boolean) => `target ${atLeast ? "≥" : "≤"} ${goal}: ${(atLeast ? value >= goal : value <= goal) ? "met" : "NOT met"}`;
   return [
-    { section: s, figure: "kyocho wall (L) / model calls", value: `${fmt(k.wallL, 2)} / ${k.modelCalls}`, note: `L = ${f.latencyMs} ms; planner, then fx ∥ legal ∥ markets, then lending` },
+    { section: s, figure: "kyocho wall (L) / model calls", value: `${fmt(k.wallL, 2)} / ${k.modelCalls}`, note: `L = ${f.latencyMs} ms; planner model ∥ the four expert models (speculative start)` },
+    { section: s, figure: "  sequential planning (L)", value: `${fmt(f.kyochoSequential.wallL, 2)} / ${f.kyochoSequential.modelCalls}`, note: "planner model, then the four expert models in one wave" },
+    { section: s, figure: "  embedded planner (L)", value: `${fmt(f.kyochoEmbeddedPlanner.wallL, 2)} / ${f.kyochoEmbeddedPlanner.modelCalls}`, note: "no planner model: one wave of four" },
     { section: s, figure: "supervisor wall (L) / model calls", value: `${fmt(f.supervisor.wallL, 2)} / ${f.supervisor.modelCalls}`, note: "createSupervisor + 4 createReactAgent, each calling its expert tool" },
-    { section: s, figure: "supervisor ÷ kyocho (wall)", value: fmt(f.ratio, 2), note: f.ratio >= 3 ? "design promise ≥ 3: met" : "design promise ≥ 3: NOT met" },
-    { section: s, figure: "kyocho critical path (L)", value: fmt(k.criticalPathL, 2), note: `planner ${fmt(k.plannerMs, 0)} ms + ${k.chain.join(" → ")} + merge ${fmt(k.mergeMs, 2)} ms` },
+    { section: s, figure: "supervisor ÷ kyocho (speculative)", value: fmt(f.ratio, 2), note: target(f.ratio, 10, true) },
+    { section: s, figure: "supervisor ÷ kyocho (sequential)", value: fmt(f.ratioSequential, 2), note: target(f.ratioSequential, 6, true) },
+    { section: s, figure: "supervisor ÷ kyocho (embedded planner)", value: fmt(f.ratioEmbeddedPlanner, 2), note: target(f.ratioEmbeddedPlanner, 12, true) },
+    { section: s, figure: "kyocho critical path (L)", value: fmt(k.criticalPathL, 2), note: `the longest of planner ${fmt(f.kyocho.plannerMs, 0)} ms and ${k.chain.join(" → ")}, + merge ${fmt(k.mergeMs, 2)} ms` },
     { section: s, figure: "kyocho wall − critical path (ms)", value: fmt(k.gapMs, 1), note: `kyocho's own overhead (${fmt(k.gapL, 3)} L)` },
-    { section: s, figure: "skewed: wall / critical path (L)", value: `${fmt(sk.wallL, 2)} / ${fmt(sk.criticalPathL, 2)}`, note: "legal's model takes 2 L; fx → lending is still 2 L" },
-    { section: s, figure: "  superstep wait (L)", value: fmt(f.superstepWaitL, 2), note: "skewed gap − uniform gap: lending waited for legal, which it does not depend on" },
+    { section: s, figure: "skewed: wall / critical path (L)", value: `${fmt(sk.wallL, 2)} / ${fmt(sk.criticalPathL, 2)}`, note: `legal's model takes 2 L; ratio ${fmt(f.skewedWallToCriticalPath, 3)}, ${target(f.skewedWallToCriticalPath, 1.05, false)}` },
+    { section: s, figure: "  superstep wait (L)", value: fmt(f.superstepWaitL, 2), note: "skewed gap − uniform gap: time spent waiting for an expert nothing depended on" },
   ];
 }
 
@@ -177,14 +221,18 @@ function chatCalls(server: TestModelServer): number {
   return server.requests.filter((r) => r.path.endsWith("/chat/completions")).length;
 }
 
-/** The model planner and all four model-backed experts were used, or the figures would mean something else. */
-function checkKyochoRun(assessment: Assessment, server: TestModelServer): void {
-  if (assessment.plan.planner !== "model") throw new Error(`the model planner did not plan (${assessment.plan.planner}): ${assessment.plan.warnings.join("; ")}`);
+/** The planner the mode asks for and all four model-backed experts were used, or the figures would mean something else. */
+function checkKyochoRun(assessment: Assessment, server: TestModelServer, mode: "speculative" | "sequential" | "embedded"): void {
+  const wantPlanner = mode === "embedded" ? "embedded" : "model";
+  if (assessment.plan.planner !== wantPlanner) throw new Error(`the ${wantPlanner} planner did not plan (${assessment.plan.planner}): ${assessment.plan.warnings.join("; ")}`);
   const unused = assessment.experts.filter((e) => e.modelUse?.outcome !== "accepted");
   if (assessment.experts.length !== 4 || unused.length > 0) {
     throw new Error(`expected four model-backed experts, got ${assessment.experts.map((e) => `${e.name}:${e.modelUse?.outcome ?? "no model"}`).join(", ")}`);
   }
-  if (chatCalls(server) !== 5) throw new Error(`kyocho made ${chatCalls(server)} model calls, not 5`);
+  const calls = mode === "embedded" ? 4 : 5;
+  if (chatCalls(server) !== calls) throw new Error(`kyocho made ${chatCalls(server)} model calls, not ${calls}`);
+  const speculative = assessment.plan.tasks.filter((t) => t.speculative).length;
+  if ((mode === "speculative") !== speculative > 0) throw new Error(`${mode} planning ran ${speculative} speculative sub-task(s)`);
 }
 
 /** How long the merge of this assessment's results takes (the median of a few, since one sub-millisecond call is noise). */
