@@ -16,6 +16,6 @@ describe("examples/config/local-vllm.yaml", () => {
 
   it("has a JSON Schema, for editors and `kyocho schema`", () => {
     const schema = ModelConfigSchema.toJSONSchema({ io: "input" }) as { properties: Record<string, unknown> };
-    expect(Object.keys(schema.properties)).toEqual(["models", "allowedHosts", "allowExternal", "audit", "summary"]);
+    expect(Object.keys(schema.properties)).toEqual(["models", "allowedHosts", "allowExternal", "audit", "summary", "planning"]);
   });
 });
