@@ -1,4 +1,5 @@
 import { printableDeep, type Assessment, type Finding, type Veto } from "@kyocho/core";
+import { dependencyText } from "./dependency-text.js";
 import type { Style } from "./style.js";
 
 /**
@@ -41,7 +42,7 @@ export function formatAssessment(assessment: Assessment, style: Style): string {
   const width = Math.max(...a.experts.map((e) => e.name.length), 6);
   for (const e of a.experts) {
     const task = a.plan.tasks.find((t) => t.id === e.taskId);
-    const after = task && task.dependsOn.length > 0 ? style.dim(` after ${task.dependsOn.join(", ")}`) : "";
+    const after = task && task.dependsOn.length > 0 ? style.dim(` after ${dependencyText(task, "its answer").join(", ")}`) : "";
     const latency = e.latencyMs !== undefined ? `${e.latencyMs.toFixed(1)} ms` : "-";
     const status = e.status === "ok" ? e.status : style.severity("high", e.status);
     lines.push(`  ${e.name.padEnd(width)}  ${status.padEnd(e.status === "ok" ? 7 : 7 + (status.length - e.status.length))}  ${e.role.padEnd(8)}  ${latency.padStart(9)}  ${e.findings} finding${e.findings === 1 ? "" : "s"}${after}${e.error ? `  ${style.dim(e.error.message)}` : ""}`);

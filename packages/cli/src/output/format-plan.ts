@@ -1,4 +1,5 @@
 import { printableDeep, type Plan } from "@kyocho/core";
+import { dependencyText } from "./dependency-text.js";
 import type { Style } from "./style.js";
 
 /**
@@ -9,7 +10,7 @@ export function formatPlan(given: Plan, style: Style): string {
   const plan = printableDeep(given); // a question's control characters are shown, never obeyed by the terminal
   const lines = [style.bold(`Plan (${plan.planner} planner, ${plan.tasks.length} sub-task${plan.tasks.length === 1 ? "" : "s"})`)];
   for (const t of plan.tasks) {
-    const after = t.dependsOn.length > 0 ? ` after ${t.dependsOn.join(", ")}` : "";
+    const after = `${t.dependsOn.length > 0 ? ` after ${dependencyText(t, "its answer").join(", ")}` : ""}${t.speculative ? " (started before the plan)" : ""}`;
     lines.push(`  ${t.id.padEnd(10)} ${t.expert.padEnd(10)} ${t.role.padEnd(9)}${style.dim(after)}`);
     lines.push(`  ${" ".repeat(10)} ${style.dim(t.question)}`);
   }

@@ -148,3 +148,18 @@ describe("renderMarkdown", () => {
     expect(md).toContain("&lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt;");
   });
 });
+
+describe("the plan in reports", () => {
+  it("says which dependencies wait for an answer and which tasks started before the plan, in English and Japanese", async () => {
+    const a = await assessCase("full-council");
+    const tasks = a.plan.tasks.map((t) => (t.expert === "lending" ? { ...t, awaitsAnswer: ["fx"], speculative: true as const } : t));
+    const edited = AssessmentSchema.parse({ ...a, plan: { ...a.plan, tasks } });
+
+    const md = renderMarkdown(edited, { generatedAt: at });
+    expect(md).toMatch(/\(`lending`.*← fx \(its answer\) _\(started before the plan\)_/);
+    expect(renderMarkdown(a, { generatedAt: at })).not.toContain("its answer");
+    const ja = renderMarkdown(edited, { generatedAt: at, language: "ja" });
+    expect(ja).toContain("fx (回答まで待つ)");
+    expect(renderHtml(edited, { generatedAt: at })).toContain("fx (its answer)<div class=\"small\">started before the plan</div>");
+  });
+});

@@ -1,4 +1,5 @@
 import { SEVERITIES, type Assessment, type Citation, type ExpertSummary, type Finding } from "@kyocho/core";
+import { dependencyText } from "../output/dependency-text.js";
 import { heatMapSvg } from "./heat-map-svg.js";
 import { escapeHtml as h } from "./html-escape.js";
 import { planDiagramSvg } from "./plan-diagram-svg.js";
@@ -165,7 +166,7 @@ function cite(c: Citation): string {
 
 function plan(a: Assessment, l: ReportLabels): string {
   const rows = a.plan.tasks
-    .map((t) => `<tr><td><b>${h(l.domains[t.expert] ?? t.expert)}</b><div class="rule-id">${h(t.id)}</div></td><td>${h(l.roles[t.role])}</td><td>${h(t.dependsOn.join(", ") || "–")}</td><td class="small">${h(t.question)}</td></tr>`)
+    .map((t) => `<tr><td><b>${h(l.domains[t.expert] ?? t.expert)}</b><div class="rule-id">${h(t.id)}</div></td><td>${h(l.roles[t.role])}</td><td>${h(dependencyText(t, l.awaitsAnswer).join(", ") || "–")}${t.speculative ? `<div class="small">${h(l.speculative)}</div>` : ""}</td><td class="small">${h(t.question)}</td></tr>`)
     .join("");
   const warnings = a.plan.warnings.length > 0 ? `<p class="small"><b>${h(l.planWarnings)}:</b></p><ul class="small">${a.plan.warnings.map((w) => `<li>${h(w)}</li>`).join("")}</ul>` : "";
   return section(

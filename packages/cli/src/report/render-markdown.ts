@@ -1,4 +1,5 @@
 import { SEVERITIES, type Assessment } from "@kyocho/core";
+import { dependencyText } from "../output/dependency-text.js";
 import { markdownCode as code, escapeMarkdown as m } from "./markdown-escape.js";
 import { withoutModelNote, type ReportOptions } from "./render-html.js";
 import { formatLatency, formatMetric } from "./report-format.js";
@@ -83,7 +84,7 @@ export function renderMarkdown(assessment: Assessment, options: ReportOptions = 
 
   out.push(`## ${l.plan}`, "", m(l.planCaption(a.plan.planner, a.plan.tasks.length)), "");
   for (const t of a.plan.tasks) {
-    out.push(`- **${m(l.domains[t.expert] ?? t.expert)}** (${code(t.id)}, ${m(l.roles[t.role])})${t.dependsOn.length > 0 ? ` ← ${m(t.dependsOn.join(", "))}` : ""}: ${m(t.question)}`);
+    out.push(`- **${m(l.domains[t.expert] ?? t.expert)}** (${code(t.id)}, ${m(l.roles[t.role])})${t.dependsOn.length > 0 ? ` ← ${m(dependencyText(t, l.awaitsAnswer).join(", "))}` : ""}${t.speculative ? ` _(${m(l.speculative)})_` : ""}: ${m(t.question)}`);
   }
   out.push(`- **${m(l.merge)}** → ${m(l.decisions[a.decision])}`, "");
   if (a.plan.warnings.length > 0) {

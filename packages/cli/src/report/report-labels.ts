@@ -63,6 +63,10 @@ export interface ReportLabels {
   afterColumn: string;
   subQuestionColumn: string;
   planWarnings: string;
+  /** Marks a dependency on another expert's whole answer (not just its facts). */
+  awaitsAnswer: string;
+  /** Marks a sub-task that started before the planner model answered. */
+  speculative: string;
   experts: string;
   expertColumn: string;
   statusColumn: string;
@@ -143,6 +147,8 @@ const en: ReportLabels = {
   afterColumn: "Runs after",
   subQuestionColumn: "Sub-question",
   planWarnings: "Plan warnings",
+  awaitsAnswer: "its answer",
+  speculative: "started before the plan",
   experts: "Experts",
   expertColumn: "Expert",
   statusColumn: "Status",
@@ -233,6 +239,8 @@ const ja: ReportLabels = {
   afterColumn: "前提",
   subQuestionColumn: "サブ質問",
   planWarnings: "計画の警告",
+  awaitsAnswer: "回答まで待つ",
+  speculative: "計画前に開始",
   experts: "専門家",
   expertColumn: "専門家",
   statusColumn: "状態",
