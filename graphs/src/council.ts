@@ -93,9 +93,14 @@ export function createCouncil(options: CouncilOptions): Council {
       ...(runOptions.signal ? { signal: runOptions.signal } : {}),
     };
     let final: { assessment?: Assessment | undefined } | undefined;
-    for await (const [mode, chunk] of await graph.stream(graphInput, { ...config, streamMode: ["custom", "values"] })) {
-      if (mode === "custom") runOptions.onEvent?.(chunk as CouncilEvent);
-      else final = chunk as typeof final;
+    if (runOptions.onEvent) {
+      for await (const [mode, chunk] of await graph.stream(graphInput, { ...config, streamMode: ["custom", "values"] })) {
+        if (mode === "custom") runOptions.onEvent(chunk as CouncilEvent);
+        else final = chunk as typeof final;
+      }
+    } else {
+      // Nobody listens for events: each streamed chunk costs LangGraph a traced step, so only the final state is read.
+      final = await graph.invoke(graphInput, config);
     }
     if (!final?.assessment) throw new Error("the council finished without an assessment");
     return final.assessment;
