@@ -122,4 +122,45 @@ describe("council graph", () => {
     expect(assessment.plan.tasks.map((t) => t.expert).sort()).toEqual(["a", "b"]);
     expect(assessment.plan.warnings.join(" ")).toMatch(/b is required/);
   });
+  it("an expert written by hand before two phases still runs: its dependants wait for its whole result", async () => {
+    const log: Array<{ name: string; start: number; end: number }> = [];
+    const definedFx = slowExpert("fx", 1, log);
+    // A hand-made Expert: no awaitsAnswerOf, and a run that never reports facts early.
+    const handMadeFx: Expert<any> = {
+      name: "fx",
+      domain: "fx",
+      description: "hand-made fx",
+      keywords: ["fx"],
+      caseSchema: {},
+      knowledge: definedFx.knowledge,
+      timeoutMs: 1000,
+      vetoes: [],
+      isRequired: () => true,
+      dependsOn: () => [],
+      subQuestion: (q) => q,
+      resolvePolicy: () => undefined,
+      run: async (request) => {
+        await new Promise((r) => setTimeout(r, 20));
+        log.push({ name: "fx", start: 0, end: performance.now() });
+        return { taskId: request.task.id, expert: "fx", domain: "fx", role: request.task.role, status: "ok", findings: [], metrics: { fxLoss: 7 }, citations: [], notes: [] };
+      },
+      asNode: () => async () => ({ result: undefined as never }),
+    };
+    const lending = defineExpert({
+      name: "lending",
+      description: "reads fx",
+      keywords: ["lending"],
+      isRequired: () => true,
+      dependsOn: () => ["fx"],
+      run: ({ dependencies }) => {
+        log.push({ name: "lending", start: performance.now(), end: performance.now() });
+        return { findings: [], metrics: { seenFxLoss: dependencies.fx?.metrics.fxLoss ?? -1 } };
+      },
+    });
+    const assessment = await createCouncil({ experts: [lending, handMadeFx], policy }).assess({ question: "q", case: someCase });
+
+    expect(assessment.experts.map((e) => [e.name, e.status]).sort()).toEqual([["fx", "ok"], ["lending", "ok"]]);
+    expect(assessment.experts.find((e) => e.name === "lending")!.metrics.seenFxLoss).toBe(7);
+    expect(log.map((l) => l.name)).toEqual(["fx", "lending"]);
+  });
 });

@@ -132,8 +132,12 @@ export interface Expert<P = unknown> {
   isRequired(c: Case | undefined): boolean;
   /** Names of the experts this one waits for, for their facts or their answer. */
   dependsOn(c: Case | undefined): string[];
-  /** The subset of `dependsOn` whose whole answer (model included) this expert waits for. */
-  awaitsAnswerOf(c: Case | undefined): string[];
+  /**
+   * The subset of `dependsOn` whose whole answer (model included) this expert
+   * waits for. Optional, so that an expert written by hand before two-phase
+   * runs keeps working: without it, every dependency binds to facts.
+   */
+  awaitsAnswerOf?(c: Case | undefined): string[];
   subQuestion(question: string, c: Case | undefined): string;
   /** Validates and returns this expert's policy section; throws a UserInputError naming the path. */
   resolvePolicy(policy: Policy): P;

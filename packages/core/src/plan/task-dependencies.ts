@@ -16,7 +16,7 @@ export function taskDependencies(
   c: Case | undefined,
   taskIdOf: (expertName: string) => string | undefined,
 ): Pick<SubTask, "dependsOn" | "awaitsAnswer"> {
-  const answers = new Set(expert.awaitsAnswerOf(c));
+  const answers = new Set(expert.awaitsAnswerOf?.(c) ?? []);
   const dependsOn: string[] = [];
   const awaitsAnswer: string[] = [];
   for (const name of expert.dependsOn(c)) {
