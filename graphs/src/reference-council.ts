@@ -1,11 +1,12 @@
 import { fileURLToPath } from "node:url";
+import { parsePolicy, readDataFile, type Expert, type ExpertExecutor, type Limits, type Planner, type Policy } from "@kyocho/core";
 import type { PlanningMode } from "./council-graph.js";
-import { loadPolicyFile, type Expert, type ExpertExecutor, type Limits, type Planner, type Policy } from "@kyocho/core";
 import { fxExpert } from "@kyocho/expert-fx";
 import { legalExpert } from "@kyocho/expert-legal";
 import { lendingExpert } from "@kyocho/expert-lending";
 import { marketsExpert } from "@kyocho/expert-markets";
 import { createCouncil, type Council } from "./council.js";
+import { readPrebuiltPolicy } from "./prebuilt-policy.js";
 
 /** Where the shipped Reference Policy v2, the default, lives (inside this package, so installs carry it). */
 export const REFERENCE_POLICY_PATH = fileURLToPath(new URL("../policies/reference-v2.yaml", import.meta.url));
@@ -15,9 +16,10 @@ export const REFERENCE_POLICY_V1_PATH = fileURLToPath(new URL("../policies/refer
 /** kyocho's four domain experts, in the order the report lists them. */
 export const referenceExperts: ReadonlyArray<Expert<any>> = [lendingExpert, legalExpert, fxExpert, marketsExpert];
 
-/** Reads the shipped Reference Policy v2. */
+/** Reads the shipped Reference Policy v2 (from its JSON rendition when the build made one from the YAML as it is). */
 export function loadReferencePolicy(): Policy {
-  return loadPolicyFile(REFERENCE_POLICY_PATH);
+  const raw = readPrebuiltPolicy(REFERENCE_POLICY_PATH) ?? readDataFile(REFERENCE_POLICY_PATH, "policy file");
+  return parsePolicy(raw, `policy file ${REFERENCE_POLICY_PATH}`);
 }
 
 /**

@@ -1,39 +1,24 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { KyochoError } from "@kyocho/core";
-import { registerAsk } from "./commands/ask.js";
-import { registerBatch } from "./commands/batch.js";
-import { registerDashboard } from "./commands/dashboard.js";
-import { registerEval } from "./commands/eval.js";
-import { registerExperts } from "./commands/experts.js";
-import { registerExport } from "./commands/export.js";
-import { registerPlan } from "./commands/plan.js";
-import { registerMigrate } from "./commands/migrate.js";
-import { registerReport } from "./commands/report.js";
-import { registerSchema } from "./commands/schema.js";
-import { registerWorker } from "./commands/worker.js";
+import { commandsFor } from "./command-table.js";
 
 const version = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
-/** Builds the `kyocho` command tree; exported so tests and embedders can drive it. */
-export function buildProgram(): Command {
+/**
+ * Builds the `kyocho` command tree; exported so tests and embedders can
+ * drive it. With `argv`, only the command it names is loaded (the others'
+ * modules stay unread, which keeps a plain `kyocho ask` quick to start);
+ * without, every command is.
+ */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command("kyocho")
     .description("kyocho (協調): domain experts cooperating on one question, answered with one explainable risk assessment")
     .version(version)
     .option("--debug", "show stack traces for errors")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
-  registerAsk(program);
-  registerPlan(program);
-  registerExperts(program);
-  registerSchema(program);
-  registerMigrate(program);
-  registerEval(program);
-  registerReport(program);
-  registerExport(program);
-  registerBatch(program);
-  registerWorker(program);
-  registerDashboard(program);
+  const registers = await Promise.all(commandsFor(argv).map(([, load]) => load()));
+  for (const register of registers) register(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -45,13 +30,15 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<void> {
   const debug = argv.includes("--debug");
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
   } catch (error) {
-    process.exitCode = report(error, debug);
+    process.exitCode = await report(error, debug);
   }
 }
 
-function report(error: unknown, debug: boolean): number {
+async function report(error: unknown, debug: boolean): Promise<number> {
+  // Loaded only on failure: a command that never reaches @kyocho/core (`--help`) does not pay for it.
+  const { KyochoError } = await import("@kyocho/core");
   if (error instanceof CommanderError) {
     // Help and version are "errors" to commander; it has already printed them.
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;

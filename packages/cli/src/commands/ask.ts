@@ -5,7 +5,6 @@ import { councilWithModels, questionFrom, readCase } from "../cli-context.js";
 import { openModelContext, type ModelContext } from "../model-context.js";
 import { planningMode } from "../option-parsers.js";
 import { formatAssessment } from "../output/format-assessment.js";
-import { writeReports } from "../report/write-reports.js";
 import { createStyle } from "../output/style.js";
 
 interface AskOptions {
@@ -62,7 +61,9 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
       const assessment = await modelContext.finish(assessed);
       if (options.json) process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
       else process.stdout.write(formatAssessment(assessment, createStyle(process.stdout)));
-      for (const w of writeReports(assessment, { html: options.html, md: options.md })) {
+      // The report renderer is loaded only when a report is asked for.
+      const written = options.html || options.md ? (await import("../report/write-reports.js")).writeReports(assessment, { html: options.html, md: options.md }) : [];
+      for (const w of written) {
         if (!options.quiet) process.stderr.write(`kyocho: wrote ${w.path} (${w.bytes.toLocaleString("en-US")} bytes)\n`);
       }
     });

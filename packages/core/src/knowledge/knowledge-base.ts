@@ -22,11 +22,11 @@ export interface KnowledgePassage {
  * kb.retrieve("DSCR covenant", 3);
  */
 export class KnowledgeBase {
-  private readonly index: Bm25Index<KnowledgePassage>;
+  // Built at the first retrieval, not here: every expert's knowledge is loaded when the CLI starts, but an
+  // assessment retrieves only from the experts it plans, and indexing is most of the cost of a knowledge base.
+  private index: Bm25Index<KnowledgePassage> | undefined;
 
-  constructor(readonly passages: readonly KnowledgePassage[]) {
-    this.index = new Bm25Index(passages.map((p) => ({ item: p, text: `${p.section}\n${p.text}` })));
-  }
+  constructor(readonly passages: readonly KnowledgePassage[]) {}
 
   /** Loads every `.md` file of `dir`, naming documents `<namespace>/<file>`. */
   static fromDirectory(namespace: string, dir: string): KnowledgeBase {
@@ -43,6 +43,7 @@ export class KnowledgeBase {
 
   /** The `limit` passages most relevant to `query`, as citations with an excerpt. */
   retrieve(query: string, limit = 3): Citation[] {
+    this.index ??= new Bm25Index(this.passages.map((p) => ({ item: p, text: `${p.section}\n${p.text}` })));
     return this.index.search(query, limit).map(({ item, score }) => ({
       document: item.document,
       section: item.section,
