@@ -42,12 +42,12 @@ export async function benchScaling(settings: BenchSettings["scaling"], context: 
   const { connection } = context;
   const prefix = `{kyocho-bench-s-${randomUUID().slice(0, 8)}}`;
   const { models } = await benchModels(server, experts.map((e) => e.name));
-  const pool = startExpertWorkers(experts, { connection, prefix, models, concurrency: 1 });
+  const policy = syntheticPolicy();
+  const pool = startExpertWorkers(experts, { connection, prefix, models, policies: [policy], concurrency: 1 });
   const queueExecutor = new QueueExecutor({ connection, prefix });
   try {
     await pool.waitUntilReady();
     await queueExecutor.open(experts.map((e) => e.name));
-    const policy = syntheticPolicy();
     const councils = settings.fanOut.map((k) => {
       const members = experts.slice(0, k);
       const make = (executor: ExpertExecutor) => createCouncil({ experts: members, policy, executor });

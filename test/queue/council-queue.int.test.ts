@@ -17,7 +17,7 @@ const queued = createReferenceCouncil({ executor });
 const withoutLatency = (a: Assessment) => JSON.parse(JSON.stringify(a, (k, v) => (k === "latencyMs" ? undefined : v)));
 
 beforeAll(async () => {
-  pool = startExpertWorkers(referenceExperts, { connection, prefix, concurrency: 4 });
+  pool = startExpertWorkers(referenceExperts, { connection, prefix, policies: [local.policy], concurrency: 4 });
   await pool.waitUntilReady();
 });
 

@@ -1,25 +1,38 @@
 import { describe, expect, it } from "vitest";
-import type { ExpertRequest } from "@kyocho/core";
-import { JobContractError, parseExpertJobData, parseExpertJobResult } from "./expert-job.js";
+import { policyFingerprint, type ExpertRequest } from "@kyocho/core";
+import { JobContractError, parseExpertJobData, parseExpertJobResult, requestFromJobData, toExpertJobData } from "./expert-job.js";
 import { syntheticPolicy } from "./testing/synthetic-experts.js";
 
+const policy = syntheticPolicy();
 const request: ExpertRequest = {
   assessmentId: "a-1",
   task: { id: "fx", expert: "fx", question: "Hedged?", dependsOn: [], role: "required" },
   case: { borrower: { name: "Acme", country: "JP" } } as ExpertRequest["case"],
-  policy: syntheticPolicy(),
+  policy,
   dependencies: {},
 };
 
 describe("expert job data", () => {
-  it("survives the JSON round trip a queue puts it through", () => {
-    expect(parseExpertJobData(JSON.parse(JSON.stringify(request)))).toEqual(request);
+  it("names the policy by fingerprint instead of carrying it, and survives the JSON round trip a queue puts it through", () => {
+    const data = toExpertJobData(request);
+    expect(data.policy).toEqual(policyFingerprint(policy));
+    expect(JSON.stringify(data)).not.toContain('"merge"');
+    const parsed = parseExpertJobData(JSON.parse(JSON.stringify(data)));
+    expect(parsed).toEqual(data);
+    expect(requestFromJobData(parsed, policy)).toEqual(request);
   });
 
-  it("refuses data that is not an expert request, naming the path", () => {
-    expect(() => parseExpertJobData({ ...request, task: { ...request.task, id: "" } })).toThrow(/task\.id/);
-    expect(() => parseExpertJobData({ ...request, policy: { id: "x" } })).toThrow(JobContractError);
-    expect(() => parseExpertJobData("nonsense")).toThrow(/expert request contract: \(root\)/);
+  it("refuses data that is not an expert job, naming the path", () => {
+    const data = toExpertJobData(request);
+    expect(() => parseExpertJobData({ ...data, task: { ...data.task, id: "" } })).toThrow(/task\.id/);
+    expect(() => parseExpertJobData({ ...data, policy: { id: "x", sha256: "not-hex" } })).toThrow(/policy\.sha256/);
+    expect(() => parseExpertJobData("nonsense")).toThrow(/expert job contract: \(root\)/);
+  });
+
+  it("refuses a job of an older kyocho that carries a whole policy, saying so", () => {
+    const old = JSON.parse(JSON.stringify(request));
+    expect(() => parseExpertJobData(old)).toThrow(JobContractError);
+    expect(() => parseExpertJobData(old)).toThrow(/carries a whole policy: it was enqueued by an older kyocho/);
   });
 
   it("refuses a job result that is not an expert result", () => {

@@ -32,8 +32,8 @@ describe("expert workers", () => {
     const perSecond = 5;
     const gpu = syntheticExpert("gpu");
     // Two workers of the same expert, each allowed to run 4 at once: only the shared limit holds them back.
-    pools.push(startExpertWorkers([gpu], { connection, prefix, concurrency: 4, rate: perSecond, name: "gpu-1" }));
-    pools.push(startExpertWorkers([gpu], { connection, prefix, concurrency: 4, rate: perSecond, name: "gpu-2" }));
+    pools.push(startExpertWorkers([gpu], { connection, prefix, policies: [policy], concurrency: 4, rate: perSecond, name: "gpu-1" }));
+    pools.push(startExpertWorkers([gpu], { connection, prefix, policies: [policy], concurrency: 4, rate: perSecond, name: "gpu-2" }));
     await Promise.all(pools.map((p) => p.waitUntilReady()));
 
     const jobs = 14;

@@ -2,7 +2,8 @@ import { hostname } from "node:os";
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Expert, ExpertResult, ModelRegistry, Policy } from "@kyocho/core";
-import { JobContractError, parseExpertJobData } from "./expert-job.js";
+import { JobContractError, parseExpertJobData, requestFromJobData } from "./expert-job.js";
+import { HeldPolicies } from "./held-policies.js";
 import { JobRetentionSchema, retentionJobOptions, type JobRetentionInput } from "./job-retention.js";
 import { checkPrefix, DEFAULT_PREFIX, expertQueue } from "./queue-names.js";
 import { limiterFor } from "./rate-limit.js";
@@ -14,6 +15,13 @@ export interface ExpertWorkerOptions {
   connection: Redis;
   /** The kyocho key prefix; default `{kyocho}`. */
   prefix?: string;
+  /**
+   * The policies this worker runs jobs under. A job names its policy by
+   * SHA-256; a job for a policy not among these fails at once with
+   * `POLICY_MISMATCH` (never run under another policy, never under one read
+   * from Redis). Each is checked now against the expert's policy schema.
+   */
+  policies: readonly Policy[];
   /** Jobs this worker runs at once; default 4. */
   concurrency?: number;
   /** At most this many jobs per second on this expert's queue, across all its workers (see {@link limiterFor}). */
@@ -83,13 +91,16 @@ export class TransientExpertFailure extends Error {
 }
 
 /**
- * A BullMQ worker that runs one expert's jobs: it validates the job data as
- * an expert request, runs `expert.run(request)` under the request's own
- * policy (so worker and caller agree), and returns the `ExpertResult` as the
- * job's return value. Job data that breaks the contract fails the job at once
- * (no retries); a transient failure (a timeout, a model server that refused
+ * A BullMQ worker that runs one expert's jobs: it validates the job data (an
+ * expert request whose policy is named by id and SHA-256), runs
+ * `expert.run(request)` under its own copy of that policy, and returns the
+ * `ExpertResult` as the job's return value. Job data that breaks the
+ * contract, or names a policy the worker does not hold (`POLICY_MISMATCH`),
+ * fails the job at once (no retries); a transient failure (a timeout, a model server that refused
  * the connection) is retried with the job's exponential backoff, and on the
- * last attempt reported as the expert's failed result.
+ * last attempt reported as the expert's failed result. With a model, the
+ * expert's facts (its deterministic result) are published as the job's
+ * progress before the model answers, for the producer's `onFacts`.
  *
  * BullMQ's own machinery does the rest: the lock is renewed while a job runs;
  * if the worker dies, another worker's stalled-job check takes the job back
@@ -97,13 +108,14 @@ export class TransientExpertFailure extends Error {
  * the running jobs.
  *
  * @example
- * const worker = createExpertWorker(lendingExpert, { connection, concurrency: 8, rate: 20 });
+ * const worker = createExpertWorker(lendingExpert, { connection, policies: [loadReferencePolicy()], concurrency: 8, rate: 20 });
  * process.once("SIGTERM", () => void worker.close());
  */
 export function createExpertWorker(expert: Expert<any>, options: ExpertWorkerOptions): Worker<unknown, ExpertResult> {
   const address = expertQueue(expert.name, checkPrefix(options.prefix ?? DEFAULT_PREFIX, "worker prefix"));
   const isTransient = options.isTransient ?? isTransientFailure;
-  const policies = new PolicyCache();
+  // Every held policy is checked against the expert now, and its parsed section cached on the policy object.
+  const policies = new HeldPolicies(options.policies, expert);
   const jobTimeoutMs = options.jobTimeoutMs;
   const model = options.models?.forExpert(expert.name);
   const modelOptions = model ? { model, audit: options.models?.audit } : {};
@@ -111,15 +123,22 @@ export function createExpertWorker(expert: Expert<any>, options: ExpertWorkerOpt
 
   // Three parameters: BullMQ passes an AbortSignal only to processors that declare one.
   const processJob = async (job: Job<unknown, ExpertResult>, token?: string, signal?: AbortSignal): Promise<ExpertResult> => {
-    let request;
+    let data;
     try {
-      request = parseExpertJobData(job.data);
+      data = parseExpertJobData(job.data);
     } catch (error) {
       throw new UnrecoverableError((error as JobContractError).message);
     }
-    if (request.task.expert !== expert.name) {
-      throw new UnrecoverableError(`a job for expert "${request.task.expert}" on the queue of "${expert.name}"`);
+    if (data.task.expert !== expert.name) {
+      throw new UnrecoverableError(`a job for expert "${data.task.expert}" on the queue of "${expert.name}"`);
     }
+    const policy = policies.find(data.policy);
+    if (!policy) throw new UnrecoverableError(policies.mismatch(data.policy));
+    // Without a model the result follows the facts at once: publishing them would cost a write and an event for nothing.
+    let published: Promise<void> | undefined;
+    const onFacts = model
+      ? (facts: ExpertResult) => void (published = job.updateProgress(facts).catch(() => {}))
+      : undefined;
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener("abort", onAbort, { once: true });
@@ -133,7 +152,9 @@ export function createExpertWorker(expert: Expert<any>, options: ExpertWorkerOpt
           }, jobTimeoutMs);
     let result: ExpertResult;
     try {
-      result = await expert.run({ ...request, policy: policies.intern(request.policy) }, { ...modelOptions, signal: controller.signal });
+      result = await expert.run(requestFromJobData(data, policy), { ...modelOptions, signal: controller.signal, onFacts });
+      // Written before the result, so that the producer never hears of the facts after the answer.
+      await published;
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
@@ -167,22 +188,4 @@ export function createExpertWorker(expert: Expert<any>, options: ExpertWorkerOpt
     ...(options.maxStalledCount !== undefined ? { maxStalledCount: options.maxStalledCount } : {}),
   });
   return worker;
-}
-
-/**
- * Gives the same object for the same policy content, so that an expert's
- * parsed policy section (cached per policy object) is parsed once per policy,
- * not once per job.
- */
-class PolicyCache {
-  private readonly byText = new Map<string, Policy>();
-
-  intern(policy: Policy): Policy {
-    const text = JSON.stringify(policy);
-    const known = this.byText.get(text);
-    if (known) return known;
-    if (this.byText.size >= 16) this.byText.delete(this.byText.keys().next().value!);
-    this.byText.set(text, policy);
-    return policy;
-  }
 }

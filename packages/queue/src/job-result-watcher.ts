@@ -16,9 +16,18 @@ export interface WatchedJob {
   options: JobsOptions;
 }
 
+/** How {@link JobResultWatcher.submit} waits. */
+export interface SubmitOptions {
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+  /** Called with the job's progress (what its worker passed to `updateProgress`) while it runs; the caller validates it. */
+  onProgress?: ((progress: unknown) => void) | undefined;
+}
+
 interface Waiter {
   job: WatchedJob;
   resolve(outcome: JobOutcome): void;
+  onProgress: ((progress: unknown) => void) | undefined;
   /** True once `add` has returned: only then can "not in Redis" mean the job was lost. */
   added: boolean;
   submittedAt: number;
@@ -27,7 +36,8 @@ interface Waiter {
 
 /**
  * Adds jobs to one BullMQ queue and resolves each with its outcome. Results
- * arrive through the queue's event stream (`QueueEvents`), read from the
+ * (and, before them, a job's progress) arrive through the queue's event
+ * stream (`QueueEvents`), read from the
  * stream entry that was last when the watcher opened, so an event written
  * between `add` and the first read is not missed. Three more cases are
  * covered without events:
@@ -39,7 +49,8 @@ interface Waiter {
  *   expert's (an expert's own failure is a *completed* job with a failed
  *   result);
  * - an event was lost (the stream is capped, connections drop): every
- *   `pollIntervalMs` the jobs still waiting are looked up;
+ *   `pollIntervalMs` the jobs still waiting are looked up (a running job's
+ *   progress included);
  * - the job vanished (Redis restarted without persistence, someone cleaned
  *   the queue): it is added again, under the same id.
  *
@@ -62,6 +73,7 @@ export class JobResultWatcher {
     // BullMQ writes `failed` only when a job has failed for good (no attempts left, or stalled too often).
     events.on("failed", ({ jobId, failedReason }) => this.settle(jobId, { state: "failed", reason: failedReason }));
     events.on("duplicated", ({ jobId }) => void this.check(jobId));
+    events.on("progress", ({ jobId, data }) => this.progress(jobId, data));
     // A dropped connection is retried by QueueEvents itself; the poll covers anything missed meanwhile.
     events.on("error", () => {});
     this.poller = setInterval(() => void this.poll(), Math.max(50, Math.floor(pollIntervalMs / 2)));
@@ -85,14 +97,14 @@ export class JobResultWatcher {
   }
 
   /** Adds `job` (or finds it, when its id exists) and resolves with its outcome. */
-  async submit(job: WatchedJob, options: { signal?: AbortSignal | undefined; timeoutMs?: number | undefined } = {}): Promise<JobOutcome> {
+  async submit(job: WatchedJob, options: SubmitOptions = {}): Promise<JobOutcome> {
     if (this.closed) throw new Error(`the result watcher of queue ${this.queue.name} is closed`);
     if (options.signal?.aborted) return { state: "aborted" };
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;
     let waiter!: Waiter;
     const outcome = new Promise<JobOutcome>((resolve) => {
-      waiter = { job, resolve, added: false, submittedAt: started, lastCheck: started };
+      waiter = { job, resolve, onProgress: options.onProgress, added: false, submittedAt: started, lastCheck: started };
     });
     // Registered before the add, so that a result arriving at once finds its waiter.
     this.register(waiter);
@@ -154,6 +166,12 @@ export class JobResultWatcher {
     for (const waiter of set) waiter.resolve(outcome);
   }
 
+  private progress(jobId: string, progress: unknown): void {
+    const set = this.waiters.get(jobId);
+    if (!set) return;
+    for (const waiter of set) waiter.onProgress?.(progress);
+  }
+
   /**
    * Reads the job's state from Redis and settles its waiters if it is
    * finished; a failed job is retried, a vanished one added again.
@@ -174,6 +192,9 @@ export class JobResultWatcher {
       }
       if (state === "completed") {
         this.settle(jobId, { state: "completed", value: job.returnvalue });
+      } else if (state === "active" && typeof job.progress === "object" && job.progress !== null) {
+        // A running job whose progress event came before this waiter did (a re-submission), or was missed.
+        this.progress(jobId, job.progress);
       } else if (state === "failed") {
         const firstAsked = Math.min(...[...set].map((w) => w.submittedAt));
         if ((job.finishedOn ?? 0) >= firstAsked) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Worker } from "bullmq";
 import { InProcessExecutor, type ExpertRequest, type ExpertResult } from "@kyocho/core";
 import { openExpertQueue } from "./expert-queue.js";
+import { toExpertJobData } from "./expert-job.js";
 import { jobIdFor } from "./job-id.js";
 import { JobResultWatcher } from "./job-result-watcher.js";
 import { QueueExecutor } from "./queue-executor.js";
@@ -37,8 +38,8 @@ const request = (expert: string, assessmentId: string, extra: Partial<ExpertRequ
 const withoutLatency = (r: ExpertResult) => ({ ...r, latencyMs: undefined });
 
 beforeAll(async () => {
-  const pool = startExpertWorkers([fx, lending, broken, flaky, slow], { connection, prefix, concurrency: 4 });
-  pools.push(pool, startExpertWorkers([hanging], { connection, prefix, jobTimeoutMs: 100 }));
+  const pool = startExpertWorkers([fx, lending, broken, flaky, slow], { connection, prefix, policies: [policy], concurrency: 4 });
+  pools.push(pool, startExpertWorkers([hanging], { connection, prefix, policies: [policy], jobTimeoutMs: 100 }));
   await Promise.all(pools.map((p) => p.waitUntilReady()));
 });
 
@@ -71,7 +72,7 @@ describe("QueueExecutor", () => {
     expect(y).toEqual(x);
     expect(z).toEqual(x);
     expect(runs.get("fx:fx")).toBeGreaterThan(0);
-    const job = await openExpertQueue("lending", { connection, prefix }).getJob(jobIdFor("a-concurrent", "lending"));
+    const job = await openExpertQueue("lending", { connection, prefix }).getJob(jobIdFor(toExpertJobData(request("lending", "a-concurrent"))));
     expect(job?.attemptsStarted).toBe(1);
   });
 
@@ -99,7 +100,7 @@ describe("QueueExecutor", () => {
     const queue = openExpertQueue("fx", { connection, prefix });
     const watcher = await JobResultWatcher.open(queue, connection);
     const outcome = await watcher.submit({ id: "bad-data@fx", name: "fx", data: { nonsense: true }, options: { attempts: 3 } });
-    expect(outcome).toMatchObject({ state: "failed", reason: expect.stringMatching(/expert request contract/) });
+    expect(outcome).toMatchObject({ state: "failed", reason: expect.stringMatching(/expert job contract/) });
     expect((await queue.getJob("bad-data@fx"))?.attemptsMade).toBe(1);
     await watcher.close();
     await queue.close();
@@ -114,7 +115,7 @@ describe("QueueExecutor", () => {
     expect(failed).toMatchObject({ status: "failed", error: { code: "JOB_FAILED", message: expect.stringMatching(/GPU fell over/) } });
     await crashing.close();
 
-    const pool = startExpertWorkers([syntheticExpert("phoenix")], { connection, prefix });
+    const pool = startExpertWorkers([syntheticExpert("phoenix")], { connection, prefix, policies: [policy] });
     pools.push(pool);
     const retried = await once.execute(request("phoenix", "a-phoenix"));
     expect(retried.status).toBe("ok");
@@ -127,7 +128,7 @@ describe("QueueExecutor", () => {
     const result = await impatient.execute(request("nobody", "a-nobody"));
     expect(result).toMatchObject({ status: "failed", error: { code: "QUEUE_TIMEOUT", message: expect.stringMatching(/expert:nobody/) } });
     const queue = openExpertQueue("nobody", { connection, prefix });
-    expect(await queue.getJobState(jobIdFor("a-nobody", "nobody"))).toBe("waiting");
+    expect(await queue.getJobState(jobIdFor(toExpertJobData(request("nobody", "a-nobody"))))).toBe("waiting");
     await impatient.close();
     await queue.close();
   });
@@ -135,34 +136,34 @@ describe("QueueExecutor", () => {
   it("adds a job again when it vanishes from Redis while awaited", async () => {
     const queue = openExpertQueue("esg", { connection, prefix });
     const pending = executor.execute(request("esg", "a-vanish"));
-    const id = jobIdFor("a-vanish", "esg");
+    const id = jobIdFor(toExpertJobData(request("esg", "a-vanish")));
     await until(async () => (await queue.getJob(id)) !== undefined);
     await queue.remove(id);
     expect(await queue.getJob(id)).toBeUndefined();
     await until(async () => (await queue.getJob(id)) !== undefined); // the poll put it back
-    pools.push(startExpertWorkers([syntheticExpert("esg")], { connection, prefix }));
+    pools.push(startExpertWorkers([syntheticExpert("esg")], { connection, prefix, policies: [policy] }));
     expect((await pending).status).toBe("ok");
     await queue.close();
   });
 
   it("hands running jobs back to the queue on request, for another worker to finish at once", async () => {
-    const first = startExpertWorkers([syntheticExpert("relay", { delayMs: 30_000, onRun: count("relay") })], { connection, prefix });
+    const first = startExpertWorkers([syntheticExpert("relay", { delayMs: 30_000, onRun: count("relay") })], { connection, prefix, policies: [policy] });
     await first.waitUntilReady();
     const pending = executor.execute(request("relay", "a-relay"));
     await until(async () => runsOf("relay") === 1);
     const started = Date.now();
     await first.close({ handBack: true });
-    const second = startExpertWorkers([syntheticExpert("relay", { onRun: count("relay") })], { connection, prefix });
+    const second = startExpertWorkers([syntheticExpert("relay", { onRun: count("relay") })], { connection, prefix, policies: [policy] });
     pools.push(second);
     const result = await pending;
     expect(result.status).toBe("ok");
     expect(Date.now() - started).toBeLessThan(5_000); // not the 30 s lock expiry
-    const job = await openExpertQueue("relay", { connection, prefix }).getJob(jobIdFor("a-relay", "relay"));
+    const job = await openExpertQueue("relay", { connection, prefix }).getJob(jobIdFor(toExpertJobData(request("relay", "a-relay"))));
     expect(job?.attemptsMade).toBe(1); // the handed-back run used no attempt; the finished one did
   });
 
   it("waits on graceful close for the running jobs to finish", async () => {
-    const pool = startExpertWorkers([syntheticExpert("closing", { delayMs: 300 })], { connection, prefix });
+    const pool = startExpertWorkers([syntheticExpert("closing", { delayMs: 300 })], { connection, prefix, policies: [policy] });
     await pool.waitUntilReady();
     const pending = executor.execute(request("closing", "a-close"));
     await until(async () => pool.running === 1);
@@ -177,7 +178,7 @@ describe("QueueExecutor across a Redis restart", () => {
     const server = await startRedisServer();
     const own = createRedisConnection(server.url);
     const p = uniquePrefix("restart");
-    const pool = startExpertWorkers([syntheticExpert("fx", { delayMs: 300 })], { connection: own, prefix: p });
+    const pool = startExpertWorkers([syntheticExpert("fx", { delayMs: 300 })], { connection: own, prefix: p, policies: [policy] });
     const exec = new QueueExecutor({ connection: own, prefix: p, pollIntervalMs: 200 });
     try {
       await pool.waitUntilReady();

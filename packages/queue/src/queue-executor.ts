@@ -1,6 +1,18 @@
 import type { Redis } from "ioredis";
-import { DEFAULT_LIMITS, describeFirstIssue, ExpertRequestSchema, LimitExceededError, unfinishedResult, type ExpertExecutor, type ExpertRequest, type ExpertResult } from "@kyocho/core";
-import { DEFAULT_EXPERT_JOB_OPTIONS, JobContractError, parseExpertJobResult, type ExpertJobOptions } from "./expert-job.js";
+import {
+  DEFAULT_LIMITS,
+  describeFirstIssue,
+  ExpertResultSchema,
+  LimitExceededError,
+  unfinishedResult,
+  type ExecuteOptions,
+  type ExpertExecutor,
+  type ExpertRequest,
+  type ExpertResult,
+  type SubTask,
+} from "@kyocho/core";
+import { DEFAULT_EXPERT_JOB_OPTIONS, ExpertJobDataSchema, JobContractError, parseExpertJobResult, toExpertJobData, type ExpertJobData, type ExpertJobOptions } from "./expert-job.js";
+import { POLICY_MISMATCH } from "./held-policies.js";
 import { jobIdFor } from "./job-id.js";
 import { JobRetentionSchema, retentionJobOptions, type JobRetentionInput } from "./job-retention.js";
 import { JobResultWatcher, type JobOutcome } from "./job-result-watcher.js";
@@ -14,7 +26,7 @@ import { checkPrefix, DEFAULT_PREFIX } from "./queue-names.js";
  * @example
  * const lost = assessment.experts.some((e) => QUEUE_FAILURE_CODES.includes(e.error?.code as never)); // retry later
  */
-export const QUEUE_FAILURE_CODES = ["QUEUE_TIMEOUT", "JOB_FAILED", "BAD_JOB_RESULT", "ABORTED"] as const;
+export const QUEUE_FAILURE_CODES = ["QUEUE_TIMEOUT", "JOB_FAILED", "BAD_JOB_RESULT", "ABORTED", POLICY_MISMATCH] as const;
 
 /** Options of {@link QueueExecutor}. */
 export interface QueueExecutorOptions {
@@ -45,15 +57,19 @@ export interface QueueExecutorOptions {
 
 /**
  * Runs sub-tasks on remote workers through Redis: one BullMQ queue per expert
- * (`{prefix}:expert:<name>`), one job per sub-task with the deterministic id
- * `<assessment id>@<task id>`. Plug it into a council in place of the
- * in-process executor — same graph, same results: the graph hands a sub-task
- * over only once its dependencies have finished, so dependent jobs are
- * enqueued after their dependencies' results came back.
+ * (`{prefix}:expert:<name>`), one job per sub-task. A job carries the request
+ * with its policy named by id and SHA-256 (workers hold the policies they
+ * serve; one that does not hold a job's policy fails it: `POLICY_MISMATCH`),
+ * and its id is `<assessment id>@<task id>@<digest of the request>` (see
+ * {@link jobIdFor}). Plug it into a council in place of the in-process
+ * executor — same graph, same results. A worker whose expert has a model
+ * publishes the expert's facts before the model answers; they reach the
+ * council through `onFacts`, so that dependants bound to facts start early.
  *
- * Because job ids are deterministic, a retried or re-submitted question never
- * runs a sub-task twice: BullMQ keeps the existing job, and its stored result
- * is returned (see {@link JobResultWatcher}).
+ * Because job ids are derived from the request itself, a retried or
+ * re-submitted question never runs a sub-task twice — BullMQ keeps the
+ * existing job, and its stored result is returned (see
+ * {@link JobResultWatcher}) — while a different request never shares a job.
  *
  * `execute` never throws for a sub-task's failure: an expert's own failure
  * comes back as the worker reported it, and a failure of the queue itself
@@ -92,25 +108,29 @@ export class QueueExecutor implements ExpertExecutor {
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
   }
 
-  async execute(request: ExpertRequest, options: { signal?: AbortSignal } = {}): Promise<ExpertResult> {
+  async execute(request: ExpertRequest, options: ExecuteOptions = {}): Promise<ExpertResult> {
     if (this.closed) throw new QueueError("EXECUTOR_CLOSED", "the queue executor is closed");
-    const parsed = ExpertRequestSchema.safeParse(request);
+    const what = request?.task?.id ?? "a sub-task";
+    if (typeof request?.policy !== "object" || request.policy === null) throw new QueueError("BAD_REQUEST", `cannot enqueue ${what}: policy: missing`);
+    const parsed = ExpertJobDataSchema.safeParse(toExpertJobData(request));
     if (!parsed.success) {
       const { path, reason } = describeFirstIssue(parsed.error);
-      throw new QueueError("BAD_REQUEST", `cannot enqueue ${request?.task?.id ?? "a sub-task"}: ${path}: ${reason}`);
+      throw new QueueError("BAD_REQUEST", `cannot enqueue ${what}: ${path}: ${reason}`);
     }
+    // The case was checked against the council's case schema when it was read; the wire form only checks it is an object.
+    const data = parsed.data as ExpertJobData;
     const { task } = request;
-    const bytes = Buffer.byteLength(JSON.stringify(parsed.data), "utf8");
+    const bytes = Buffer.byteLength(JSON.stringify(data), "utf8");
     if (bytes > this.maxJobBytes) {
       // Neither the queue's failure nor transient: the same request is as large next time, so it is not retried.
       const limit = new LimitExceededError("maxJobBytes", { actual: bytes, max: this.maxJobBytes, unit: "bytes", source: `job data of ${task.id}` });
       return unfinishedResult(task, "failed", { code: "JOB_TOO_LARGE", message: limit.message });
     }
     const watcher = await this.watcher(task.expert);
-    const id = jobIdFor(request.assessmentId, task.id);
+    const id = jobIdFor(data);
     const outcome = await watcher.submit(
-      { id, name: task.id, data: parsed.data, options: this.jobOptions },
-      { signal: options.signal, timeoutMs: this.resultTimeoutMs },
+      { id, name: task.id, data, options: this.jobOptions },
+      { signal: options.signal, timeoutMs: this.resultTimeoutMs, onProgress: options.onFacts ? factsListener(task, options.onFacts) : undefined },
     );
     return this.toResult(request, id, outcome);
   }
@@ -168,6 +188,9 @@ export class QueueExecutor implements ExpertExecutor {
         return result;
       }
       case "failed":
+        if (outcome.reason.startsWith(`${POLICY_MISMATCH}: `)) {
+          return failed(POLICY_MISMATCH, `job ${jobId} on the ${task.expert} queue: ${outcome.reason.slice(POLICY_MISMATCH.length + 2)}`);
+        }
         return failed("JOB_FAILED", `job ${jobId} failed on the ${task.expert} queue: ${outcome.reason}`);
       case "timeout":
         return failed("QUEUE_TIMEOUT", `no result for job ${jobId} after ${Math.round(outcome.waitedMs / 1000)} s (is a worker consuming expert:${task.expert}?)`);
@@ -175,4 +198,24 @@ export class QueueExecutor implements ExpertExecutor {
         return failed("ABORTED", `stopped waiting for job ${jobId}`);
     }
   }
+}
+
+/**
+ * Passes a job's progress on as the sub-task's facts, once: only a valid
+ * expert result of this very task and expert counts (anything else in the
+ * progress is ignored; the final result still comes).
+ */
+function factsListener(task: SubTask, onFacts: (facts: ExpertResult) => void): (progress: unknown) => void {
+  let told = false;
+  return (progress) => {
+    if (told) return;
+    const parsed = ExpertResultSchema.safeParse(progress);
+    if (!parsed.success || parsed.data.taskId !== task.id || parsed.data.expert !== task.expert) return;
+    told = true;
+    try {
+      onFacts(parsed.data);
+    } catch {
+      // The listener's own failure is the caller's business; the job's result still comes back.
+    }
+  };
 }

@@ -24,7 +24,7 @@ export interface ExpertWorkerPoolOptions extends Omit<ExpertWorkerOptions, "conc
  * `kyocho worker` runs.
  *
  * @example
- * const pool = startExpertWorkers([lendingExpert, fxExpert], { connection, concurrency: { lending: 2, fx: 8 }, rate: 10 });
+ * const pool = startExpertWorkers([lendingExpert, fxExpert], { connection, policies: [policy], concurrency: { lending: 2, fx: 8 }, rate: 10 });
  * await pool.waitUntilReady();
  * process.once("SIGTERM", () => void pool.close());
  */
@@ -73,7 +73,7 @@ export class ExpertWorkerPool {
  * per-expert concurrency and rate limits.
  *
  * @example
- * const pool = startExpertWorkers(referenceExperts, { connection, prefix: "{kyocho}", concurrency: 8 });
+ * const pool = startExpertWorkers(referenceExperts, { connection, policies: [loadReferencePolicy()], prefix: "{kyocho}", concurrency: 8 });
  */
 export function startExpertWorkers(experts: ReadonlyArray<Expert<any>>, options: ExpertWorkerPoolOptions): ExpertWorkerPool {
   if (experts.length === 0) throw new UserInputError("a worker needs at least one expert", { source: "worker" });

@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 import type { Command } from "commander";
-import { AuditLog, createModelRegistry, loadModelConfig, UserInputError } from "@kyocho/core";
-import { referenceExperts } from "@kyocho/graphs";
+import { AuditLog, createModelRegistry, loadModelConfig, loadPolicyFile, policyFingerprint, UserInputError } from "@kyocho/core";
+import { loadReferencePolicy, referenceExperts } from "@kyocho/graphs";
 import type { WorkerPoolEvent } from "@kyocho/queue";
 import { positiveInteger } from "../option-parsers.js";
 
@@ -16,6 +16,7 @@ interface WorkerOptions {
   grace: number;
   name?: string;
   config?: string;
+  policy: string[];
   verbose?: boolean;
   quiet?: boolean;
 }
@@ -33,6 +34,7 @@ export function registerWorker(program: Command): void {
     .option("--max-stalled <n>", "times a sub-task may be recovered from a dead worker before it fails (default 1)", positiveInteger("--max-stalled"))
     .option("--grace <ms>", "on SIGTERM/SIGINT, wait this long for running sub-tasks, then hand them back to the queue", positiveInteger("--grace"), 20_000)
     .option("--name <name>", "this worker's name, recorded on every job it runs (default: host:pid)")
+    .option("--policy <file>", "a policy (JSON or YAML) whose sub-tasks this worker runs; repeat for several (default: the reference policy)", collect, [])
     .option("--config <file>", "model configuration (JSON or YAML; also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): the experts' models, used on this machine")
     .option("-v, --verbose", "log every sub-task")
     .option("-q, --quiet", "log only errors")
@@ -44,6 +46,9 @@ KYOCHO_PREFIX (default {kyocho}). A lost connection is retried with backoff and 
 Retention of finished jobs (they hold the case): KYOCHO_KEEP_COMPLETED_SECONDS (86400), _JOBS (10000),
 KYOCHO_KEEP_FAILED_SECONDS (604800), _JOBS (50000), per expert queue.
 
+Policies: a sub-task names its policy by id and SHA-256, and runs only on a worker started with that policy
+(--policy); elsewhere it fails at once with POLICY_MISMATCH. A policy is never read from Redis.
+
 Retries: a sub-task that fails transiently (a timeout, a refused connection) is retried with exponential
 backoff (3 attempts). Stopping: the first SIGTERM/SIGINT stops taking sub-tasks and lets running ones
 finish (for --grace ms, then they go back to the queue); a second one hands them back at once. A worker
@@ -52,6 +57,7 @@ killed outright leaves its sub-tasks to another worker after --lock-duration.
 Examples:
   kyocho worker                                       # all experts, 4 at a time each
   kyocho worker --experts lending,fx --concurrency lending=2,fx=8 --rate fx=5
+  kyocho worker --policy policies/bank-2027.yaml --policy policies/bank-2026.yaml
   REDIS_URL=rediss://:secret@redis.internal:6380 kyocho worker --experts legal`,
     )
     .action(async (options: WorkerOptions) => {
@@ -66,6 +72,9 @@ Examples:
       const concurrency = perExpertSetting(options.concurrency, wanted, { source: "--concurrency", integer: true });
       const rate = options.rate ? perExpertSetting(options.rate, wanted, { source: "--rate" }) : {};
       const name = options.name ?? `${hostname()}:${process.pid}`;
+      // Policies are read and checked against every served expert now, before any job is taken.
+      const policies = options.policy.length > 0 ? options.policy.map((file) => loadPolicyFile(file)) : [loadReferencePolicy()];
+      for (const policy of policies) for (const expert of experts) expert.resolvePolicy(policy);
       // Models are checked now (unknown experts, endpoints outside the bank), before any job is taken.
       const modelConfig = loadModelConfig({ path: options.config });
       const audit = modelConfig?.audit.enabled ? new AuditLog(modelConfig.audit) : undefined;
@@ -100,6 +109,7 @@ Examples:
         rate,
         name,
         models,
+        policies,
         onEvent,
         retention: context.retention,
         ...(options.timeout !== undefined ? { jobTimeoutMs: options.timeout } : {}),
@@ -139,10 +149,15 @@ Examples:
         const described = wanted
           .map((e) => `expert:${e} (concurrency ${concurrency[e]}${rate[e] ? `, ≤ ${rate[e]}/s` : ""}${models?.forExpert(e) ? ", with its model" : ""})`)
           .join(", ");
-        log(`ready on ${context.where}, prefix ${context.prefix}: ${described}`);
+        const served = policies.map((p) => policyFingerprint(p)).map((f) => `${f.id}${f.version ? ` v${f.version}` : ""} (sha256 ${f.sha256.slice(0, 12)})`);
+        log(`ready on ${context.where}, prefix ${context.prefix}: ${described}; policies ${served.join(", ")}`);
       }
       await stopped;
       await context.close();
       if (!options.quiet) log("stopped");
     });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
