@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Worker } from "bullmq";
-import { InProcessExecutor, type ExpertRequest, type ExpertResult } from "@kyocho/core";
+import { InProcessExecutor, policyFingerprint, type ExpertRequest, type ExpertResult } from "@kyocho/core";
 import { openExpertQueue } from "./expert-queue.js";
 import { toExpertJobData } from "./expert-job.js";
 import { jobIdFor } from "./job-id.js";
@@ -74,6 +74,31 @@ describe("QueueExecutor", () => {
     expect(runs.get("fx:fx")).toBeGreaterThan(0);
     const job = await openExpertQueue("lending", { connection, prefix }).getJob(jobIdFor(toExpertJobData(request("lending", "a-concurrent"))));
     expect(job?.attemptsStarted).toBe(1);
+  });
+
+  it("gives a reused assessment id with another question its own result, never the stored one", async () => {
+    const first = await executor.execute(request("fx", "a-reused"));
+    const other = request("fx", "a-reused");
+    const second = await executor.execute({ ...other, task: { ...other.task, question: "Something else entirely?" } });
+    expect(second.findings[0]!.message).not.toBe(first.findings[0]!.message);
+    expect(runsOf("fx", "fx")).toBeGreaterThanOrEqual(2);
+    const queue = openExpertQueue("fx", { connection, prefix });
+    const jobs = (await queue.getJobs(["completed"])).filter((j) => j.id!.startsWith("a-reused@fx@"));
+    expect(jobs).toHaveLength(2);
+  });
+
+  it("fails a job whose policy the worker does not hold with POLICY_MISMATCH, at once and without running it", async () => {
+    const other = syntheticPolicy("other-v1");
+    const mine = policyFingerprint(policy);
+    const theirs = policyFingerprint(other);
+    const before = runsOf("fx");
+    const result = await executor.execute({ ...request("fx", "a-foreign-policy"), policy: other });
+    expect(result).toMatchObject({ status: "failed", error: { code: "POLICY_MISMATCH" } });
+    expect(result.error!.message).toContain(`other-v1 (sha256 ${theirs.sha256.slice(0, 12)})`);
+    expect(result.error!.message).toContain(`synthetic-v1 (sha256 ${mine.sha256.slice(0, 12)})`);
+    expect(runsOf("fx")).toBe(before);
+    const job = await openExpertQueue("fx", { connection, prefix }).getJob(jobIdFor(toExpertJobData({ ...request("fx", "a-foreign-policy"), policy: other })));
+    expect(job?.attemptsMade).toBe(1); // attempts: 2, but a policy mismatch is not retried
   });
 
   it("returns an expert's own failure as its result, without retrying it", async () => {
