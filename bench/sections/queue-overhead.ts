@@ -9,6 +9,7 @@ import { deleteKeys } from "@kyocho/queue/testing";
 import type { BenchContext, SectionResult } from "../lib/bench-context.js";
 import { cpuMeter, type CpuPerJob } from "../lib/cpu-meter.js";
 import { FOUR_EXPERT_CASE, fourExpertQuestion, loadFourExpertCase } from "../lib/fixtures.js";
+import { jobBytes } from "../lib/job-bytes.js";
 import { startKyochoWorkers, stopKyochoWorkers } from "../lib/kyocho-workers.js";
 import { reapedChildrenCpuSeconds, spawnKyocho, waitForExit } from "../lib/processes.js";
 import { completedSpan, waitForExpertWorkers } from "../lib/queue-probes.js";
@@ -42,7 +43,12 @@ export interface QueueOverheadFigures {
   /** kyocho batch ÷ raw bulk: the issue's ratio (design promise ≥ 0.5). */
   ratio: number;
   layerRatio: number;
-  layerToRequestResponseRatio: number;
+  /** Queue layer ÷ raw request/response: the issue's key (target ≥ 0.5). */
+  layerToRawRequestResponse: number;
+  /** Mean JSON bytes of the job data of the four-expert case's four sub-tasks (target ≤ 2,000). */
+  jobBytes: number;
+  /** The same, per sub-task. */
+  jobBytesByTask: Record<string, number>;
 }
 
 /**
@@ -62,6 +68,7 @@ export async function benchQueueOverhead(settings: BenchSettings["queue"], conte
   const c = loadFourExpertCase(council);
   const executor = new QueueExecutor({ connection, prefix });
   let startupCpu = 0;
+  const bytes = await jobBytes(council, fourExpertQuestion("bytes"), c);
   try {
     await waitForExpertWorkers(connection, prefix, EXPERTS, settings.workers);
     await executor.open(EXPERTS);
@@ -109,7 +116,9 @@ export async function benchQueueOverhead(settings: BenchSettings["queue"], conte
       rawRequestResponse: summary(rr),
       ratio: ratioOf(batch, bulk),
       layerRatio: ratioOf(layer, bulk),
-      layerToRequestResponseRatio: ratioOf(layer, rr),
+      layerToRawRequestResponse: ratioOf(layer, rr),
+      jobBytes: bytes.mean,
+      jobBytesByTask: bytes.byTask,
     };
     return { figures, rows: rowsOf(figures, startupCpu) };
   } finally {
@@ -197,6 +206,12 @@ function rowsOf(f: QueueOverheadFigures, startupCpu: number) {
     { section: s, figure: "kyocho queue layer alone jobs/s", value: fmt(f.kyochoQueueLayer.jobsPerSecond, 0), note: `QueueExecutor without the graph; ${cpu(f.kyochoQueueLayer.cpuPerJob)}` },
     { section: s, figure: "  layer ÷ raw", value: fmt(f.layerRatio, 3), note: "" },
     { section: s, figure: "raw request/response jobs/s", value: fmt(f.rawRequestResponse.jobsPerSecond, 0), note: `add one, await its result; ${cpu(f.rawRequestResponse.cpuPerJob)}` },
-    { section: s, figure: "  layer ÷ raw request/response", value: fmt(f.layerToRequestResponseRatio, 3), note: "the same shape of work on both sides" },
+    { section: s, figure: "  layer ÷ raw request/response", value: fmt(f.layerToRawRequestResponse, 3), note: `the same shape of work on both sides; target ≥ 0.5: ${f.layerToRawRequestResponse >= 0.5 ? "met" : "NOT met"}` },
+    {
+      section: s,
+      figure: "bytes per sub-task job (four-expert case)",
+      value: fmt(f.jobBytes, 0),
+      note: `${Object.entries(f.jobBytesByTask).map(([t, b]) => `${t} ${fmt(b, 0)}`).join(", ")}; target ≤ 2,000: ${f.jobBytes <= 2_000 ? "met" : "NOT met"}`,
+    },
   ];
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { stableStringify, type ExpertResult } from "@kyocho/core";
+import type { ExpertResult } from "@kyocho/core";
+import { canonicalJson } from "./canonical-json.js";
 import type { ExpertJobData } from "./expert-job.js";
 
 /**
@@ -16,7 +17,7 @@ const DIGEST_LENGTH = 32;
 /**
  * The BullMQ job id of one sub-task: `<assessment id>@<task id>@<digest>`,
  * where the digest is the SHA-256 of the job data itself in canonical form
- * (keys sorted). The same request always gets the same id, so a retried or
+ * (keys sorted: core's `stableStringify` text). The same request always gets the same id, so a retried or
  * re-submitted question addresses the same job and BullMQ refuses to add it
  * twice; a different request — another question under a reused assessment
  * id, another case, another policy, other dependency results — never shares
@@ -49,7 +50,7 @@ export function jobDigest(data: ExpertJobData): string {
   const { speculative: _speculative, ...task } = data.task as ExpertJobData["task"] & { speculative?: true };
   const dependencies: Record<string, unknown> = {};
   for (const [name, result] of Object.entries(data.dependencies)) dependencies[name] = withoutTimings(result);
-  const canonical = stableStringify({ ...data, task, dependencies });
+  const canonical = canonicalJson({ ...data, task, dependencies });
   return createHash("sha256").update(canonical).digest("hex").slice(0, DIGEST_LENGTH);
 }
 
