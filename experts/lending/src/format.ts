@@ -53,7 +53,7 @@ export function yearsJa(value: number): string {
  */
 export function money(value: number, currency: string): string {
   // Whole units from a thousand up: "JPY 5,071,714,285.71" reads as noise in a credit memo; small amounts keep cents.
-  return `${currency} ${value.toLocaleString("en-US", { maximumFractionDigits: Math.abs(value) >= 1000 ? 0 : 2 })}`;
+  return `${currency} ${numberFormat(Math.abs(value) >= 1000 ? 0 : 2).format(value)}`;
 }
 
 /**
@@ -65,4 +65,13 @@ export function money(value: number, currency: string): string {
  */
 export function metricValue(value: number | undefined): number | null {
   return value !== undefined && Number.isFinite(value) ? value : null;
+}
+
+// Built once per number of digits: building an Intl.NumberFormat costs far more than formatting with one
+// (what `toLocaleString` with options does on every call).
+const FORMATS = new Map<number, Intl.NumberFormat>();
+function numberFormat(digits: number): Intl.NumberFormat {
+  let format = FORMATS.get(digits);
+  if (!format) FORMATS.set(digits, (format = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits })));
+  return format;
 }

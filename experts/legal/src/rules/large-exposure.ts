@@ -81,6 +81,9 @@ export function applyLargeExposureRule(input: {
   return { findings: [ruleFinding(LARGE_EXPOSURE_RULE_ID, rule, severity, { en, ja }, { ...metrics, tier1Capital: tier1! }, fields)], metrics, notes: [] };
 }
 
+// One formatter for every finding: building an Intl.NumberFormat costs far more than formatting with one.
+const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 function formatAmount(value: number): string {
-  return new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }).format(value);
+  return WHOLE.format(value);
 }

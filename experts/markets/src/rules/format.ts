@@ -38,7 +38,7 @@ export function amountJa(value: number, currency: string, digits = 0): string {
 }
 
 function grouped(value: number, digits: number): string {
-  const text = value.toLocaleString("en-US", { maximumFractionDigits: digits });
+  const text = numberFormat(digits).format(value);
   return text === "-0" ? "0" : text;
 }
 
@@ -49,7 +49,7 @@ function grouped(value: number, digits: number): string {
  * decimal(1.23456) // "1.235"
  */
 export function decimal(value: number, digits = 3): string {
-  return value.toLocaleString("en-US", { maximumFractionDigits: digits });
+  return numberFormat(digits).format(value);
 }
 
 const SEVERITY_JA: Record<Severity, string> = { info: "参考", low: "低", medium: "中", high: "高", critical: "重大" };
@@ -72,4 +72,13 @@ export function severityJa(severity: Severity): string {
  */
 export function idList(ids: readonly string[], language: "en" | "ja"): string {
   return ids.join(language === "ja" ? "、" : ", ");
+}
+
+// Built once per number of digits: building an Intl.NumberFormat costs far more than formatting with one
+// (what `toLocaleString` with options does on every call).
+const FORMATS = new Map<number, Intl.NumberFormat>();
+function numberFormat(digits: number): Intl.NumberFormat {
+  let format = FORMATS.get(digits);
+  if (!format) FORMATS.set(digits, (format = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits })));
+  return format;
 }
