@@ -2,7 +2,9 @@
  * @kyocho/queue — Redis and BullMQ for kyocho: a queue per expert, an
  * executor that sends a council's sub-tasks through them, workers that run
  * the experts wherever their models run, and resumable JSONL batches.
- * Connections are passed in; only entry points create them.
+ * Connections are passed in; only entry points create them. The job
+ * contract (a policy named by SHA-256, ids from the request's digest, facts
+ * before the answer) is described in this package's README.
  */
 export { QueueError, RedisUnavailableError } from "./queue-error.js";
 export { DEFAULT_PREFIX, EXPERT_QUEUE_GROUP, expertQueue, checkPrefix, type ExpertQueueAddress } from "./queue-names.js";
