@@ -85,13 +85,13 @@ describe("input limits", () => {
   it("job payload: a sub-task too large for Redis is not enqueued; its expert fails, so the assessment is incomplete and escalated", async () => {
     // The check comes before anything reaches Redis: this connection is never opened.
     const connection = createRedisConnection("redis://127.0.0.1:1");
-    const executor = new QueueExecutor({ connection, maxJobBytes: 2_000 });
+    const executor = new QueueExecutor({ connection, maxJobBytes: 500 });
     try {
       const council = createReferenceCouncil({ executor });
       const c = council.parseCase(readDataFile(join(REPO_ROOT, "examples/cases/clean-domestic-term-loan.yaml"), "case file"));
       const assessment = await council.assess({ case: c });
       expect(assessment.experts.map((e) => e.error?.code)).toEqual(assessment.experts.map(() => "JOB_TOO_LARGE"));
-      expect(assessment.experts[0]!.error!.message).toMatch(/^job data of \w+: \d{1,3}(,\d{3})* bytes, over the limit of 2,000 \(maxJobBytes; set KYOCHO_MAX_JOB_BYTES to change it\)$/);
+      expect(assessment.experts[0]!.error!.message).toMatch(/^job data of \w+: \d{1,3}(,\d{3})* bytes, over the limit of 500 \(maxJobBytes; set KYOCHO_MAX_JOB_BYTES to change it\)$/);
       expect([assessment.incomplete, assessment.decision]).toEqual([true, "escalate"]);
     } finally {
       await executor.close();
