@@ -58,10 +58,23 @@ describe("defineExpert", () => {
     expect(result.error!.code).toBe("BAD_OUTPUT");
   });
 
-  it("cuts a run that exceeds its time limit", async () => {
-    const expert = defineExpert({ name: "probe", description: "", keywords: [], timeoutMs: 30, run: () => new Promise(() => {}) });
+  it("cuts a run that exceeds its time limit, and aborts it: the run's signal fires with the timeout", async () => {
+    let told: (reason: unknown) => void;
+    const stopped = new Promise<unknown>((resolve) => (told = resolve));
+    const expert = defineExpert({
+      name: "probe",
+      description: "",
+      keywords: [],
+      timeoutMs: 30,
+      run: ({ signal }) => {
+        signal.addEventListener("abort", () => told(signal.reason), { once: true });
+        return new Promise(() => {});
+      },
+    });
     const result = await expert.run(request());
     expect(result).toMatchObject({ status: "failed", error: { code: "TIMEOUT" } });
+    const reason = await Promise.race([stopped, new Promise((resolve) => setTimeout(() => resolve("never aborted"), 2_000))]);
+    expect(String(reason)).toMatch(/timed out after 30 ms/);
   });
 
   it("reports DATA-GAP when required and DATA-NEEDED (info) when advisory", async () => {

@@ -123,7 +123,12 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
           }),
         ),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new ExpertTimeout(timeoutMs)), timeoutMs);
+          timer = setTimeout(() => {
+            const timeout = new ExpertTimeout(timeoutMs);
+            reject(timeout);
+            // The run is told to stop, not merely abandoned: a calculation still going would hold its resources for nothing.
+            controller.abort(timeout);
+          }, timeoutMs);
           controller.signal.addEventListener("abort", () => reject(new ExpertAborted()), { once: true });
         }),
       ]);
