@@ -163,4 +163,21 @@ describe("council graph", () => {
     expect(assessment.experts.find((e) => e.name === "lending")!.metrics.seenFxLoss).toBe(7);
     expect(log.map((l) => l.name)).toEqual(["fx", "lending"]);
   });
+  it("graph.invoke without an assessment id derives the one council.assess gives, and every expert is asked under it", async () => {
+    const seen: string[] = [];
+    const probe = defineExpert({ name: "probe", description: "", keywords: ["probe"], isRequired: () => true, run: () => ({ findings: [] }) });
+    const council = createCouncil({ experts: [probe], policy, now: () => new Date("2026-11-30T09:00:00Z") });
+    const recording = createCouncil({
+      experts: [probe],
+      policy,
+      now: () => new Date("2026-11-30T09:00:00Z"),
+      executor: { kind: "recording", execute: (request) => (seen.push(request.assessmentId), probe.run(request)) },
+    });
+    const viaAssess = await council.assess({ question: "Can we lend?", case: someCase });
+    const { assessment } = await recording.graph.invoke({ question: "Can we lend?", case: someCase });
+
+    expect(viaAssess.id).toMatch(/^a-[0-9a-f]{20}$/);
+    expect(assessment!.id).toBe(viaAssess.id);
+    expect(seen).toEqual([viaAssess.id]);
+  });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { END, Send, START, StateGraph, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import {
+  assessmentIdFor,
   EmbeddedPlanner,
   InProcessExecutor,
   mergeAssessment,
@@ -74,7 +75,7 @@ interface SlotInput {
  *
  * @example
  * const graph = createCouncilGraph({ experts: [lending, fx], policy });
- * const { assessment } = await graph.invoke({ assessmentId: "a-1", question: "Can we lend?", case: c });
+ * const { assessment } = await graph.invoke({ question: "Can we lend?", case: c }); // the id is derived as council.assess derives it
  */
 export function createCouncilGraph(options: CouncilGraphOptions) {
   const { experts, policy } = options;
@@ -110,27 +111,29 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
     // Every expert ages its evidence against the same day, fixed once here for the whole assessment.
     const asOf = state.case?.asOf ?? todayUtc(now());
     const c = state.case && !state.case.asOf ? { ...state.case, asOf } : state.case;
-    const question = state.question ?? "";
+    const question = state.question ?? c?.question ?? "";
+    // Derived here too, so that `graph.invoke` without an id gives what `council.assess` gives.
+    const assessmentId = state.assessmentId || assessmentIdFor({ question, case: c, policyId: policy.id });
     const early =
       planning === "speculative" && !state.plan && planner.kind !== "embedded"
         ? speculativeTasks(planEmbedded({ question, case: c }, context))
         : [];
     const run = randomUUID();
-    const board = new RunBoard({ assessmentId: state.assessmentId, question, case: c, asOf, givenPlan: state.plan }, new Map(early.map((t) => [t.expert, t])));
+    const board = new RunBoard({ assessmentId, question, case: c, asOf, givenPlan: state.plan }, new Map(early.map((t) => [t.expert, t])));
     boards.set(run, { board, present: 1 + experts.length });
     return [new Send("planner", { run }), ...experts.map((e) => new Send("expert", { run, expert: e.name } satisfies SlotInput))];
   };
 
   const plan = async (input: { run: string }, config: LangGraphRunnableConfig) => {
     const board = enter(input.run);
-    const { case: c, asOf, question } = board.inputs;
+    const { assessmentId, case: c, asOf, question } = board.inputs;
     try {
       const drafted = board.inputs.givenPlan ?? (await planner.plan({ question, case: c }, context));
       const validated = ensureRequiredExperts(validatePlan(drafted, names), c, experts, policy);
       const final = withStartedTasks(validated, [...board.speculative.values()]);
       board.postPlan(final);
       config.writer?.({ type: "planned", plan: final } satisfies CouncilEvent);
-      return { plan: final, case: c, asOf };
+      return { assessmentId, plan: final, case: c, asOf };
     } catch (error) {
       board.failPlan(error);
       throw error;
