@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ExpertResult } from "@kyocho/core";
-import { canonicalJson } from "./canonical-json.js";
+import { stableStringify, type ExpertResult } from "@kyocho/core";
 import type { ExpertJobData } from "./expert-job.js";
 
 /**
@@ -50,7 +49,7 @@ export function jobDigest(data: ExpertJobData): string {
   const { speculative: _speculative, ...task } = data.task as ExpertJobData["task"] & { speculative?: true };
   const dependencies: Record<string, unknown> = {};
   for (const [name, result] of Object.entries(data.dependencies)) dependencies[name] = withoutTimings(result);
-  const canonical = canonicalJson({ ...data, task, dependencies });
+  const canonical = stableStringify({ ...data, task, dependencies });
   return createHash("sha256").update(canonical).digest("hex").slice(0, DIGEST_LENGTH);
 }
 
