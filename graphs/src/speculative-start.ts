@@ -1,4 +1,4 @@
-import type { Plan, SubTask } from "@kyocho/core";
+import { orderByDependencies, type Plan, type SubTask } from "@kyocho/core";
 
 /**
  * The sub-tasks that can start before a planner model answers: every task
@@ -60,21 +60,5 @@ export function withStartedTasks(plan: Plan, started: readonly SubTask[]): Plan 
     `started before the planner answered: ${started.map((t) => t.id).join(", ")}` +
       (differing.length > 0 ? ` (on the embedded sub-questions; the planner's own for ${differing.map((t) => t.expert).join(", ")} were not used)` : ""),
   ];
-  return { ...plan, tasks: dependenciesFirst(tasks), warnings };
-}
-
-/** Dependencies before dependants, otherwise in the given order, so the plan still reads top to bottom. */
-function dependenciesFirst(tasks: SubTask[]): SubTask[] {
-  const out: SubTask[] = [];
-  const placed = new Set<string>();
-  while (out.length < tasks.length) {
-    const before = out.length;
-    for (const task of tasks) {
-      if (placed.has(task.id) || !task.dependsOn.every((d) => placed.has(d) || !tasks.some((t) => t.id === d))) continue;
-      out.push(task);
-      placed.add(task.id);
-    }
-    if (out.length === before) return tasks;
-  }
-  return out;
+  return { ...plan, tasks: orderByDependencies(tasks), warnings };
 }

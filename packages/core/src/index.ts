@@ -82,7 +82,7 @@ export { validatePlan, findCycle } from "./plan/plan-validation.js";
 export { nextStep, type ScheduleStep } from "./plan/schedule.js";
 export type { Planner, PlanRequest, PlanningContext } from "./plan/planner.js";
 export {
-  EmbeddedPlanner, planEmbedded, routeEmbedded, explainRouting, type EmbeddedPlannerOptions, type EmbeddedRouting,
+  EmbeddedPlanner, planEmbedded, routeEmbedded, explainRouting, orderByDependencies, type EmbeddedPlannerOptions, type EmbeddedRouting,
 } from "./plan/embedded-planner.js";
 export { ModelPlanner, type ModelPlannerOptions, type PlanOutputMode } from "./plan/model-planner.js";
 export { ModelPlanError, type ModelPlanFailure } from "./plan/model-plan-error.js";
