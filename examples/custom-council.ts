@@ -8,47 +8,15 @@
  * Writes out/custom-council.{html,md}: the fifth expert's domain has its own row in the heat map.
  */
 import { join } from "node:path";
-import { z } from "zod";
 import { writeReports } from "@kyocho/cli";
-import { defineExpert, evaluateTiers, loadPolicyFile, TiersSchema, type Case } from "@kyocho/core";
-import { createCouncil, referenceExperts, REFERENCE_POLICY_PATH } from "@kyocho/graphs";
+import { createCouncil } from "@kyocho/graphs";
 import { exampleArgs, shown } from "./support/example-args.js";
-
-// 1. A fifth expert: real-estate collateral. It reads its own case section and its own policy section.
-const realEstate = defineExpert({
-  name: "real-estate",
-  description: "Real-estate collateral: vacancy and valuation age",
-  keywords: ["property", "real estate", "vacancy", "appraisal", "不動産", "空室率", "鑑定"],
-  caseSchema: {
-    property: z.strictObject({ vacancyRate: z.number().min(0).max(1), appraisalAgeYears: z.number().nonnegative() }).optional(),
-  },
-  policySchema: z.strictObject({ vacancy: TiersSchema, condition: z.string() }),
-  isRequired: (c: Case) => c.property !== undefined,
-  run: ({ case: c, policy, dataGap }) => {
-    const property = c?.property as { vacancyRate: number; appraisalAgeYears: number } | undefined;
-    if (!property) return { findings: [dataGap(["property"], "no property data: vacancy and appraisal age are needed")] };
-    const severity = evaluateTiers(property.vacancyRate, policy.vacancy);
-    return {
-      metrics: { vacancyRate: property.vacancyRate, appraisalAgeYears: property.appraisalAgeYears },
-      findings: severity
-        ? [{ ruleId: "RE-VACANCY", severity, title: "Vacancy", message: `vacancy ${(property.vacancyRate * 100).toFixed(1)}%`, metrics: { vacancyRate: property.vacancyRate }, citations: [], condition: policy.condition }]
-        : [],
-    };
-  },
-});
-
-// 2. The reference policy plus a section for the new expert (a bank would keep this in its own YAML file).
-const reference = loadPolicyFile(REFERENCE_POLICY_PATH);
-const policy = {
-  ...reference,
-  experts: {
-    ...reference.experts,
-    "real-estate": { vacancy: [{ above: 0.15, severity: "medium" }, { above: 0.3, severity: "high" }], condition: "Fresh appraisal and a vacancy covenant." },
-  },
-};
+// 1–2. A fifth expert (real-estate collateral) and the reference policy with a section for it: the same module
+// `kyocho ask|plan|batch|worker|eval --council examples/councils/real-estate.ts` loads.
+import realEstateCouncil from "./councils/real-estate.js";
 
 // 3. The council: five experts, one graph.
-const council = createCouncil({ experts: [...referenceExperts, realEstate], policy });
+const council = createCouncil({ experts: realEstateCouncil.experts, policy: realEstateCouncil.policy! });
 
 // A case from outside says its format (`schemaVersion: 2`); Tier 1 capital has no default (LEG-LEX needs it).
 const deal = council.parseCase({

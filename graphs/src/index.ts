@@ -4,6 +4,7 @@
  */
 export { createCouncilGraph, type CouncilGraph, type CouncilGraphOptions, type PlanningMode } from "./council-graph.js";
 export { createCouncil, type Council, type CouncilOptions, type AssessInput } from "./council.js";
+export { defineCouncil, type CouncilDefinition } from "./council-definition.js";
 export { CouncilState, type CouncilStateType, type CouncilInput } from "./council-state.js";
 export type { CouncilEvent } from "./council-events.js";
 export { ensureRequiredExperts } from "./ensure-required.js";

@@ -1,5 +1,5 @@
-import { checkQuestionLimit, InProcessExecutor, limitsFromEnv, loadPolicyFile, readDataFile, type Case, type Limits } from "@kyocho/core";
-import { createReferenceCouncil, referenceExperts, type Council } from "@kyocho/graphs";
+import { checkQuestionLimit, InProcessExecutor, limitsFromEnv, loadPolicyFile, readDataFile, type Case, type Expert, type Limits, type Policy } from "@kyocho/core";
+import { createCouncil, loadReferencePolicy, referenceExperts, type Council } from "@kyocho/graphs";
 import type { ModelContext } from "./model-context.js";
 
 /**
@@ -13,16 +13,35 @@ export function cliLimits(): Limits {
 /** Options every command that runs the council understands. */
 export interface CouncilOptions {
   policy?: string;
+  /** `--council MODULE`: a module exporting the council's experts (and policy). */
+  council?: string;
+}
+
+/** The experts and policy a command runs: the reference council, or `--council MODULE`, under `--policy FILE` when given. */
+export interface ResolvedCouncil {
+  experts: ReadonlyArray<Expert<any>>;
+  policy: Policy;
 }
 
 /**
- * Builds the council a command runs: the reference experts under the
- * Reference Policy v1, or under `--policy FILE` (validated now, so a bad
- * policy is refused before any case is read).
+ * Resolves the council of a command: `--council MODULE`'s experts (else the
+ * reference experts) under `--policy FILE` (else the module's policy, else
+ * the Reference Policy v2). Everything is loaded and validated now — every
+ * expert's section of the policy included — so a bad module or policy is
+ * refused before any case is read.
  */
-export function councilFromOptions(options: CouncilOptions): Council {
-  const policy = options.policy ? loadPolicyFile(options.policy) : undefined;
-  return createReferenceCouncil({ ...(policy ? { policy } : {}), limits: cliLimits() });
+export async function resolveCouncil(options: CouncilOptions): Promise<ResolvedCouncil> {
+  const definition = options.council ? await (await import("./council-module.js")).loadCouncilModule(options.council) : undefined;
+  const experts = definition?.experts ?? referenceExperts;
+  const policy = options.policy ? loadPolicyFile(options.policy) : (definition?.policy ?? loadReferencePolicy());
+  for (const expert of experts) expert.resolvePolicy(policy);
+  return { experts, policy };
+}
+
+/** Builds the council a command runs, in process, without models (see {@link resolveCouncil}). */
+export async function councilFromOptions(options: CouncilOptions): Promise<Council> {
+  const { experts, policy } = await resolveCouncil(options);
+  return createCouncil({ experts, policy, limits: cliLimits() });
 }
 
 /**
@@ -30,12 +49,13 @@ export function councilFromOptions(options: CouncilOptions): Council {
  * configured models in this process, and the model planner plans. Without a
  * model configuration this is exactly {@link councilFromOptions}.
  */
-export function councilWithModels(options: CouncilOptions, modelContext: ModelContext): Council {
-  const policy = options.policy ? loadPolicyFile(options.policy) : undefined;
+export function councilWithModels(resolved: ResolvedCouncil, modelContext: ModelContext): Council {
+  const { experts, policy } = resolved;
   const { models, planner, planning } = modelContext;
-  return createReferenceCouncil({
-    ...(policy ? { policy } : {}),
-    ...(models ? { executor: new InProcessExecutor(referenceExperts, { models }) } : {}),
+  return createCouncil({
+    experts,
+    policy,
+    ...(models ? { executor: new InProcessExecutor(experts, { models }) } : {}),
     ...(planner ? { planner, planning } : {}),
     limits: cliLimits(),
   });

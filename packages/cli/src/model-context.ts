@@ -31,13 +31,17 @@ export interface ModelContext {
  * the model registry, the model planner and the audit log. Endpoints outside
  * the bank are refused here, before any case is read (exit 2).
  */
-export async function openModelContext(options: { config?: string | undefined; planning?: "speculative" | "sequential" | undefined }): Promise<ModelContext> {
+export async function openModelContext(
+  options: { config?: string | undefined; planning?: "speculative" | "sequential" | undefined },
+  /** The council's expert names: a model configured for any other is refused as a typo. */
+  expertNames: readonly string[] = referenceExperts.map((e) => e.name),
+): Promise<ModelContext> {
   const config = loadModelConfig({ path: options.config });
   if (!config) {
     return { models: undefined, planner: undefined, planning: options.planning ?? "speculative", finish: async (a) => a, describe: () => [] };
   }
   const audit = config.audit.enabled ? new AuditLog(config.audit) : undefined;
-  const models = createModelRegistry(config, { ...(audit ? { audit } : {}), experts: referenceExperts.map((e) => e.name) });
+  const models = createModelRegistry(config, { ...(audit ? { audit } : {}), experts: expertNames });
   // A planner model that cannot be reached at start (its name unconfigured, the server down) is a planner failure:
   // the embedded planner plans, as for any other, instead of the command failing.
   const plannerModel = await models.plannerChatModel().catch((error: unknown) => {

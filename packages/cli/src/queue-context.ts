@@ -1,5 +1,5 @@
-import type { Planner, Policy } from "@kyocho/core";
-import { createReferenceCouncil, type Council } from "@kyocho/graphs";
+import type { Expert, Planner, Policy } from "@kyocho/core";
+import { createCouncil, type Council } from "@kyocho/graphs";
 import {
   createRedisConnection,
   QueueExecutor,
@@ -64,7 +64,7 @@ export async function openQueueContext(
  */
 export async function queuedCouncil(
   context: QueueContext,
-  policy: Policy,
+  resolved: { experts: ReadonlyArray<Expert<any>>; policy: Policy },
   options: { resultTimeoutMs?: number; planner?: Planner | undefined; planning?: "speculative" | "sequential" } = {},
 ): Promise<{ council: Council; executor: QueueExecutor }> {
   const limits = cliLimits();
@@ -75,7 +75,7 @@ export async function queuedCouncil(
     maxJobBytes: limits.maxJobBytes,
     ...(options.resultTimeoutMs !== undefined ? { resultTimeoutMs: options.resultTimeoutMs } : {}),
   });
-  const council = createReferenceCouncil({ policy, executor, limits, ...(options.planner ? { planner: options.planner } : {}), ...(options.planning ? { planning: options.planning } : {}) });
+  const council = createCouncil({ experts: resolved.experts, policy: resolved.policy, executor, limits, ...(options.planner ? { planner: options.planner } : {}), ...(options.planning ? { planning: options.planning } : {}) });
   await executor.open(council.experts.map((e) => e.name));
   return { council, executor };
 }

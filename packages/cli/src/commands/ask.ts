@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { readDataFile, UserInputError, type Assessment, type Policy } from "@kyocho/core";
+import { readDataFile, UserInputError, type Assessment } from "@kyocho/core";
 import type { AssessInput, CouncilEvent } from "@kyocho/graphs";
-import { councilWithModels, questionFrom, readCase } from "../cli-context.js";
+import { councilWithModels, questionFrom, readCase, resolveCouncil, type ResolvedCouncil } from "../cli-context.js";
 import { openModelContext, type ModelContext } from "../model-context.js";
 import { planningMode } from "../option-parsers.js";
 import { formatAssessment } from "../output/format-assessment.js";
@@ -15,6 +15,7 @@ interface AskOptions {
   quiet?: boolean;
   queue?: boolean;
   config?: string;
+  council?: string;
   planning?: "speculative" | "sequential";
   html?: string;
   md?: string;
@@ -26,6 +27,7 @@ export function registerAsk(program: Command): void {
     .description("Assess a question (and a case file) with the expert council and print one risk assessment")
     .argument("[question...]", "the question, in English or Japanese (default: the case file's `question`)")
     .option("-c, --case <file>", "case file (JSON or YAML)")
+    .option("--council <module>", "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four")
     .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
     .option("--plan <file>", "run this plan (as printed by `kyocho plan --json`) instead of planning")
     .option("--json", "print the assessment as JSON")
@@ -47,8 +49,9 @@ Examples:
 Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal error.`,
     )
     .action(async (words: string[], options: AskOptions) => {
-      const modelContext = await openModelContext(options);
-      const council = councilWithModels(options, modelContext);
+      const resolved = await resolveCouncil(options);
+      const modelContext = await openModelContext(options, resolved.experts.map((e) => e.name));
+      const council = councilWithModels(resolved, modelContext);
       if (!options.quiet) for (const line of modelContext.describe()) process.stderr.write(`kyocho: model ${line}\n`);
       const c = readCase(council, options.case);
       const question = questionFrom(words, c);
@@ -56,7 +59,7 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
       const plan = options.plan ? readDataFile(options.plan, "plan file") : undefined;
       const progress = options.quiet ? undefined : progressPrinter();
       const assessed = options.queue || (await queueRequestedByEnv())
-        ? await assessThroughQueue(council.policy, modelContext, { question, case: c, plan }, progress, options.quiet)
+        ? await assessThroughQueue(resolved, modelContext, { question, case: c, plan }, progress, options.quiet)
         : await council.assess({ question, case: c, plan }, progress ? { onEvent: progress } : {});
       const assessment = await modelContext.finish(assessed);
       if (options.json) process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
@@ -71,7 +74,7 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
 
 /** Runs the council with its sub-tasks on the expert queues; the same graph, so the same assessment. */
 async function assessThroughQueue(
-  policy: Policy,
+  resolved: ResolvedCouncil,
   models: Pick<ModelContext, "planner" | "planning">,
   input: AssessInput,
   progress: ((event: CouncilEvent) => void) | undefined,
@@ -81,7 +84,7 @@ async function assessThroughQueue(
   const { openQueueContext, queuedCouncil, warnAboutMissingWorkers } = await import("../queue-context.js");
   const context = await openQueueContext("ask");
   try {
-    const { council, executor } = await queuedCouncil(context, policy, { planner: models.planner, planning: models.planning });
+    const { council, executor } = await queuedCouncil(context, resolved, { planner: models.planner, planning: models.planning });
     try {
       if (!quiet) await warnAboutMissingWorkers(context, council.experts.map((e) => e.name));
       return await council.assess(input, progress ? { onEvent: progress } : {});

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { readDataFile, type Assessment, type Case } from "@kyocho/core";
 import type { Council } from "@kyocho/graphs";
 import type { BatchItem } from "@kyocho/queue";
-import { cliLimits, councilWithModels } from "../cli-context.js";
+import { cliLimits, councilWithModels, resolveCouncil } from "../cli-context.js";
 import { openModelContext } from "../model-context.js";
 import { planningMode, positiveInteger } from "../option-parsers.js";
 import { batchProgressBar, formatBatchSummary } from "../output/batch-progress.js";
@@ -15,6 +15,7 @@ interface BatchOptions {
   policy?: string;
   quiet?: boolean;
   config?: string;
+  council?: string;
   planning?: "speculative" | "sequential";
 }
 
@@ -27,6 +28,7 @@ export function registerBatch(program: Command): void {
     .requiredOption("-o, --out <file>", "JSONL output: one { id, assessment } or { id, error } per line; appended to, ids already in it are skipped")
     .option("-n, --concurrency <n>", "questions in flight at once (default 8 in process, 32 with --queue)", positiveInteger("--concurrency"))
     .option("--queue", "run the sub-tasks on `kyocho worker`s through Redis (also KYOCHO_QUEUE=1)")
+    .option("--council <module>", "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four")
     .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
     .option("--config <file>", "model configuration (also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): models for the experts in process, and the planner")
     .option("--planning <mode>", "with a planner model: speculative (default) or sequential; also `planning` in the config", planningMode)
@@ -54,8 +56,9 @@ Examples:
   kyocho batch questions.jsonl --out answers.jsonl --queue --concurrency 64   # with \`kyocho worker\`s running`,
     )
     .action(async (input: string, options: BatchOptions) => {
-      const modelContext = await openModelContext(options);
-      const local = councilWithModels(options, modelContext);
+      const resolved = await resolveCouncil(options);
+      const modelContext = await openModelContext(options, resolved.experts.map((e) => e.name));
+      const local = councilWithModels(resolved, modelContext);
       // The queue package (BullMQ, ioredis) is loaded by the commands that use it, not at every CLI start.
       const { checkBatchFiles, QUEUE_FAILURE_CODES, QueueError, queueRequested, runBatch } = await import("@kyocho/queue");
       const { openQueueContext, queuedCouncil, warnAboutMissingWorkers } = await import("../queue-context.js");
@@ -67,7 +70,7 @@ Examples:
       let council: Council = local;
       if (viaQueue) {
         context = await openQueueContext("batch");
-        const queued = await queuedCouncil(context, local.policy, { planner: modelContext.planner, planning: modelContext.planning });
+        const queued = await queuedCouncil(context, resolved, { planner: modelContext.planner, planning: modelContext.planning });
         council = queued.council;
         const ctx = context;
         close = async () => {

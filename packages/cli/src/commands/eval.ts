@@ -10,6 +10,7 @@ interface RoutingOptions {
   minRecall?: number;
   minPrecision?: number;
   policy?: string;
+  council?: string;
 }
 
 /** A failed floor: which figure, its value and the floor it missed. */
@@ -36,6 +37,7 @@ export function registerEval(program: Command): void {
     .option("--json", "print the evaluation as JSON")
     .option("--min-recall <r>", "exit 1 when recall is below r (0..1)", ratio("--min-recall"))
     .option("--min-precision <p>", "exit 1 when precision is below p (0..1)", ratio("--min-precision"))
+    .option("--council <module>", "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four")
     .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
     .addHelpText(
       "after",
@@ -52,7 +54,7 @@ Exit codes: 0 scored (and every floor given met), 1 a floor not met, 2 a bad lin
 (the message names the line number and the field).`,
     )
     .action(async (file: string, options: RoutingOptions) => {
-      const council = councilFromOptions(options);
+      const council = await councilFromOptions(options);
       const source = `routing set ${file}`;
       const items = parseRoutingSet(readTextFile(file, source), {
         source,

@@ -6,10 +6,11 @@ export function registerExperts(program: Command): void {
   program
     .command("experts")
     .description("List the experts of the council")
+    .option("--council <module>", "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four")
     .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
     .option("--json", "print as JSON")
-    .action((options: { policy?: string; json?: boolean }) => {
-      const council = councilFromOptions(options);
+    .action(async (options: { policy?: string; json?: boolean; council?: string }) => {
+      const council = await councilFromOptions(options);
       const experts = council.experts.map((e) => ({
         name: e.name,
         domain: e.domain,

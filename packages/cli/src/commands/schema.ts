@@ -9,9 +9,9 @@ export function registerSchema(program: Command): void {
     .command("schema")
     .description(`Print a JSON Schema: ${SCHEMAS.join(", ")}`)
     .argument("<name>", SCHEMAS.join(" | "))
-    .action((name: string) => {
+    .action(async (name: string) => {
       let schema: unknown;
-      if (name === "case") schema = councilFromOptions({}).caseJsonSchema();
+      if (name === "case") schema = (await councilFromOptions({})).caseJsonSchema();
       else if (name === "plan") schema = PlanSchema.toJSONSchema({ io: "input" });
       else if (name === "assessment") schema = AssessmentSchema.toJSONSchema();
       else throw new UserInputError(`unknown schema "${name}" (one of ${SCHEMAS.join(", ")})`, { source: "schema", path: "name" });

@@ -17,6 +17,7 @@ interface WorkerOptions {
   name?: string;
   config?: string;
   policy: string[];
+  council?: string;
   verbose?: boolean;
   quiet?: boolean;
 }
@@ -34,6 +35,7 @@ export function registerWorker(program: Command): void {
     .option("--max-stalled <n>", "times a sub-task may be recovered from a dead worker before it fails (default 1)", positiveInteger("--max-stalled"))
     .option("--grace <ms>", "on SIGTERM/SIGINT, wait this long for running sub-tasks, then hand them back to the queue", positiveInteger("--grace"), 20_000)
     .option("--name <name>", "this worker's name, recorded on every job it runs (default: host:pid)")
+    .option("--council <module>", "a module exporting your council (export default defineCouncil({ experts, policy })): serve its experts, under its policy unless --policy is given")
     .option("--policy <file>", "a policy (JSON or YAML) whose sub-tasks this worker runs; repeat for several (default: the reference policy)", collect, [])
     .option("--config <file>", "model configuration (JSON or YAML; also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): the experts' models, used on this machine")
     .option("-v, --verbose", "log every sub-task")
@@ -62,18 +64,21 @@ Examples:
     )
     .action(async (options: WorkerOptions) => {
       const { isConnectionError, perExpertSetting, startExpertWorkers } = await import("@kyocho/queue");
-      const known = referenceExperts.map((e) => e.name);
+      // The council's experts: --council MODULE's, else the reference four.
+      const definition = options.council ? await (await import("../council-module.js")).loadCouncilModule(options.council) : undefined;
+      const councilExperts = definition?.experts ?? referenceExperts;
+      const known = councilExperts.map((e) => e.name);
       const wanted = options.experts ? options.experts.split(",").map((s) => s.trim()).filter(Boolean) : known;
       const unknown = wanted.filter((name) => !known.includes(name));
       if (wanted.length === 0 || unknown.length > 0) {
         throw new UserInputError(`unknown expert ${unknown.map((u) => `"${u}"`).join(", ") || "(none given)"}; the experts are ${known.join(", ")}`, { source: "--experts" });
       }
-      const experts = referenceExperts.filter((e) => wanted.includes(e.name));
+      const experts = councilExperts.filter((e) => wanted.includes(e.name));
       const concurrency = perExpertSetting(options.concurrency, wanted, { source: "--concurrency", integer: true });
       const rate = options.rate ? perExpertSetting(options.rate, wanted, { source: "--rate" }) : {};
       const name = options.name ?? `${hostname()}:${process.pid}`;
       // Policies are read and checked against every served expert now, before any job is taken.
-      const policies = options.policy.length > 0 ? options.policy.map((file) => loadPolicyFile(file)) : [loadReferencePolicy()];
+      const policies = options.policy.length > 0 ? options.policy.map((file) => loadPolicyFile(file)) : [definition?.policy ?? loadReferencePolicy()];
       for (const policy of policies) for (const expert of experts) expert.resolvePolicy(policy);
       // Models are checked now (unknown experts, endpoints outside the bank), before any job is taken.
       const modelConfig = loadModelConfig({ path: options.config });
