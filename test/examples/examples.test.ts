@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AssessmentSchema } from "@kyocho/core";
+import { cliEnv } from "../helpers/cli-env.js";
 import { REPO_ROOT } from "../helpers/run-cli.js";
 
 /** Runs an example workflow as its README says (`tsx examples/<file>.ts`), writing into a fresh folder. */
@@ -11,7 +12,7 @@ function runExample(file: string): { code: number | null; stdout: string; stderr
   const out = mkdtempSync(join(tmpdir(), "kyocho-example-"));
   const r = spawnSync(process.execPath, ["--import", "tsx", join("examples", file), "--out", out], {
     cwd: REPO_ROOT,
-    env: { ...process.env, NO_COLOR: "1" },
+    env: cliEnv(),
     encoding: "utf8",
     timeout: 60_000,
   });
