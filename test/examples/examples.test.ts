@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AssessmentSchema } from "@kyocho/core";
 import { cliEnv } from "../helpers/cli-env.js";
+import { expectInOrder } from "../helpers/in-order.js";
 import { REPO_ROOT } from "../helpers/run-cli.js";
 
 /** Runs an example workflow as its README says (`tsx examples/<file>.ts`), writing into a fresh folder. */
@@ -30,7 +31,7 @@ describe("the example workflows", () => {
     expect(size(join(r.out, "acquisition-finance.md"))).toBeGreaterThan(1000);
     const assessment = AssessmentSchema.parse(JSON.parse(readFileSync(join(r.out, "acquisition-finance.json"), "utf8")));
     expect(assessment.plan.tasks.find((t) => t.expert === "lending")?.dependsOn).toEqual(["fx"]);
-    expect(r.stderr.indexOf("✓ fx")).toBeLessThan(r.stderr.indexOf("✓ lending"));
+    expectInOrder(r.stderr, ["✓ fx", "✓ lending"]);
   });
 
   it("(2) yen-funded USD bond underwriting: markets and legal, fx advising, approved with conditions", () => {
