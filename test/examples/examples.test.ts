@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AssessmentSchema } from "@kyocho/core";
+import { cliEnv } from "../helpers/cli-env.js";
+import { expectInOrder } from "../helpers/in-order.js";
 import { REPO_ROOT } from "../helpers/run-cli.js";
 
 /** Runs an example workflow as its README says (`tsx examples/<file>.ts`), writing into a fresh folder. */
@@ -11,7 +13,7 @@ function runExample(file: string): { code: number | null; stdout: string; stderr
   const out = mkdtempSync(join(tmpdir(), "kyocho-example-"));
   const r = spawnSync(process.execPath, ["--import", "tsx", join("examples", file), "--out", out], {
     cwd: REPO_ROOT,
-    env: { ...process.env, NO_COLOR: "1" },
+    env: cliEnv(),
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -29,7 +31,7 @@ describe("the example workflows", () => {
     expect(size(join(r.out, "acquisition-finance.md"))).toBeGreaterThan(1000);
     const assessment = AssessmentSchema.parse(JSON.parse(readFileSync(join(r.out, "acquisition-finance.json"), "utf8")));
     expect(assessment.plan.tasks.find((t) => t.expert === "lending")?.dependsOn).toEqual(["fx"]);
-    expect(r.stderr.indexOf("✓ fx")).toBeLessThan(r.stderr.indexOf("✓ lending"));
+    expectInOrder(r.stderr, ["✓ fx", "✓ lending"]);
   });
 
   it("(2) yen-funded USD bond underwriting: markets and legal, fx advising, approved with conditions", () => {

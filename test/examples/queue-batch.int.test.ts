@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { referenceExperts } from "@kyocho/graphs";
 import { createRedisConnection, openExpertQueue } from "@kyocho/queue";
 import { deleteKeys, uniquePrefix } from "../../packages/queue/src/testing/index.js";
+import { cliEnv } from "../helpers/cli-env.js";
 import { REPO_ROOT } from "../helpers/run-cli.js";
 
 // Workflow 4 as its README runs it, against the Redis at REDIS_URL, on a prefix of its own.
@@ -22,7 +23,7 @@ describe("example (4): ten deals through the queue", () => {
     const out = mkdtempSync(join(tmpdir(), "kyocho-example-batch-"));
     const r = spawnSync(process.execPath, ["--import", "tsx", "examples/queue-batch.ts", "--out", out], {
       cwd: REPO_ROOT,
-      env: { ...process.env, NO_COLOR: "1", KYOCHO_PREFIX: prefix },
+      env: cliEnv({ KYOCHO_PREFIX: prefix }, { sharedRedis: true }),
       encoding: "utf8",
       timeout: 60_000,
     });

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { cliEnv } from "./cli-env.js";
 import { REPO_ROOT, type CliResult } from "./run-cli.js";
 
 const BIN = fileURLToPath(new URL("../../packages/cli/bin/kyocho.js", import.meta.url));
@@ -7,12 +8,12 @@ const BIN = fileURLToPath(new URL("../../packages/cli/bin/kyocho.js", import.met
 /**
  * Runs the built `kyocho` CLI without blocking this process: for tests whose
  * CLI talks to a server the test itself runs (a test model endpoint), which
- * `runCli`'s synchronous spawn would starve.
+ * `runCli`'s synchronous spawn would starve. Scrubbed environment as {@link runCli}.
  */
-export function runCliAsync(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCliAsync(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; sharedRedis?: boolean } = {}): Promise<CliResult> {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    env: cliEnv(options.env, { sharedRedis: options.sharedRedis }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

@@ -12,6 +12,7 @@ import {
 import { createReferenceCouncil, referenceExperts, type CouncilEvent } from "@kyocho/graphs";
 import { DEFAULT_REPLY, startTestModelServer, type RecordedRequest, type TestModelServer } from "@kyocho/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { expectInOrder } from "../helpers/in-order.js";
 import { REPO_ROOT } from "../helpers/run-cli.js";
 
 // Tier: *.int.test.ts — the order in which the council's model calls reach the local test endpoint.
@@ -102,7 +103,7 @@ describe("one wave of model calls", () => {
     // Legal's model was held until lending had finished, and legal still answered: lending waited for nobody it does not depend on.
     expect(first("legal").answeredOrder!).toBeGreaterThan(first("lending").answeredOrder!);
     const finished = events.filter((e) => e.type === "expert_finished").map((e) => (e as { expert: string }).expert);
-    expect(finished.indexOf("lending")).toBeLessThan(finished.indexOf("legal"));
+    expectInOrder(finished, ["lending", "legal"]);
     expect(assessment.experts.every((e) => e.modelUse?.outcome === "accepted")).toBe(true);
     // Facts come before the model's answer, for every expert.
     for (const name of EXPERTS) {

@@ -99,7 +99,7 @@ describe("kyocho batch through the queue, with worker processes", () => {
     const written = lineCount(output);
     expect(written).toBeLessThan(200);
 
-    const second = runCli(["batch", input, "--out", output, "--queue", "--concurrency", "16", "-q"], { env });
+    const second = runCli(["batch", input, "--out", output, "--queue", "--concurrency", "16", "-q"], { env, sharedRedis: true });
     expect(second.code, second.stderr).toBe(0);
     expect(second.stderr).toMatch(new RegExp(`${200 - written} assessed, 0 failed, ${written} already in the output`));
     const resumed = readResults(output);

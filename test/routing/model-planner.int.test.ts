@@ -87,9 +87,10 @@ describe("ModelPlanner against a local OpenAI-compatible endpoint", () => {
   });
 
   it("falls back on a timeout, promptly", async () => {
-    const started = Date.now();
+    // The endpoint never answers: a plan at all, inside the test's timeout, means the planner's own limit cut the call,
+    // and it cut it once, without a retry.
     const p = await plan({ hang: "headers" }, QUESTION, acquisition, { timeoutMs: 300 });
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(server.requests).toHaveLength(1);
     expect(p.planner).toBe("embedded (fallback: timeout)");
     expect(p.warnings.at(-1)).toMatch(/timeout: no plan within 300 ms/);
   });

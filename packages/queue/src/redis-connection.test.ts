@@ -27,14 +27,21 @@ describe("redisOptionsFromUrl", () => {
   it("refuses what is not a Redis URL, naming the variable and hiding the password", () => {
     expect(() => redisOptionsFromUrl("http://h:6379")).toThrow(/REDIS_URL: unsupported scheme "http:"/);
     expect(() => redisOptionsFromUrl("redis://h/x")).toThrow(/database "x"/);
-    const error = (() => {
-      try {
-        redisOptionsFromUrl("not a url :secret@");
-      } catch (e) {
-        return e as Error;
-      }
-    })();
-    expect(error).toBeInstanceOf(UserInputError);
+    // A URL that does not parse (a port that is not a number) still carries its password: the message names the
+    // variable and what is wrong with it, and shows the URL with the password masked.
+    for (const url of ["redis://:s3cret-pw@h:notaport", "rediss://kyocho:s3cret-pw@h:63 79/0"]) {
+      const error = (() => {
+        try {
+          redisOptionsFromUrl(url);
+        } catch (e) {
+          return e as Error;
+        }
+      })();
+      expect(error, url).toBeInstanceOf(UserInputError);
+      expect(error!.message, url).toMatch(/^REDIS_URL: "rediss?:\/\/(kyocho)?:\*\*\*@h:[^"]*" is not a URL \(expected redis:\/\//);
+      expect(error!.message, url).not.toContain("s3cret-pw");
+      expect(JSON.stringify(error), url).not.toContain("s3cret-pw");
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { cliEnv } from "../../helpers/cli-env.js";
 import { REPO_ROOT } from "../../helpers/run-cli.js";
 
 const BIN = fileURLToPath(new URL("../../../packages/cli/bin/kyocho.js", import.meta.url));
@@ -17,12 +18,15 @@ export interface KyochoProcess {
 
 /**
  * Starts the built `kyocho` CLI in the background (workers, dashboards,
- * batches a test wants to kill), from the repository root.
+ * batches a test wants to kill), from the repository root. The child sees
+ * `env` over a scrubbed environment ({@link cliEnv}) plus the suite's
+ * `REDIS_URL`: every caller runs workers or batches on the Redis the test
+ * connects to, unless `env` names another.
  */
 export function startKyocho(args: string[], env: NodeJS.ProcessEnv = {}): KyochoProcess {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, NO_COLOR: "1", ...env },
+    env: cliEnv(env, { sharedRedis: true }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

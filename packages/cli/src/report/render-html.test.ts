@@ -122,6 +122,8 @@ describe("renderHtml", () => {
   it("opens the verdict with the veto, before the decision", async () => {
     const html = renderHtml(await assessCase("sanctions-borrower-only"), { generatedAt: at });
     expect(html).toMatch(/<p class="veto" data-rule="LEG-SANC">Declined: sanctions veto — [^<]*\(borrower, KP\)/);
+    // Both present (a missing veto section's -1 would pass the order check alone), veto first.
+    expect(html.indexOf('id="vetoes"')).toBeGreaterThanOrEqual(0);
     expect(html.indexOf('id="vetoes"')).toBeLessThan(html.indexOf('id="decision"'));
     const md = renderMarkdown(await assessCase("sanctions-borrower-only"), { generatedAt: at });
     expect(md.split("\n")[2]).toMatch(/^\*\*Declined: sanctions veto — .*\(borrower, KP\)/);
