@@ -51,6 +51,19 @@ describe("redactRedisUrl", () => {
     expect(redactRedisUrl("rediss://u:s3cret@h:6380/2")).toBe("rediss://u:***@h:6380/2");
     expect(redactRedisUrl("redis://127.0.0.1:6379")).toBe("redis://127.0.0.1:6379");
   });
+
+  it("hides the password of a value that is not a URL at all", () => {
+    for (const [given, shown] of [
+      [":s3cret@host:6379", ":***@host:6379"],
+      ["not a url :s3cret@", "not a url :***@"],
+      ["user:s3cret@host", "user:***@host"],
+      ["redis://:s3cret@h:99999999", "redis://:***@h:99999999"],
+      ["s3cret@host", "***@host"],
+    ]) {
+      expect(redactRedisUrl(given!), given).toBe(shown);
+      expect(redactRedisUrl(given!)).not.toContain("s3cret");
+    }
+  });
 });
 
 describe("queueEnv", () => {

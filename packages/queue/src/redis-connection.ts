@@ -62,11 +62,22 @@ export function redisOptionsFromUrl(url: string, source = "REDIS_URL"): RedisOpt
 export function redactRedisUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString().replace(/\/$/, "");
+    // Only a URL with a host has its credentials where URL puts them; "user:pw@host" parses with none.
+    if (parsed.host) {
+      if (parsed.password) parsed.password = "***";
+      return parsed.toString().replace(/\/$/, "");
+    }
   } catch {
-    return url.replace(/\/\/([^@/]*:)[^@/]*@/, "//$1***@");
+    // not a URL: masked below
   }
+  // A value that is no usable URL may still hold a password (":pw@host", "user:pw@host"): whatever stands between
+  // the scheme and the last "@" is credentials, and only a user name before a ":" is ever shown.
+  const at = url.lastIndexOf("@");
+  if (at < 0) return url;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url)?.[0] ?? "";
+  const credentials = url.slice(scheme.length, at);
+  const colon = credentials.indexOf(":");
+  return `${scheme}${colon >= 0 ? `${credentials.slice(0, colon)}:` : ""}***${url.slice(at)}`;
 }
 
 /**
