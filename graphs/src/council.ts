@@ -1,11 +1,9 @@
 import {
-  assessmentIdFor,
   buildCaseSchema,
   checkQuestionLimit,
   EmbeddedPlanner,
   parseCase,
   requireCaseSchemaVersion,
-  todayUtc,
   validatePlan,
   type Assessment,
   type Case,
@@ -84,10 +82,8 @@ export function createCouncil(options: CouncilOptions): Council {
     checkQuestionLimit(question, options.limits);
     // A given plan is checked before the graph starts, so a cycle is a clean input error, not a failed run.
     const givenPlan = input.plan === undefined ? undefined : validatePlan(input.plan, names);
-    // The date is part of what is assessed (evidence ages), so it is fixed before the id is derived.
-    const c = input.case && !input.case.asOf ? { ...input.case, asOf: todayUtc((options.now ?? (() => new Date()))()) } : input.case;
-    const assessmentId = input.assessmentId ?? assessmentIdFor({ question, case: c, policyId: options.policy.id });
-    const graphInput = { assessmentId, question, case: c, plan: givenPlan };
+    // The graph fixes the date (evidence ages) and derives the id from it, as it does for `graph.invoke`.
+    const graphInput = { ...(input.assessmentId ? { assessmentId: input.assessmentId } : {}), question, case: input.case, plan: givenPlan };
     const config = {
       recursionLimit: 10_000,
       ...(runOptions.signal ? { signal: runOptions.signal } : {}),
