@@ -10,15 +10,18 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@kyocho\/core$/, replacement: src("./packages/core/src/index.ts") },
-      { find: /^@kyocho\/cli$/, replacement: src("./packages/cli/src/index.ts") },
-      { find: /^@kyocho\/queue$/, replacement: src("./packages/queue/src/index.ts") },
-      { find: /^@kyocho\/testing$/, replacement: src("./packages/testing/src/index.ts") },
-      { find: /^@kyocho\/graphs$/, replacement: src("./graphs/src/index.ts") },
+      { find: /^@kyocho\/core\/([a-z-]+)$/, replacement: src("./packages/core/src/$1/index.ts") },
+      { find: /^@kyocho\/queue\/testing$/, replacement: src("./packages/queue/src/testing/index.ts") },
+      {
+        find: /^@kyocho\/(knowledge|models|expert-kit|eval|council|report|batch|queue|testing|cli)$/,
+        replacement: src("./packages/$1/src/index.ts"),
+      },
+      { find: /^@kyocho\/reference-council$/, replacement: src("./councils/reference/src/index.ts") },
       { find: /^@kyocho\/expert-(lending|legal|fx|markets)$/, replacement: src("./experts/$1/src/index.ts") },
     ],
   },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "experts/*/src/**/*.test.ts", "graphs/src/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["packages/*/src/**/*.test.ts", "experts/*/src/**/*.test.ts", "councils/*/src/**/*.test.ts", "test/**/*.test.ts"],
     // The fault suite (workers killed, Redis restarted, models failing, load) runs apart: `npm run test:faults`.
     exclude: [...configDefaults.exclude, "test/faults/**"],
     testTimeout: 30_000,

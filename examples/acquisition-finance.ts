@@ -12,9 +12,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createStyle, formatAssessment, writeReports } from "@kyocho/cli";
+import { createStyle, formatAssessment } from "@kyocho/cli";
+import { writeReports } from "@kyocho/report";
 import { loadCaseFile } from "@kyocho/core";
-import { createReferenceCouncil } from "@kyocho/graphs";
+import { createReferenceCouncil } from "@kyocho/reference-council";
 import { exampleArgs, shown } from "./support/example-args.js";
 
 const { outDir } = exampleArgs();

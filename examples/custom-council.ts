@@ -8,8 +8,8 @@
  * Writes out/custom-council.{html,md}: the fifth expert's domain has its own row in the heat map.
  */
 import { join } from "node:path";
-import { writeReports } from "@kyocho/cli";
-import { createCouncil } from "@kyocho/graphs";
+import { writeReports } from "@kyocho/report";
+import { createCouncil } from "@kyocho/council";
 import { exampleArgs, shown } from "./support/example-args.js";
 // 1–2. A fifth expert (real-estate collateral) and the reference policy with a section for it: the same module
 // `kyocho ask|plan|batch|worker|eval --council examples/councils/real-estate.ts` loads.

@@ -21,7 +21,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { writeReports } from "@kyocho/cli";
+import { writeReports } from "@kyocho/report";
 import { AssessmentSchema, type Assessment } from "@kyocho/core";
 import { shown } from "./support/example-args.js";
 

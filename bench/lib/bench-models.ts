@@ -1,4 +1,5 @@
-import { createModelRegistry, ModelPlanner, parseModelConfig, type ModelRegistry, type Planner } from "@kyocho/core";
+import { createModelRegistry, ModelPlanner, parseModelConfig, type ModelRegistry } from "@kyocho/models";
+import type { Planner } from "@kyocho/core";
 import type { TestModelServer } from "@kyocho/testing";
 
 /** The served model name the benchmark's endpoint lists. */

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
-import { readDataFile, type Case } from "@kyocho/core";
-import type { Council } from "@kyocho/graphs";
+import { readDataFile } from "@kyocho/core/validation";
+import type { Case } from "@kyocho/core";
+import type { Council } from "@kyocho/council";
 
 /** The repository root (the benchmark runs the CLI from here). */
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));

@@ -1,5 +1,6 @@
-import { InProcessExecutor, nextStep, type Case, type ExpertResult } from "@kyocho/core";
-import type { Council } from "@kyocho/graphs";
+import { InProcessExecutor, type Case, type ExpertResult } from "@kyocho/core";
+import { nextStep } from "@kyocho/core/plan";
+import type { Council } from "@kyocho/council";
 import { ExpertJobDataSchema, toExpertJobData } from "@kyocho/queue";
 
 /** The JSON size of each sub-task job of one question, as `QueueExecutor` would enqueue it. */

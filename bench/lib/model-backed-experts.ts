@@ -1,4 +1,5 @@
-import { defineExpert, type Expert } from "@kyocho/core";
+import { defineExpert } from "@kyocho/expert-kit";
+import type { Expert } from "@kyocho/core";
 
 /**
  * `count` independent synthetic experts (`synth-1` … `synth-<count>`) whose

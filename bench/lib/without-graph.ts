@@ -1,5 +1,7 @@
-import { assessmentIdFor, mergeAssessment, nextStep, type Assessment, type Case, type ExpertExecutor, type ExpertResult } from "@kyocho/core";
-import type { Council } from "@kyocho/graphs";
+import { assessmentIdFor } from "@kyocho/core/assessment";
+import { mergeAssessment, type Assessment, type Case, type ExpertExecutor, type ExpertResult } from "@kyocho/core";
+import { nextStep } from "@kyocho/core/plan";
+import type { Council } from "@kyocho/council";
 
 /**
  * The same assessment as `council.assess`, with the same planner, experts,

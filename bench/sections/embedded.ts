@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { InProcessExecutor, type Assessment } from "@kyocho/core";
-import { createReferenceCouncil, referenceExperts } from "@kyocho/graphs";
+import { createReferenceCouncil, referenceExperts } from "@kyocho/reference-council";
 import type { BenchContext, SectionResult } from "../lib/bench-context.js";
 import { FOUR_EXPERT_CASE, fourExpertQuestion, loadFourExpertCase } from "../lib/fixtures.js";
 import { spawnKyocho, waitForExit } from "../lib/processes.js";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { InProcessExecutor, type ExpertExecutor } from "@kyocho/core";
-import { createCouncil } from "@kyocho/graphs";
+import { createCouncil } from "@kyocho/council";
 import { QueueExecutor, startExpertWorkers } from "@kyocho/queue";
 import { deleteKeys, syntheticPolicy } from "@kyocho/queue/testing";
 import { startTestModelServer } from "@kyocho/testing";

@@ -1,5 +1,6 @@
 import { InProcessExecutor, mergeAssessment, type Assessment, type Case } from "@kyocho/core";
-import { createReferenceCouncil, referenceExperts, type Council } from "@kyocho/graphs";
+import { createReferenceCouncil, referenceExperts } from "@kyocho/reference-council";
+import type { Council } from "@kyocho/council";
 import { DEFAULT_REPLY, startTestModelServer, type TestModelServer } from "@kyocho/testing";
 import type { BenchContext, SectionResult } from "../lib/bench-context.js";
 import { BENCH_MODEL, benchModels } from "../lib/bench-models.js";

@@ -10,8 +10,10 @@
  * (TypeScript modules load through tsx when it is installed; otherwise compile the module to JavaScript.)
  */
 import { z } from "zod";
-import { defineExpert, evaluateTiers, loadPolicyFile, TiersSchema, type Case } from "@kyocho/core";
-import { defineCouncil, referenceExperts, REFERENCE_POLICY_PATH } from "@kyocho/graphs";
+import { defineExpert } from "@kyocho/expert-kit";
+import { evaluateTiers, loadPolicyFile, TiersSchema, type Case } from "@kyocho/core";
+import { defineCouncil } from "@kyocho/council";
+import { referenceExperts, REFERENCE_POLICY_PATH } from "@kyocho/reference-council";
 
 /** Real-estate collateral: it reads its own case section and its own policy section. */
 export const realEstate = defineExpert({

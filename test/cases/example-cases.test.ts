@@ -8,7 +8,7 @@ import { REPO_ROOT, runCli } from "../helpers/run-cli.js";
  * End to end over the shipped example cases: each `examples/cases/<name>.yaml`
  * with a `<name>.expected.json` runs through the built `kyocho ask --json`,
  * and the assessment is compared with the expected file. The expected files
- * were computed by hand from Reference Policy v2 (`graphs/policies/reference-v2.yaml`
+ * were computed by hand from Reference Policy v2 (`councils/reference/policies/reference-v2.yaml`
  * and what it decides, `reference-v2.md`), not by running kyocho, so a
  * disagreement is a finding about one side or the other. Every case fixes its
  * `asOf`, so no result depends on the day the test runs.
@@ -73,7 +73,7 @@ const cases = caseFiles
  * English form, the Japanese one travels with each finding for Japanese reports.
  */
 type PolicyText = string | { en: string; ja: string };
-const policy = parseYaml(readFileSync(join(REPO_ROOT, "graphs", "policies", "reference-v2.yaml"), "utf8")) as {
+const policy = parseYaml(readFileSync(join(REPO_ROOT, "councils", "reference", "policies", "reference-v2.yaml"), "utf8")) as {
   experts: Record<string, { rules: Record<string, { condition?: PolicyText }> }>;
 };
 const conditionOf = new Map<string, string>();

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { expertAnswer, startTestModelServer, type TestModelServer } from "@kyocho/testing";
-import { REFERENCE_POLICY_PATH } from "@kyocho/graphs";
+import { REFERENCE_POLICY_PATH } from "@kyocho/reference-council";
 import { runCliAsync } from "../helpers/run-cli-async.js";
 import { runCli } from "../helpers/run-cli.js";
 

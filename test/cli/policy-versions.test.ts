@@ -10,7 +10,7 @@ const ask = (extra: string[]) => {
 describe("Reference Policy v2 is the default; v1 stays loadable for comparison", () => {
   it("runs the same deal under both, with v1's own thresholds where v1 had a rule", () => {
     const v2 = ask([]);
-    const v1 = ask(["--policy", "graphs/policies/reference-v1.yaml"]);
+    const v1 = ask(["--policy", "councils/reference/policies/reference-v1.yaml"]);
     expect(v2.policy.id).toBe("reference-v2");
     expect(v1.policy.id).toBe("reference-v1");
     // The target's pending KYC: medium under v2 (a condition precedent), high under v1.

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { referenceExperts } from "@kyocho/graphs";
+import { referenceExperts } from "@kyocho/reference-council";
 import { createRedisConnection, openExpertQueue } from "@kyocho/queue";
 import { deleteKeys, uniquePrefix } from "../../packages/queue/src/testing/index.js";
 import { cliEnv } from "../helpers/cli-env.js";

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ChatFineTuningLineSchema } from "@kyocho/core";
+import { ChatFineTuningLineSchema } from "@kyocho/eval";
 import { runCli } from "../helpers/run-cli.js";
 
 describe("kyocho export sft", () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { referenceExperts } from "@kyocho/graphs";
+import { referenceExperts } from "@kyocho/reference-council";
 import { createRedisConnection, openExpertQueue } from "@kyocho/queue";
 import { startTestModelServer, type TestModelServer } from "@kyocho/testing";
 import { startRedisServer, uniquePrefix, type TestRedisServer } from "../../packages/queue/src/testing/index.js";

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { referenceExperts } from "@kyocho/graphs";
+import { referenceExperts } from "@kyocho/reference-council";
 import { createRedisConnection, openExpertQueue } from "@kyocho/queue";
 import { startRedisServer, uniquePrefix, type TestRedisServer } from "../../packages/queue/src/testing/index.js";
 import { lineCount } from "../queue/helpers/batch-files.js";

@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { createModelRegistry, loadModelConfig, ModelConfigSchema } from "@kyocho/core";
-import { referenceExperts } from "@kyocho/graphs";
+import { createModelRegistry, loadModelConfig, ModelConfigSchema } from "@kyocho/models";
+import { referenceExperts } from "@kyocho/reference-council";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/run-cli.js";
 

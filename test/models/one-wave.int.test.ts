@@ -1,15 +1,10 @@
 import { join } from "node:path";
-import {
-  createModelRegistry,
-  defineExpert,
-  InProcessExecutor,
-  ModelPlanner,
-  parseModelConfig,
-  readDataFile,
-  type Case,
-  type ModelRegistry,
-} from "@kyocho/core";
-import { createReferenceCouncil, referenceExperts, type CouncilEvent } from "@kyocho/graphs";
+import { createModelRegistry, ModelPlanner, parseModelConfig, type ModelRegistry } from "@kyocho/models";
+import { defineExpert } from "@kyocho/expert-kit";
+import { InProcessExecutor, type Case } from "@kyocho/core";
+import { readDataFile } from "@kyocho/core/validation";
+import { createReferenceCouncil, referenceExperts } from "@kyocho/reference-council";
+import type { CouncilEvent } from "@kyocho/council";
 import { DEFAULT_REPLY, startTestModelServer, type RecordedRequest, type TestModelServer } from "@kyocho/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { expectInOrder } from "../helpers/in-order.js";

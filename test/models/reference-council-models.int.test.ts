@@ -1,17 +1,11 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  assessmentAuditEntry,
-  AssessmentSchema,
-  AuditLog,
-  createModelRegistry,
-  InProcessExecutor,
-  loadModelConfig,
-  readDataFile,
-  summariseWithModel,
-} from "@kyocho/core";
-import { createReferenceCouncil, referenceExperts } from "@kyocho/graphs";
+import { assessmentAuditEntry } from "@kyocho/core/audit";
+import { AssessmentSchema, InProcessExecutor } from "@kyocho/core";
+import { AuditLog, createModelRegistry, loadModelConfig, summariseWithModel } from "@kyocho/models";
+import { readDataFile } from "@kyocho/core/validation";
+import { createReferenceCouncil, referenceExperts } from "@kyocho/reference-council";
 import { expertAnswer, startTestModelServer, type TestModelServer } from "@kyocho/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/run-cli.js";

@@ -2,11 +2,10 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
-import {
-  DECISIONS, InProcessExecutor, isApproval, parsePolicy, UserInputError,
-  type Assessment, type ChatTurn, type ModelClient, type ModelRegistry, type Policy,
-} from "@kyocho/core";
-import { createReferenceCouncil, referenceExperts, REFERENCE_POLICY_PATH } from "@kyocho/graphs";
+import { DECISIONS, isApproval } from "@kyocho/core/assessment";
+import { InProcessExecutor, parsePolicy, UserInputError, type Assessment, type ChatTurn, type ModelClient, type Policy } from "@kyocho/core";
+import type { ModelRegistry } from "@kyocho/models";
+import { createReferenceCouncil, referenceExperts, REFERENCE_POLICY_PATH } from "@kyocho/reference-council";
 
 // Property-based: the compliance floor holds for any case and any policy file that loads, and whatever a
 // model answers. A fixed seed keeps CI reproducible; KYOCHO_FC_SEED explores others.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readDataFile, type Assessment } from "@kyocho/core";
-import { createReferenceCouncil, referenceExperts } from "@kyocho/graphs";
+import { readDataFile } from "@kyocho/core/validation";
+import type { Assessment } from "@kyocho/core";
+import { createReferenceCouncil, referenceExperts } from "@kyocho/reference-council";
 import { createRedisConnection, QueueExecutor, startExpertWorkers, type ExpertWorkerPool } from "@kyocho/queue";
 import { deleteKeys, uniquePrefix } from "../../packages/queue/src/testing/index.js";
 import { runCli } from "../helpers/run-cli.js";

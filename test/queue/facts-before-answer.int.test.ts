@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Worker } from "bullmq";
-import type { ExpertRequest, ExpertResult, ModelRegistry } from "@kyocho/core";
+import type { ExpertRequest, ExpertResult } from "@kyocho/core";
+import type { ModelRegistry } from "@kyocho/models";
 import { createScriptedModelClient } from "@kyocho/testing";
 import { createRedisConnection, jobIdFor, openExpertQueue, QueueExecutor, startExpertWorkers, toExpertJobData, type ExpertWorkerPool } from "@kyocho/queue";
 import { deleteKeys, syntheticExpert, syntheticPolicy, uniquePrefix } from "../../packages/queue/src/testing/index.js";

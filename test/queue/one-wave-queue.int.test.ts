@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createModelRegistry, parseModelConfig, readDataFile } from "@kyocho/core";
-import { createReferenceCouncil, referenceExperts } from "@kyocho/graphs";
+import { createModelRegistry, parseModelConfig } from "@kyocho/models";
+import { readDataFile } from "@kyocho/core/validation";
+import { createReferenceCouncil, referenceExperts } from "@kyocho/reference-council";
 import { createRedisConnection, QueueExecutor, startExpertWorkers, type ExpertWorkerPool } from "@kyocho/queue";
 import { DEFAULT_REPLY, startTestModelServer, type TestModelServer } from "@kyocho/testing";
 import { deleteKeys, uniquePrefix } from "../../packages/queue/src/testing/index.js";

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { REFERENCE_POLICY_V1_PATH } from "@kyocho/graphs";
+import { REFERENCE_POLICY_V1_PATH } from "@kyocho/reference-council";
 import { createRedisConnection } from "@kyocho/queue";
 import { deleteKeys, uniquePrefix } from "../../packages/queue/src/testing/index.js";
 import { lineCount } from "./helpers/batch-files.js";
@@ -39,7 +39,7 @@ describe("a batch under a policy its workers do not hold", () => {
     }
 
     // A worker that holds both policies runs the same batch: the failed jobs are retried under the right policy.
-    const both = startKyocho(["worker", "--name", "both", "--policy", REFERENCE_POLICY_V1_PATH, "--policy", join("graphs", "policies", "reference-v2.yaml")], env);
+    const both = startKyocho(["worker", "--name", "both", "--policy", REFERENCE_POLICY_V1_PATH, "--policy", join("councils", "reference", "policies", "reference-v2.yaml")], env);
     try {
       await both.waitForStderr(/ready on .*policies reference-v1.*reference-v2/);
       const again = startKyocho(["batch", input, "--out", output, "--queue", "--policy", REFERENCE_POLICY_V1_PATH, "-q"], env);

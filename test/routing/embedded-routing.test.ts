@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { loadCaseFile, type Case } from "@kyocho/core";
-import { createReferenceCouncil } from "@kyocho/graphs";
+import { createReferenceCouncil } from "@kyocho/reference-council";
 import { describe, expect, it } from "vitest";
 
 const council = createReferenceCouncil();

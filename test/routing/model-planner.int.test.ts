@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { ChatOpenAI } from "@langchain/openai";
-import { loadCaseFile, ModelPlanner, type Case, type ModelPlannerOptions } from "@kyocho/core";
-import { createReferenceCouncil } from "@kyocho/graphs";
+import { loadCaseFile, type Case } from "@kyocho/core";
+import { ModelPlanner, type ModelPlannerOptions } from "@kyocho/models";
+import { createReferenceCouncil } from "@kyocho/reference-council";
 import { startTestModelServer, type ScriptedReply, type TestModelServer } from "@kyocho/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 

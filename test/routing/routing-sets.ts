@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { evaluateRouting, parseRoutingSet, type RoutingItem } from "@kyocho/core";
-import { createReferenceCouncil, type Council } from "@kyocho/graphs";
+import { evaluateRouting, parseRoutingSet, type RoutingItem } from "@kyocho/eval";
+import { createReferenceCouncil } from "@kyocho/reference-council";
+import type { Council } from "@kyocho/council";
 
 export const DEV_SET = fileURLToPath(new URL("../../examples/eval/routing.jsonl", import.meta.url));
 export const HOLDOUT_SET = fileURLToPath(new URL("../../examples/eval/routing-holdout.jsonl", import.meta.url));

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { referenceExperts } from "@kyocho/graphs";
+import { referenceExperts } from "@kyocho/reference-council";
 import { createRedisConnection, jobIdFor, openExpertQueue, QueueExecutor, startExpertWorkers, toExpertJobData, type ExpertWorkerPool } from "@kyocho/queue";
 import type { ExpertRequest } from "@kyocho/core";
 import { deleteKeys, syntheticExpert, syntheticPolicy, uniquePrefix } from "../../packages/queue/src/testing/index.js";

@@ -1,16 +1,9 @@
 import { join } from "node:path";
-import {
-  AssessmentSchema,
-  compareSeverity,
-  createModelRegistry,
-  InProcessExecutor,
-  ModelPlanner,
-  parseModelConfig,
-  readDataFile,
-  summariseWithModel,
-  type Assessment,
-} from "@kyocho/core";
-import { createReferenceCouncil, referenceExperts } from "@kyocho/graphs";
+import { AssessmentSchema, InProcessExecutor, type Assessment } from "@kyocho/core";
+import { compareSeverity } from "@kyocho/core/assessment";
+import { createModelRegistry, ModelPlanner, parseModelConfig, summariseWithModel } from "@kyocho/models";
+import { readDataFile } from "@kyocho/core/validation";
+import { createReferenceCouncil, referenceExperts } from "@kyocho/reference-council";
 import { DEFAULT_REPLY, MemoryAuditSink, startTestModelServer, type RecordedRequest, type ScriptedReply, type TestModelServer } from "@kyocho/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/run-cli.js";

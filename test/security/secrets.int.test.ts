@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DATA_IS_NOT_INSTRUCTIONS } from "@kyocho/core";
+import { DATA_IS_NOT_INSTRUCTIONS } from "@kyocho/models";
 import { createRedisConnection, type Redis } from "@kyocho/queue";
 import { expertAnswer, startTestModelServer, type TestModelServer } from "@kyocho/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

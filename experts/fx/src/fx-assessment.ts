@@ -1,4 +1,5 @@
-import type { Case, ExpertFinding, LocalizedText } from "@kyocho/core";
+import type { Case, LocalizedText } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
 import { fxLoss } from "./calculators/fx-loss.js";
 import { fxLossToCfads } from "./calculators/fx-loss-to-cfads.js";
 import { valueAtRisk } from "./calculators/value-at-risk.js";

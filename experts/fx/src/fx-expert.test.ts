@@ -1,10 +1,11 @@
 import { fileURLToPath } from "node:url";
-import { loadPolicyFile, parseCase, type CaseInput, type ExpertResult, type TaskRole } from "@kyocho/core";
+import { loadPolicyFile, parseCase, type CaseInput, type ExpertResult } from "@kyocho/core";
+import type { TaskRole } from "@kyocho/core/assessment";
 import { describe, expect, it } from "vitest";
 import { workedExample } from "../test-support/worked-example.js";
 import { createFxExpert, fxExpert } from "./fx-expert.js";
 
-const policy = loadPolicyFile(fileURLToPath(new URL("../../../graphs/policies/reference-v2.yaml", import.meta.url)));
+const policy = loadPolicyFile(fileURLToPath(new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url)));
 
 async function run(input: CaseInput | undefined, options: { question?: string; role?: TaskRole } = {}): Promise<ExpertResult> {
   const c = input === undefined ? undefined : parseCase(input);

@@ -1,4 +1,7 @@
-import { defineExpert, type Expert, type ExpertFinding, type KnowledgeBase } from "@kyocho/core";
+import { defineExpert } from "@kyocho/expert-kit";
+import type { Expert } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
+import type { KnowledgeBase } from "@kyocho/knowledge";
 import { assessFx, NO_FINANCIALS_MESSAGE } from "./fx-assessment.js";
 import { isFxRequired } from "./fx-currencies.js";
 import { FX_KEYWORDS } from "./fx-keywords.js";

@@ -1,4 +1,4 @@
-import { keywordMatches } from "@kyocho/core";
+import { keywordMatches } from "@kyocho/core/plan";
 import { describe, expect, it } from "vitest";
 import { FX_KEYWORDS, FX_KEYWORDS_EN, FX_KEYWORDS_JA } from "./fx-keywords.js";
 

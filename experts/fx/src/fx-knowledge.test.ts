@@ -5,7 +5,7 @@ import { japaneseCounterpart, loadFxKnowledge } from "./fx-knowledge.js";
 import { FxPolicySchema } from "./fx-policy.js";
 
 const policy = FxPolicySchema.parse(
-  YAML.parse(readFileSync(new URL("../../../graphs/policies/reference-v2.yaml", import.meta.url), "utf8")).experts.fx,
+  YAML.parse(readFileSync(new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url), "utf8")).experts.fx,
 );
 const kb = loadFxKnowledge();
 const text = (document: string, section: string) =>

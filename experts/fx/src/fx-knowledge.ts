@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
-import { KnowledgeBase, type Citation } from "@kyocho/core";
+import { KnowledgeBase } from "@kyocho/knowledge";
+import type { Citation } from "@kyocho/core";
 
 /** Where the FX knowledge documents live: beside `src/` and `dist/` alike. */
 export const FX_KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge", import.meta.url));

@@ -1,4 +1,5 @@
-import { convert, missingSpotPaths, proFormaDebt, type Case, type ProFormaDebt } from "@kyocho/core";
+import { convert, missingSpotPaths, proFormaDebt, type ProFormaDebt } from "@kyocho/core/case";
+import type { Case } from "@kyocho/core";
 import { currencyFlows } from "./calculators/currency-flows.js";
 import { hedgeRatio } from "./calculators/hedge-ratio.js";
 import { signedHedge } from "./calculators/signed-hedge.js";

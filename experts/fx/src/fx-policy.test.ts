@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { FxPolicySchema } from "./fx-policy.js";
 
-const referencePath = new URL("../../../graphs/policies/reference-v2.yaml", import.meta.url);
+const referencePath = new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url);
 const section = () => structuredClone(YAML.parse(readFileSync(referencePath, "utf8")).experts.fx);
 
 describe("FxPolicySchema (Reference Policy v2)", () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadPolicyFile, parseCase, type CaseInput, type ExpertFinding } from "@kyocho/core";
+import { loadPolicyFile, parseCase, type CaseInput } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
@@ -9,7 +10,7 @@ import { fxExpert } from "./fx-expert.js";
 import { currencyMismatch } from "./fx-mismatch.js";
 import { FxPolicySchema } from "./fx-policy.js";
 
-const policyPath = fileURLToPath(new URL("../../../graphs/policies/reference-v2.yaml", import.meta.url));
+const policyPath = fileURLToPath(new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url));
 const policy = loadPolicyFile(policyPath);
 const fxPolicy = FxPolicySchema.parse(YAML.parse(readFileSync(policyPath, "utf8")).experts.fx);
 const dataGap = (fields: string[]): ExpertFinding => ({ ruleId: "DATA-GAP", severity: "medium", title: "Data gap", message: "gap", metrics: {}, citations: [], fields });

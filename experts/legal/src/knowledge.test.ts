@@ -12,7 +12,7 @@ interface CitedRule {
 // The legal section of Reference Policy v2. Parsed with the schema when it accepts it; otherwise the rules
 // are read as written, which is all this test needs (each rule's citation).
 const legalSection = YAML.parse(
-  readFileSync(fileURLToPath(new URL("../../../graphs/policies/reference-v2.yaml", import.meta.url)), "utf8"),
+  readFileSync(fileURLToPath(new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url)), "utf8"),
 ).experts.legal;
 const parsed = LegalPolicySchema.safeParse(legalSection);
 const rules: Record<string, CitedRule> = parsed.success ? parsed.data.rules : legalSection.rules;

@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { keywordMatches, parseCase, parsePolicy, type CaseInput, type TaskRole } from "@kyocho/core";
+import { keywordMatches } from "@kyocho/core/plan";
+import { parseCase, parsePolicy, type CaseInput } from "@kyocho/core";
+import type { TaskRole } from "@kyocho/core/assessment";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { createLegalExpert, legalExpert, legalSubQuestion } from "./legal-expert.js";
 
-const REFERENCE = fileURLToPath(new URL("../../../graphs/policies/reference-v2.yaml", import.meta.url));
+const REFERENCE = fileURLToPath(new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url));
 const policy = parsePolicy(YAML.parse(readFileSync(REFERENCE, "utf8")), "reference-v2.yaml");
 const ASOF = "2026-11-30";
 

@@ -1,5 +1,7 @@
 import { fileURLToPath } from "node:url";
-import { defineExpert, KnowledgeBase, type Case, type Expert } from "@kyocho/core";
+import { defineExpert } from "@kyocho/expert-kit";
+import { KnowledgeBase } from "@kyocho/knowledge";
+import type { Case, Expert } from "@kyocho/core";
 import { LEGAL_KEYWORDS } from "./legal-keywords.js";
 import { LegalPolicySchema, type LegalPolicy } from "./legal-policy.js";
 import { applyLegalRules, hasLegalData } from "./legal-rules.js";

@@ -6,7 +6,7 @@ import YAML from "yaml";
 import { createLegalExpert } from "./legal-expert.js";
 import { LegalPolicySchema } from "./legal-policy.js";
 
-const policyPath = (name: string) => fileURLToPath(new URL(`../../../graphs/policies/${name}`, import.meta.url));
+const policyPath = (name: string) => fileURLToPath(new URL(`../../../councils/reference/policies/${name}`, import.meta.url));
 const REFERENCE = policyPath("reference-v2.yaml");
 const referenceFile = () => YAML.parse(readFileSync(REFERENCE, "utf8"));
 const referenceSection = () => referenceFile().experts.legal;

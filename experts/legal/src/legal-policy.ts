@@ -1,7 +1,8 @@
 import { z } from "zod";
-import {
-  CONTRACT_CLAUSES, CountryCodeSchema, EXPOSURE_KINDS, FacilitySchema, ruleBaseShape, SeveritySchema, TiersSchema,
-} from "@kyocho/core";
+import { CONTRACT_CLAUSES, CountryCodeSchema, EXPOSURE_KINDS, FacilitySchema } from "@kyocho/core/case";
+import { ruleBaseShape } from "@kyocho/core/policy";
+import { SeveritySchema } from "@kyocho/core/assessment";
+import { TiersSchema } from "@kyocho/core";
 
 /** A rule that fires at one fixed severity when its condition holds. */
 const FixedSeverityRuleSchema = z.strictObject({ ...ruleBaseShape, severity: SeveritySchema });

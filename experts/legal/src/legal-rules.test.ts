@@ -1,13 +1,15 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase, type CaseInput, type ExpertFinding, english, japaneseForm, type LocalizedText } from "@kyocho/core";
+import { parseCase, type CaseInput, type LocalizedText } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
+import { english, japaneseForm } from "@kyocho/core/policy";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { LegalPolicySchema } from "./legal-policy.js";
 import { applyLegalRules, hasLegalData, LEGAL_DATA_FIELDS } from "./legal-rules.js";
 
 const policy = LegalPolicySchema.parse(
-  YAML.parse(readFileSync(fileURLToPath(new URL("../../../graphs/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
+  YAML.parse(readFileSync(fileURLToPath(new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
 );
 const ASOF = "2026-11-30";
 const dataGap = (fields: string[], message: LocalizedText): ExpertFinding => {

@@ -1,4 +1,5 @@
-import type { Case, ExpertFinding } from "@kyocho/core";
+import type { Case } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
 import type { LegalPolicy } from "./legal-policy.js";
 import { caseParties, type Party } from "./parties.js";
 import { applyAntiSocialClauseRule } from "./rules/anti-social-clause.js";

@@ -1,4 +1,5 @@
-import { KYC_STATUSES, type AntiSocialCheck, type Case, type Counterparty, type KycRecord } from "@kyocho/core";
+import { KYC_STATUSES, type AntiSocialCheck, type Counterparty, type KycRecord } from "@kyocho/core/case";
+import type { Case } from "@kyocho/core";
 
 /** A party's role in the deal; members of the borrower's connected group have none and read `group`. */
 export type PartyRole = Counterparty["role"] | "group";

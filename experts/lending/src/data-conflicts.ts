@@ -1,4 +1,4 @@
-import type { Financials } from "@kyocho/core";
+import type { Financials } from "@kyocho/core/case";
 import { money } from "./format.js";
 
 /** A DATA-CONFLICT to report: the fields whose values cannot both be true, and why, in English and Japanese. */

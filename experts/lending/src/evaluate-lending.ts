@@ -1,4 +1,6 @@
-import { proFormaDebt, type Case, type ExpertFinding, type ExpertOutput, type ExpertResult, type LocalizedText } from "@kyocho/core";
+import { proFormaDebt } from "@kyocho/core/case";
+import type { Case, ExpertResult, LocalizedText } from "@kyocho/core";
+import type { ExpertFinding, ExpertOutput } from "@kyocho/core/expert";
 import { hasBalloon } from "./calculators/balloon.js";
 import { dscr } from "./calculators/dscr.js";
 import { fxStressedDscr } from "./calculators/fx-stressed-dscr.js";

@@ -1,4 +1,5 @@
-import { foreignCurrencies, type Case } from "@kyocho/core";
+import { foreignCurrencies } from "@kyocho/core/case";
+import type { Case } from "@kyocho/core";
 
 /**
  * The currencies other than the borrower's reporting currency F that the

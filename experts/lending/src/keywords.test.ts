@@ -1,4 +1,4 @@
-import { keywordMatches } from "@kyocho/core";
+import { keywordMatches } from "@kyocho/core/plan";
 import { describe, expect, it } from "vitest";
 import { LENDING_KEYWORDS, LENDING_KEYWORDS_EN, LENDING_KEYWORDS_JA } from "./keywords.js";
 

@@ -1,4 +1,5 @@
-import { parseCase, type CaseInput, type ExpertResult, type Policy, type TaskRole } from "@kyocho/core";
+import { parseCase, type CaseInput, type ExpertResult, type Policy } from "@kyocho/core";
+import type { TaskRole } from "@kyocho/core/assessment";
 import { describe, expect, it } from "vitest";
 import { loadReferencePolicy } from "../test-support/reference-policy.js";
 import { createLendingExpert, lendingExpert } from "./lending-expert.js";

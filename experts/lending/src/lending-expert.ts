@@ -1,4 +1,6 @@
-import { defineExpert, type Case, type Expert, type KnowledgeBase } from "@kyocho/core";
+import { defineExpert } from "@kyocho/expert-kit";
+import type { Case, Expert } from "@kyocho/core";
+import type { KnowledgeBase } from "@kyocho/knowledge";
 import { evaluateLending } from "./evaluate-lending.js";
 import { foreignCurrenciesOf } from "./foreign-currencies.js";
 import { LENDING_KEYWORDS } from "./keywords.js";

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { KnowledgeBase } from "@kyocho/core";
+import { KnowledgeBase } from "@kyocho/knowledge";
 
 /** The lending knowledge documents; resolved from the module so it works from src/ and dist/ alike. */
 export const LENDING_KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge", import.meta.url));

@@ -1,4 +1,4 @@
-import { parseWith } from "@kyocho/core";
+import { parseWith } from "@kyocho/core/validation";
 import { describe, expect, it } from "vitest";
 import { rawLendingSection } from "../test-support/reference-policy.js";
 import { LENDING_RULE_IDS, LendingPolicySchema } from "./lending-policy.js";

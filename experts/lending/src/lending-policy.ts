@@ -1,4 +1,6 @@
-import { ruleBaseShape, SeveritySchema, TiersSchema } from "@kyocho/core";
+import { ruleBaseShape } from "@kyocho/core/policy";
+import { SeveritySchema } from "@kyocho/core/assessment";
+import { TiersSchema } from "@kyocho/core";
 import { z } from "zod";
 
 /** A rule judged by tiers on one metric: title, tiers, condition, citation. */

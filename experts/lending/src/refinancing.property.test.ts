@@ -1,4 +1,5 @@
-import { parseCase, type ExpertFinding } from "@kyocho/core";
+import { parseCase } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { referenceLendingPolicy } from "../test-support/reference-policy.js";

@@ -1,4 +1,5 @@
-import { parseCase, type CaseInput, type ExpertFinding, type ExpertResult } from "@kyocho/core";
+import { parseCase, type CaseInput, type ExpertResult } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
 import { describe, expect, it } from "vitest";
 import { referenceLendingPolicy } from "../test-support/reference-policy.js";
 import { evaluateLending } from "./evaluate-lending.js";

@@ -5,7 +5,7 @@ import { parsePolicy, type Policy } from "@kyocho/core";
 import YAML from "yaml";
 import { LendingPolicySchema, type LendingPolicy, type TieredRule } from "../src/lending-policy.js";
 
-export const REFERENCE_POLICY_PATH = fileURLToPath(new URL("../../../graphs/policies/reference-v2.yaml", import.meta.url));
+export const REFERENCE_POLICY_PATH = fileURLToPath(new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url));
 
 /** The raw `experts.lending` section of Reference Policy v2, as written in the file. */
 export function rawLendingSection(): any {

@@ -1,5 +1,7 @@
-import type { CaseInput, ExpertResult, Policy, SubTaskInput } from "@kyocho/core";
-import { parseCase, SubTaskSchema } from "@kyocho/core";
+import type { CaseInput, ExpertResult, Policy } from "@kyocho/core";
+import type { SubTaskInput } from "@kyocho/core/plan";
+import { parseCase } from "@kyocho/core";
+import { SubTaskSchema } from "@kyocho/core/plan";
 import { describe, expect, it } from "vitest";
 import { loadReferencePolicy } from "../test-support/reference-policy.js";
 import { createMarketsExpert, marketsExpert } from "./markets-expert.js";

@@ -1,4 +1,8 @@
-import { defineExpert, spotOf, type Case, type Expert, type ExpertFinding, type KnowledgeBase } from "@kyocho/core";
+import { defineExpert } from "@kyocho/expert-kit";
+import { spotOf } from "@kyocho/core/case";
+import type { Case, Expert } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
+import type { KnowledgeBase } from "@kyocho/knowledge";
 import { MARKETS_KEYWORDS } from "./markets-keywords.js";
 import { loadMarketsKnowledge } from "./markets-knowledge.js";
 import { MarketsPolicySchema, type MarketsPolicy } from "./markets-policy.js";

@@ -1,4 +1,4 @@
-import { keywordMatches } from "@kyocho/core";
+import { keywordMatches } from "@kyocho/core/plan";
 import { describe, expect, it } from "vitest";
 import { MARKETS_KEYWORDS, MARKETS_KEYWORDS_EN, MARKETS_KEYWORDS_JA } from "./markets-keywords.js";
 

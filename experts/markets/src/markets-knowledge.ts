@@ -1,4 +1,4 @@
-import { KnowledgeBase } from "@kyocho/core";
+import { KnowledgeBase } from "@kyocho/knowledge";
 import { fileURLToPath } from "node:url";
 
 /** The folder of the markets knowledge documents; the same relative path from src/ and dist/. */

@@ -5,7 +5,7 @@ import YAML from "yaml";
 import { MarketsPolicySchema } from "./markets-policy.js";
 
 // Relative to this test file: experts/markets/src → repository root.
-const REFERENCE_POLICY_PATH = fileURLToPath(new URL("../../../graphs/policies/reference-v2.yaml", import.meta.url));
+const REFERENCE_POLICY_PATH = fileURLToPath(new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url));
 const section = () => structuredClone(YAML.parse(readFileSync(REFERENCE_POLICY_PATH, "utf8")).experts.markets);
 
 describe("MarketsPolicySchema", () => {

@@ -5,7 +5,7 @@ import YAML from "yaml";
 import { MarketsPolicySchema, type MarketsPolicy } from "../src/markets-policy.js";
 
 /** The shipped reference policy, read relative to this file so tests run from any directory. */
-export const REFERENCE_POLICY_PATH = fileURLToPath(new URL("../../../graphs/policies/reference-v2.yaml", import.meta.url));
+export const REFERENCE_POLICY_PATH = fileURLToPath(new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url));
 
 /**
  * The reference policy, validated like the CLI validates a policy file.

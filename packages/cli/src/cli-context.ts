@@ -1,5 +1,8 @@
-import { checkQuestionLimit, InProcessExecutor, limitsFromEnv, loadPolicyFile, readDataFile, type Case, type Expert, type Limits, type Policy } from "@kyocho/core";
-import { createCouncil, loadReferencePolicy, referenceExperts, type Council } from "@kyocho/graphs";
+import { checkQuestionLimit, limitsFromEnv, type Limits } from "@kyocho/core/limits";
+import { InProcessExecutor, loadPolicyFile, type Case, type Expert, type Policy } from "@kyocho/core";
+import { readDataFile } from "@kyocho/core/validation";
+import { createCouncil, type Council } from "@kyocho/council";
+import { loadReferencePolicy, referenceExperts } from "@kyocho/reference-council";
 import type { ModelContext } from "./model-context.js";
 
 /**

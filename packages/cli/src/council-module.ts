@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { UserInputError } from "@kyocho/core";
-import { defineCouncil, type CouncilDefinition } from "@kyocho/graphs";
+import { defineCouncil, type CouncilDefinition } from "@kyocho/council";
 
 const TYPESCRIPT = new Set([".ts", ".mts", ".cts"]);
 

@@ -1,15 +1,7 @@
-import {
-  AuditLog,
-  assessmentAuditEntry,
-  createModelRegistry,
-  loadModelConfig,
-  ModelPlanner,
-  summariseWithModel,
-  type Assessment,
-  type ModelRegistry,
-  type Planner,
-} from "@kyocho/core";
-import { referenceExperts } from "@kyocho/graphs";
+import { AuditLog, createModelRegistry, loadModelConfig, ModelPlanner, summariseWithModel, type ModelRegistry } from "@kyocho/models";
+import { assessmentAuditEntry } from "@kyocho/core/audit";
+import type { Assessment, Planner } from "@kyocho/core";
+import { referenceExperts } from "@kyocho/reference-council";
 
 /** What a command that asks the council needs from the model configuration. */
 export interface ModelContext {

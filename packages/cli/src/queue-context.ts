@@ -1,17 +1,6 @@
 import type { Expert, Planner, Policy } from "@kyocho/core";
-import { createCouncil, type Council } from "@kyocho/graphs";
-import {
-  createRedisConnection,
-  QueueExecutor,
-  queueEnv,
-  redactRedisUrl,
-  waitForRedis,
-  watchConnection,
-  workerCounts,
-  type ConnectionEvent,
-  type QueueEnv,
-  type Redis,
-} from "@kyocho/queue";
+import { createCouncil, type Council } from "@kyocho/council";
+import { createRedisConnection, QueueExecutor, queueEnv, redactRedisUrl, waitForRedis, watchConnection, workerCounts, type ConnectionEvent, type QueueEnv, type Redis } from "@kyocho/queue";
 import { cliLimits } from "./cli-context.js";
 
 /** A Redis connection opened by a command, with the settings it was opened from. */

@@ -1,15 +1,7 @@
 import { z } from "zod";
-import {
-  describeFirstIssue,
-  ExpertRequestSchema,
-  ExpertResultSchema,
-  policyFingerprint,
-  type Case,
-  type ExpertRequest,
-  type ExpertResult,
-  type Policy,
-  type PolicyFingerprint,
-} from "@kyocho/core";
+import { describeFirstIssue } from "@kyocho/core/validation";
+import { ExpertRequestSchema } from "@kyocho/core/expert";
+import { ExpertResultSchema, policyFingerprint, type Case, type ExpertRequest, type ExpertResult, type Policy, type PolicyFingerprint } from "@kyocho/core";
 import type { JobsOptions } from "bullmq";
 import { DEFAULT_JOB_RETENTION, retentionJobOptions } from "./job-retention.js";
 

@@ -1,7 +1,8 @@
 import { hostname } from "node:os";
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
-import type { Expert, ExpertResult, ModelRegistry, Policy } from "@kyocho/core";
+import type { Expert, ExpertResult, Policy } from "@kyocho/core";
+import type { ModelRegistry } from "@kyocho/models";
 import { JobContractError, parseExpertJobData, requestFromJobData } from "./expert-job.js";
 import { HeldPolicies } from "./held-policies.js";
 import { JobRetentionSchema, retentionJobOptions, type JobRetentionInput } from "./job-retention.js";

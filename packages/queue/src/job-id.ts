@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { stableStringify, type ExpertResult } from "@kyocho/core";
+import { stableStringify } from "@kyocho/core/assessment";
+import type { ExpertResult } from "@kyocho/core";
 import type { ExpertJobData } from "./expert-job.js";
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { UserInputError, describeFirstIssue } from "@kyocho/core";
+import { UserInputError } from "@kyocho/core";
+import { describeFirstIssue } from "@kyocho/core/validation";
 import type { KeepJobs } from "bullmq";
 
 const keep = (age: number, count: number) =>

@@ -1,16 +1,8 @@
 import type { Redis } from "ioredis";
-import {
-  DEFAULT_LIMITS,
-  describeFirstIssue,
-  ExpertResultSchema,
-  LimitExceededError,
-  unfinishedResult,
-  type ExecuteOptions,
-  type ExpertExecutor,
-  type ExpertRequest,
-  type ExpertResult,
-  type SubTask,
-} from "@kyocho/core";
+import { DEFAULT_LIMITS, LimitExceededError } from "@kyocho/core/limits";
+import { describeFirstIssue } from "@kyocho/core/validation";
+import { ExpertResultSchema, type ExecuteOptions, type ExpertExecutor, type ExpertRequest, type ExpertResult, type SubTask } from "@kyocho/core";
+import { unfinishedResult } from "@kyocho/core/assessment";
 import { DEFAULT_EXPERT_JOB_OPTIONS, ExpertJobDataSchema, JobContractError, parseExpertJobResult, toExpertJobData, type ExpertJobData, type ExpertJobOptions } from "./expert-job.js";
 import { POLICY_MISMATCH } from "./held-policies.js";
 import { jobIdFor } from "./job-id.js";

@@ -1,4 +1,4 @@
-import { ModelCallError } from "@kyocho/core";
+import { ModelCallError } from "@kyocho/models";
 import { describe, expect, it } from "vitest";
 import { MemoryAuditSink } from "./memory-audit-sink.js";
 import { createScriptedModelClient } from "./scripted-model-client.js";

@@ -1,13 +1,7 @@
-import {
-  ModelCallError,
-  sha256,
-  stripThink,
-  type ChatTurn,
-  type CompleteOptions,
-  type ModelClient,
-  type ModelCompletion,
-  type ModelEndpointInfo,
-} from "@kyocho/core";
+import { ModelCallError, stripThink } from "@kyocho/models";
+import { sha256 } from "@kyocho/core/audit";
+import type { ChatTurn, CompleteOptions, ModelClient, ModelCompletion } from "@kyocho/core";
+import type { ModelEndpointInfo } from "@kyocho/core/model";
 
 /** One scripted reply of the in-process fake: text, a thrown error, or a function of the conversation. */
 export type ScriptedCompletion =

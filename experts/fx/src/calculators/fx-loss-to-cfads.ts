@@ -1,4 +1,4 @@
-import { stableRatio } from "@kyocho/core";
+import { stableRatio } from "@kyocho/core/calculation";
 
 /**
  * The FX stress loss as a share of the cash flow available for debt service,

@@ -1,4 +1,4 @@
-import { stableRatio } from "@kyocho/core";
+import { stableRatio } from "@kyocho/core/calculation";
 
 /**
  * The share of a net currency position its hedge covers: hedge / net,

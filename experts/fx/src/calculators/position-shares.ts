@@ -1,4 +1,4 @@
-import { stableRatio } from "@kyocho/core";
+import { stableRatio } from "@kyocho/core/calculation";
 
 /**
  * True when a net currency position is material: not zero, and at least

@@ -1,4 +1,5 @@
-import { evaluateTiers, ruleFinding, type ExpertFinding } from "@kyocho/core";
+import { evaluateTiers, ruleFinding } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
 import { fxLossToCfads } from "../calculators/fx-loss-to-cfads.js";
 import type { FxStressRule } from "../fx-policy.js";
 import { money, moneyJa, percent } from "./format.js";

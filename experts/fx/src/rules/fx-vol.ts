@@ -1,4 +1,5 @@
-import { ruleFinding, type ExpertFinding } from "@kyocho/core";
+import { ruleFinding } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
 import { openShareOfNet } from "../calculators/position-shares.js";
 import type { FxVolRule } from "../fx-policy.js";
 import type { CurrencyPosition } from "../fx-mismatch.js";

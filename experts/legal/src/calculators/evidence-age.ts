@@ -1,4 +1,4 @@
-import { daysBetween } from "@kyocho/core";
+import { daysBetween } from "@kyocho/core/case";
 
 /** How current a piece of dated evidence is on the assessment date. */
 export type EvidenceAge =

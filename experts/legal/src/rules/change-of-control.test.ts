@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase, english, japanese } from "@kyocho/core";
+import { parseCase } from "@kyocho/core";
+import { english, japanese } from "@kyocho/core/policy";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { LegalPolicySchema, type LegalPolicy } from "../legal-policy.js";
 import { applyChangeOfControlRule } from "./change-of-control.js";
 
 const reference = LegalPolicySchema.parse(
-  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
+  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../councils/reference/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
 );
 const rule = reference.rules["LEG-CLAUSE-COC"];
 

@@ -1,4 +1,5 @@
-import type { Case, CONTRACT_CLAUSES, Facility } from "@kyocho/core";
+import type { Case } from "@kyocho/core";
+import type { CONTRACT_CLAUSES, Facility } from "@kyocho/core/case";
 
 type ContractClause = (typeof CONTRACT_CLAUSES)[number];
 import { missingClauses } from "../calculators/missing-clauses.js";

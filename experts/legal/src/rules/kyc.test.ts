@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase, type CaseInput, type ExpertFinding, english, japaneseForm, type LocalizedText, japanese } from "@kyocho/core";
+import { parseCase, type CaseInput, type LocalizedText } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
+import { english, japaneseForm, japanese } from "@kyocho/core/policy";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { LegalPolicySchema, type LegalPolicy } from "../legal-policy.js";
@@ -8,7 +10,7 @@ import { caseParties } from "../parties.js";
 import { applyKycRule } from "./kyc.js";
 
 const reference = LegalPolicySchema.parse(
-  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
+  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../councils/reference/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
 );
 const rule = reference.rules["LEG-KYC"];
 const dataGap = (fields: string[], message: LocalizedText): ExpertFinding => {

@@ -1,4 +1,6 @@
-import { maxSeverity, ruleFinding, type ExpertFinding, type Severity } from "@kyocho/core";
+import { maxSeverity } from "@kyocho/core/assessment";
+import { ruleFinding, type Severity } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
 import { kycSummary } from "../calculators/kyc-summary.js";
 import type { LegalPolicy } from "../legal-policy.js";
 import { describeParty, describePartyJa, type Party, type PartyRole } from "../parties.js";

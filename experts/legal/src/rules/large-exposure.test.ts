@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase, type ExpertFinding, type LocalizedText } from "@kyocho/core";
+import { parseCase, type LocalizedText } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { LegalPolicySchema, type LegalPolicy } from "../legal-policy.js";
 import { applyLargeExposureRule } from "./large-exposure.js";
 
 const reference = LegalPolicySchema.parse(
-  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
+  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../councils/reference/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
 );
 const rule = reference.rules["LEG-LEX"];
 const dataGap = (fields: string[], message: LocalizedText): ExpertFinding => ({

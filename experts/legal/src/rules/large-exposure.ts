@@ -1,4 +1,5 @@
-import { evaluateTiers, missingSpotPaths, ruleFinding, toBase, type Case } from "@kyocho/core";
+import { evaluateTiers, ruleFinding, type Case } from "@kyocho/core";
+import { missingSpotPaths, toBase } from "@kyocho/core/case";
 import { groupExposure, largeExposureRatio } from "../calculators/large-exposure.js";
 import type { LegalPolicy } from "../legal-policy.js";
 import { passed, type DataGapFn, type RuleOutcome } from "./rule-outcome.js";

@@ -1,4 +1,6 @@
-import type { CitationRef, ExpertFinding, LocalizedText, Severity } from "@kyocho/core";
+import type { CitationRef } from "@kyocho/core/policy";
+import type { ExpertFinding } from "@kyocho/core/expert";
+import type { LocalizedText, Severity } from "@kyocho/core";
 
 /** What applying one rule yields: its finding (if it fires), the metrics it computed and any notes. */
 export interface RuleOutcome {

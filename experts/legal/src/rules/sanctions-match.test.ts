@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase, type CaseInput, english, japanese } from "@kyocho/core";
+import { parseCase, type CaseInput } from "@kyocho/core";
+import { english, japanese } from "@kyocho/core/policy";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { sanctionsHits } from "../calculators/sanctions-screen.js";
@@ -9,7 +10,7 @@ import { caseParties, type Party } from "../parties.js";
 import { applySanctionsMatchRule } from "./sanctions-match.js";
 
 const reference = LegalPolicySchema.parse(
-  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../graphs/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
+  YAML.parse(readFileSync(fileURLToPath(new URL("../../../../councils/reference/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
 );
 const rule = reference.rules["LEG-SANC-MATCH"];
 

@@ -1,4 +1,4 @@
-import type { Facility } from "@kyocho/core";
+import type { Facility } from "@kyocho/core/case";
 
 /**
  * True when LEN-BALLOON looks at the facility: a bullet (any type — term

@@ -1,4 +1,5 @@
-import { convert, missingSpotPaths, type Case, type Collateral } from "@kyocho/core";
+import { convert, missingSpotPaths, type Collateral } from "@kyocho/core/case";
+import type { Case } from "@kyocho/core";
 import type { Haircuts } from "../lending-policy.js";
 
 /** The facility's collateral in the facility currency: gross value, value after haircuts, prior-ranking charges. */

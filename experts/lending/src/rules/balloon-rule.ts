@@ -1,4 +1,5 @@
-import { evaluateTiers, ruleFinding, type ExpertFinding } from "@kyocho/core";
+import { evaluateTiers, ruleFinding } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
 import { balloonYears, hasBalloon } from "../calculators/balloon.js";
 import { metricValue, money, years, yearsJa } from "../format.js";
 import type { BalloonRule } from "../lending-policy.js";

@@ -1,4 +1,6 @@
-import { compareSeverity, evaluateTiers, ruleFinding, type ExpertFinding, type Severity } from "@kyocho/core";
+import { compareSeverity } from "@kyocho/core/assessment";
+import { evaluateTiers, ruleFinding, type Severity } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
 import { dscr } from "../calculators/dscr.js";
 import { fxStressedDscr } from "../calculators/fx-stressed-dscr.js";
 import { money, times, timesJa } from "../format.js";

@@ -1,4 +1,5 @@
-import { evaluateTiers, ruleFinding, type ExpertFinding } from "@kyocho/core";
+import { evaluateTiers, ruleFinding } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
 import { leverage, netDebt } from "../calculators/leverage.js";
 import { metricValue, money, times, timesJa } from "../format.js";
 import type { LeverageRule } from "../lending-policy.js";

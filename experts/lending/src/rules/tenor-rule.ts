@@ -1,4 +1,5 @@
-import { evaluateTiers, ruleFinding, type ExpertFinding } from "@kyocho/core";
+import { evaluateTiers, ruleFinding } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
 import type { TieredRule } from "../lending-policy.js";
 import { thresholdText } from "./tier-text.js";
 

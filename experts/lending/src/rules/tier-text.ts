@@ -1,4 +1,5 @@
-import { tierMet, type Severity, type Tier } from "@kyocho/core";
+import { tierMet, type Tier } from "@kyocho/core/policy";
+import type { Severity } from "@kyocho/core";
 
 /** How a threshold is written: a multiple (6 / 6倍), a percentage (80% / 80%), years (10 / 10年). */
 export type ThresholdUnit = "times" | "percent" | "years";

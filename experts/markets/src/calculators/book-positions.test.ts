@@ -1,4 +1,4 @@
-import type { Position } from "@kyocho/core";
+import type { Position } from "@kyocho/core/case";
 import { describe, expect, it } from "vitest";
 import { bookPositions, missingSpots, valueInBase } from "./book-positions.js";
 

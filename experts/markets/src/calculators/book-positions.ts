@@ -1,4 +1,4 @@
-import type { Position } from "@kyocho/core";
+import type { Position } from "@kyocho/core/case";
 
 /**
  * A position of the book with what converting it into the bank's base

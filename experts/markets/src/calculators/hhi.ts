@@ -1,4 +1,4 @@
-import { stableRatio } from "@kyocho/core";
+import { stableRatio } from "@kyocho/core/calculation";
 
 /**
  * Herfindahl–Hirschman index of a set of shares: Σ (100 · share)², from near

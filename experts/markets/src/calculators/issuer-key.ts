@@ -1,4 +1,4 @@
-import type { Position } from "@kyocho/core";
+import type { Position } from "@kyocho/core/case";
 
 /**
  * The key positions are grouped by for concentration: `issuerId` when given

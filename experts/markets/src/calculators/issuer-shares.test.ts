@@ -1,4 +1,4 @@
-import type { Position } from "@kyocho/core";
+import type { Position } from "@kyocho/core/case";
 import { describe, expect, it } from "vitest";
 import { bookPositions } from "./book-positions.js";
 import { issuerShares } from "./issuer-shares.js";

@@ -1,4 +1,4 @@
-import { stableRatio } from "@kyocho/core";
+import { stableRatio } from "@kyocho/core/calculation";
 import type { BookPosition } from "./book-positions.js";
 import { issuerKey } from "./issuer-key.js";
 

@@ -1,5 +1,5 @@
-import type { Position } from "@kyocho/core";
-import { stableRatio } from "@kyocho/core";
+import type { Position } from "@kyocho/core/case";
+import { stableRatio } from "@kyocho/core/calculation";
 
 /**
  * A position's size in days of the market's average daily traded value:

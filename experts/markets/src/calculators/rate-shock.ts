@@ -1,5 +1,5 @@
-import type { Position } from "@kyocho/core";
-import { stableRatio } from "@kyocho/core";
+import type { Position } from "@kyocho/core/case";
+import { stableRatio } from "@kyocho/core/calculation";
 import type { BookPosition } from "./book-positions.js";
 
 /** Position kinds whose value moves with interest rates: the rates book. Equities stay out. */

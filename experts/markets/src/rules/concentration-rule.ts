@@ -1,4 +1,5 @@
-import { maxSeverity, ruleFinding, type Severity } from "@kyocho/core";
+import { maxSeverity } from "@kyocho/core/assessment";
+import { ruleFinding, type Severity } from "@kyocho/core";
 import type { BookPosition } from "../calculators/book-positions.js";
 import { herfindahl } from "../calculators/hhi.js";
 import { issuerShares } from "../calculators/issuer-shares.js";

@@ -1,4 +1,6 @@
-import { evaluateTiers, maxSeverity, ruleFinding, type Position, type Severity } from "@kyocho/core";
+import { evaluateTiers, ruleFinding, type Severity } from "@kyocho/core";
+import { maxSeverity } from "@kyocho/core/assessment";
+import type { Position } from "@kyocho/core/case";
 import { positionLiquidity } from "../calculators/liquidity-ratio.js";
 import type { LiquidityRule } from "../markets-policy.js";
 import { decimal, idList, severityJa } from "./format.js";

@@ -1,5 +1,5 @@
-import type { Position } from "@kyocho/core";
-import { english } from "@kyocho/core";
+import type { Position } from "@kyocho/core/case";
+import { english } from "@kyocho/core/policy";
 import { describe, expect, it } from "vitest";
 import { referenceMarketsPolicy } from "../../test-support/reference-policy.js";
 import { bookPositions } from "../calculators/book-positions.js";

@@ -1,4 +1,5 @@
-import type { ExpertFinding, LocalizedText } from "@kyocho/core";
+import type { ExpertFinding } from "@kyocho/core/expert";
+import type { LocalizedText } from "@kyocho/core";
 
 /** A field a rule needed and did not find, before it becomes a DATA-GAP finding. */
 export interface RuleGap {

@@ -1,8 +1,10 @@
 import type { Command } from "commander";
-import { readDataFile, UserInputError, type Assessment } from "@kyocho/core";
-import type { AssessInput, CouncilEvent } from "@kyocho/graphs";
+import { readDataFile } from "@kyocho/core/validation";
+import { UserInputError, type Assessment } from "@kyocho/core";
+import type { AssessInput, CouncilEvent } from "@kyocho/council";
 import { councilWithModels, questionFrom, readCase, resolveCouncil, type ResolvedCouncil } from "../cli-context.js";
 import { openModelContext, type ModelContext } from "../model-context.js";
+import { queueRequestedByEnv } from "../queue-requested.js";
 import { planningMode } from "../option-parsers.js";
 import { formatAssessment } from "../output/format-assessment.js";
 import { createStyle } from "../output/style.js";
@@ -65,7 +67,7 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
       if (options.json) process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
       else process.stdout.write(formatAssessment(assessment, createStyle(process.stdout)));
       // The report renderer is loaded only when a report is asked for.
-      const written = options.html || options.md ? (await import("../report/write-reports.js")).writeReports(assessment, { html: options.html, md: options.md }) : [];
+      const written = options.html || options.md ? (await import("@kyocho/report")).writeReports(assessment, { html: options.html, md: options.md }) : [];
       for (const w of written) {
         if (!options.quiet) process.stderr.write(`kyocho: wrote ${w.path} (${w.bytes.toLocaleString("en-US")} bytes)\n`);
       }
@@ -120,11 +122,4 @@ function progressPrinter(): (event: CouncilEvent) => void {
         break;
     }
   };
-}
-
-/** True when KYOCHO_QUEUE asks for the queue; the queue package is only loaded when the variable is set at all. */
-async function queueRequestedByEnv(): Promise<boolean> {
-  if (!process.env.KYOCHO_QUEUE) return false;
-  const { queueRequested } = await import("@kyocho/queue");
-  return queueRequested();
 }

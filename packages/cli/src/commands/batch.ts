@@ -1,9 +1,11 @@
 import type { Command } from "commander";
-import { readDataFile, type Assessment, type Case } from "@kyocho/core";
-import type { Council } from "@kyocho/graphs";
-import type { BatchItem } from "@kyocho/queue";
+import { readDataFile } from "@kyocho/core/validation";
+import type { Assessment, Case } from "@kyocho/core";
+import type { Council } from "@kyocho/council";
+import { checkBatchFiles, runBatch, type BatchItem } from "@kyocho/batch";
 import { cliLimits, councilWithModels, resolveCouncil } from "../cli-context.js";
 import { openModelContext } from "../model-context.js";
+import { queueRequestedByEnv } from "../queue-requested.js";
 import { planningMode, positiveInteger } from "../option-parsers.js";
 import { batchProgressBar, formatBatchSummary } from "../output/batch-progress.js";
 import type { QueueContext } from "../queue-context.js";
@@ -59,18 +61,18 @@ Examples:
       const resolved = await resolveCouncil(options);
       const modelContext = await openModelContext(options, resolved.experts.map((e) => e.name));
       const local = councilWithModels(resolved, modelContext);
-      // The queue package (BullMQ, ioredis) is loaded by the commands that use it, not at every CLI start.
-      const { checkBatchFiles, QUEUE_FAILURE_CODES, QueueError, queueRequested, runBatch } = await import("@kyocho/queue");
-      const { openQueueContext, queuedCouncil, warnAboutMissingWorkers } = await import("../queue-context.js");
-      const QUEUE_FAILURES: ReadonlySet<string> = new Set([...QUEUE_FAILURE_CODES, "EXECUTOR_ERROR"]);
       checkBatchFiles(input, options.out);
-      const viaQueue = Boolean(options.queue) || queueRequested();
+      const viaQueue = Boolean(options.queue) || (await queueRequestedByEnv());
+      // The queue package (BullMQ, ioredis) is loaded only for a batch that goes through the queue.
+      const queue = viaQueue ? await import("@kyocho/queue") : undefined;
+      const QUEUE_FAILURES: ReadonlySet<string> = new Set([...(queue?.QUEUE_FAILURE_CODES ?? []), "EXECUTOR_ERROR"]);
       let context: QueueContext | undefined;
       let close = async () => {};
       let council: Council = local;
-      if (viaQueue) {
-        context = await openQueueContext("batch");
-        const queued = await queuedCouncil(context, resolved, { planner: modelContext.planner, planning: modelContext.planning });
+      const queueContext = viaQueue ? await import("../queue-context.js") : undefined;
+      if (queueContext) {
+        context = await queueContext.openQueueContext("batch");
+        const queued = await queueContext.queuedCouncil(context, resolved, { planner: modelContext.planner, planning: modelContext.planning });
         council = queued.council;
         const ctx = context;
         close = async () => {
@@ -92,11 +94,11 @@ Examples:
       process.on("SIGINT", onSignal);
       process.on("SIGTERM", onSignal);
       try {
-        if (context && !options.quiet) await warnAboutMissingWorkers(context, council.experts.map((e) => e.name));
+        if (queueContext && context && !options.quiet) await queueContext.warnAboutMissingWorkers(context, council.experts.map((e) => e.name));
         const assess = async (item: BatchItem): Promise<Assessment> => {
           const assessment = await modelContext.finish(await council.assess({ question: item.question, case: item.case }));
           const lost = assessment.experts.find((e) => e.status === "failed" && e.error && QUEUE_FAILURES.has(e.error.code));
-          if (viaQueue && lost) throw new QueueError("QUEUE_FAILURE", `${lost.name}: ${lost.error!.code}: ${lost.error!.message}`);
+          if (queue && lost) throw new queue.QueueError("QUEUE_FAILURE", `${lost.name}: ${lost.error!.code}: ${lost.error!.message}`);
           return assessment;
         };
         const summary = await runBatch({
@@ -107,7 +109,7 @@ Examples:
           parseCase: (raw, source) => council.parseCase(raw, source),
           loadCaseFile: caseFileLoader(council),
           assess,
-          isRetryable: (error) => error instanceof QueueError,
+          isRetryable: (error) => queue !== undefined && error instanceof queue.QueueError,
           signal: controller.signal,
           ...(progressView ? { onProgress: (p) => progressView.update(p) } : {}),
           onWarning: (message) => process.stderr.write(`kyocho: warning: ${message}\n`),

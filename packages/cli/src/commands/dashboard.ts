@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { UserInputError } from "@kyocho/core";
-import { referenceExperts } from "@kyocho/graphs";
+import { referenceExperts } from "@kyocho/reference-council";
 import { isLoopbackHost, type DashboardCredentials } from "../dashboard/basic-auth.js";
 
 interface DashboardOptions {

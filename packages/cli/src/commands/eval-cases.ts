@@ -1,15 +1,8 @@
 import type { Command } from "commander";
-import {
-  compareConfigurations,
-  loadCaseSet,
-  loadModelConfig,
-  loadPolicyFile,
-  parseModelConfig,
-  UserInputError,
-  type ConfigurationResult,
-  type EvalConfiguration,
-} from "@kyocho/core";
-import { createReferenceCouncil, loadReferencePolicy } from "@kyocho/graphs";
+import { compareConfigurations, loadCaseSet, type ConfigurationResult, type EvalConfiguration } from "@kyocho/eval";
+import { loadModelConfig, parseModelConfig } from "@kyocho/models";
+import { loadPolicyFile, UserInputError } from "@kyocho/core";
+import { createReferenceCouncil, loadReferencePolicy } from "@kyocho/reference-council";
 import { embeddedConfiguration, modelConfigurations } from "../eval/eval-configurations.js";
 import { formatCaseEvaluation, formatComparison } from "../output/format-case-evaluation.js";
 import { createStyle } from "../output/style.js";

@@ -1,5 +1,7 @@
 import type { Command } from "commander";
-import { evaluateRouting, parseRoutingSet, readTextFile, UserInputError, type RoutingEvaluation } from "@kyocho/core";
+import { evaluateRouting, parseRoutingSet, type RoutingEvaluation } from "@kyocho/eval";
+import { readTextFile } from "@kyocho/core/validation";
+import { UserInputError } from "@kyocho/core";
 import { councilFromOptions } from "../cli-context.js";
 import { formatRoutingEvaluation } from "../output/format-routing-evaluation.js";
 import { registerEvalCases } from "./eval-cases.js";

@@ -1,8 +1,9 @@
 import { createWriteStream, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Command } from "commander";
-import { ChatFineTuningLineSchema, loadCaseSet, loadPolicyFile, sftExamples, UserInputError } from "@kyocho/core";
-import { createReferenceCouncil } from "@kyocho/graphs";
+import { ChatFineTuningLineSchema, loadCaseSet, sftExamples } from "@kyocho/eval";
+import { loadPolicyFile, UserInputError } from "@kyocho/core";
+import { createReferenceCouncil } from "@kyocho/reference-council";
 
 interface SftOptions {
   cases: string;

@@ -1,7 +1,9 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import YAML from "yaml";
-import { migrateCase, readDataFile, UserInputError } from "@kyocho/core";
+import { migrateCase } from "@kyocho/core/case";
+import { readDataFile } from "@kyocho/core/validation";
+import { UserInputError } from "@kyocho/core";
 
 /**
  * `kyocho migrate case FILE [--out FILE]`: writes the v2 form of a v1 case

@@ -1,8 +1,9 @@
 import type { Command } from "commander";
-import { AssessmentSchema, parseDataText, parseWith, readTextFile, UserInputError, type Assessment } from "@kyocho/core";
-import { renderMarkdown } from "../report/render-markdown.js";
-import { REPORT_LANGUAGES, type ReportLanguage } from "../report/report-labels.js";
-import { writeReports } from "../report/write-reports.js";
+import { AssessmentSchema, UserInputError, type Assessment } from "@kyocho/core";
+import { parseDataText, parseWith, readTextFile } from "@kyocho/core/validation";
+import { renderMarkdown } from "@kyocho/report";
+import { REPORT_LANGUAGES, type ReportLanguage } from "@kyocho/report";
+import { writeReports } from "@kyocho/report";
 
 interface ReportOptions {
   html?: string;

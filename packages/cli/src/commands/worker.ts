@@ -1,7 +1,8 @@
 import { hostname } from "node:os";
 import type { Command } from "commander";
-import { AuditLog, createModelRegistry, loadModelConfig, loadPolicyFile, policyFingerprint, UserInputError } from "@kyocho/core";
-import { loadReferencePolicy, referenceExperts } from "@kyocho/graphs";
+import { AuditLog, createModelRegistry, loadModelConfig } from "@kyocho/models";
+import { loadPolicyFile, policyFingerprint, UserInputError } from "@kyocho/core";
+import { loadReferencePolicy, referenceExperts } from "@kyocho/reference-council";
 import type { WorkerPoolEvent } from "@kyocho/queue";
 import { positiveInteger } from "../option-parsers.js";
 

@@ -1,14 +1,8 @@
-import {
-  AuditLog,
-  createModelRegistry,
-  InProcessExecutor,
-  OpenAICompatibleClient,
-  withoutContext,
-  type EvalConfiguration,
-  type ModelConfig,
-  type Policy,
-} from "@kyocho/core";
-import { createReferenceCouncil, referenceExperts, type Council } from "@kyocho/graphs";
+import { AuditLog, createModelRegistry, OpenAICompatibleClient, withoutContext, type ModelConfig } from "@kyocho/models";
+import { InProcessExecutor, type Policy } from "@kyocho/core";
+import type { EvalConfiguration } from "@kyocho/eval";
+import { createReferenceCouncil, referenceExperts } from "@kyocho/reference-council";
+import type { Council } from "@kyocho/council";
 
 /**
  * The embedded configuration: the experts' calculators, policy rules and

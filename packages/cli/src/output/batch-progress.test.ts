@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BatchSummary } from "@kyocho/queue";
+import type { BatchSummary } from "@kyocho/batch";
 import { formatBatchSummary } from "./batch-progress.js";
 
 const summary = (over: Partial<BatchSummary>): BatchSummary => ({

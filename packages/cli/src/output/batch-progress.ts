@@ -1,5 +1,5 @@
 import cliProgress from "cli-progress";
-import type { BatchProgress, BatchSummary } from "@kyocho/queue";
+import type { BatchProgress, BatchSummary } from "@kyocho/batch";
 
 /** Draws a batch's progress on stderr and prints its summary line. */
 export interface BatchProgressView {

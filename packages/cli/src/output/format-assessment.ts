@@ -1,5 +1,7 @@
-import { printableDeep, type Assessment, type Finding, type Veto } from "@kyocho/core";
-import { dependencyText } from "./dependency-text.js";
+import { printableDeep } from "@kyocho/core/validation";
+import type { Assessment, Finding } from "@kyocho/core";
+import type { Veto } from "@kyocho/core/assessment";
+import { dependencyText } from "@kyocho/report";
 import type { Style } from "./style.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { CaseEvaluation, ConfigurationResult } from "@kyocho/core";
+import type { CaseEvaluation, ConfigurationResult } from "@kyocho/eval";
 import type { Style } from "./style.js";
 
 const figure = (n: number | null) => (n === null ? "–" : n.toFixed(3));

@@ -1,5 +1,6 @@
-import { printableDeep, type Plan } from "@kyocho/core";
-import { dependencyText } from "./dependency-text.js";
+import { printableDeep } from "@kyocho/core/validation";
+import type { Plan } from "@kyocho/core";
+import { dependencyText } from "@kyocho/report";
 import type { Style } from "./style.js";
 
 /**

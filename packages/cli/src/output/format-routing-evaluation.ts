@@ -1,4 +1,4 @@
-import type { RoutingEvaluation } from "@kyocho/core";
+import type { RoutingEvaluation } from "@kyocho/eval";
 import type { Style } from "./style.js";
 
 const figure = (n: number) => n.toFixed(3);

@@ -1,8 +1,20 @@
 import type { ExpertResult } from "../assessment/expert-result.js";
 import { unfinishedResult } from "../assessment/unfinished-result.js";
 import type { Expert, ExpertRequest } from "../expert/expert-types.js";
-import type { ModelRegistry } from "../model/model-registry.js";
+import type { AuditSink } from "../audit/audit-entry.js";
+import type { ModelClient } from "../model/model-client.js";
 import type { ExecuteOptions, ExpertExecutor } from "./expert-executor.js";
+
+/**
+ * Where an executor finds each expert's model: `@kyocho/models`'s registry
+ * is one; tests pass a scripted one.
+ */
+export interface ExpertModels {
+  /** The expert's model, or `undefined`: the expert then runs its deterministic path alone. */
+  forExpert(name: string): ModelClient | undefined;
+  /** Where model calls are audited. */
+  readonly audit?: AuditSink | undefined;
+}
 
 /**
  * Runs experts in this process. Parallelism comes from the council graph,
@@ -13,15 +25,15 @@ import type { ExecuteOptions, ExpertExecutor } from "./expert-executor.js";
  *
  * @example
  * const executor = new InProcessExecutor([lending, legal, fx, markets]);
- * const withModels = new InProcessExecutor([lending, legal, fx, markets], { models: createModelRegistry(config) });
+ * const withModels = new InProcessExecutor([lending, legal, fx, markets], { models: createExpertModels(config) });
  */
 export class InProcessExecutor implements ExpertExecutor {
   readonly kind = "in-process";
   private readonly experts: ReadonlyMap<string, Expert<any>>;
 
-  private readonly models: ModelRegistry | undefined;
+  private readonly models: ExpertModels | undefined;
 
-  constructor(experts: Iterable<Expert<any>>, options: { models?: ModelRegistry | undefined } = {}) {
+  constructor(experts: Iterable<Expert<any>>, options: { models?: ExpertModels | undefined } = {}) {
     this.experts = new Map([...experts].map((e) => [e.name, e]));
     this.models = options.models;
   }

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Case } from "../case/case-schema.js";
 import type { ExpertResult, TaskRole } from "../assessment/expert-result.js";
 import type { Citation, FindingInput } from "../assessment/finding.js";
-import type { KnowledgeBase } from "../knowledge/knowledge-base.js";
+import type { KnowledgeSource } from "./knowledge-source.js";
 import type { Policy } from "../policy/policy-schema.js";
 import type { LocalizedText } from "../policy/localized-text.js";
 import type { SubTask } from "../plan/plan-schema.js";
@@ -42,7 +42,7 @@ export interface ExpertRunContext<P> {
   fullPolicy: Policy;
   dependencies: Readonly<Record<string, ExpertResult>>;
   role: TaskRole;
-  knowledge: KnowledgeBase;
+  knowledge: KnowledgeSource;
   /** Passages of this expert's knowledge retrieved for the sub-question. */
   passages: Citation[];
   signal: AbortSignal;
@@ -68,7 +68,7 @@ export interface ExpertDefinition<P = undefined> {
   /** Validates this expert's section of the policy file (`experts.<name>`). */
   policySchema?: z.ZodType<P>;
   /** The expert's knowledge documents. */
-  knowledge?: KnowledgeBase;
+  knowledge?: KnowledgeSource;
   /** True when the case data calls for this expert (it is then `required`, not advisory). */
   isRequired?: (c: Case) => boolean;
   /**
@@ -125,7 +125,7 @@ export interface Expert<P = unknown> {
   readonly description: string;
   readonly keywords: readonly string[];
   readonly caseSchema: z.ZodRawShape;
-  readonly knowledge: KnowledgeBase;
+  readonly knowledge: KnowledgeSource;
   readonly timeoutMs: number;
   /** Rule ids whose finding declines the deal (see {@link ExpertDefinition.vetoes}). */
   readonly vetoes: readonly string[];

@@ -1,5 +1,7 @@
 import type { AuditSink, TokenUsage } from "../audit/audit-entry.js";
-import type { ResponseFormatMode } from "./model-config.js";
+
+/** How a model is asked for JSON: the server's JSON-schema response format, its JSON mode, or plain text with the schema in the prompt. */
+export type ResponseFormatMode = "json_schema" | "json_object" | "text";
 
 /** One chat message. */
 export interface ChatTurn {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCase } from "../case/load-case.js";
 import type { Case } from "../case/case-schema.js";
-import { defineExpert } from "../expert/define-expert.js";
+import { defineExpert } from "@kyocho/expert-kit";
 import { parsePolicy } from "../policy/load-policy.js";
 import { planEmbedded, routeEmbedded } from "./embedded-planner.js";
 

@@ -1,4 +1,5 @@
-import { defineExpert, parsePolicy, type Expert, type Policy } from "@kyocho/core";
+import { defineExpert } from "@kyocho/expert-kit";
+import { parsePolicy, type Expert, type Policy } from "@kyocho/core";
 
 /**
  * A policy with nothing but a merge section, for councils of synthetic experts.

@@ -1,0 +1,2 @@
+/** @kyocho/core/calculation — arithmetic the experts share. */
+export { stableRatio } from "./stable-ratio.js";

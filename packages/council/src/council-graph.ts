@@ -1,0 +1,232 @@
+import { randomUUID } from "node:crypto";
+import { END, Send, START, StateGraph, type LangGraphRunnableConfig } from "@langchain/langgraph";
+import { assessmentIdFor, unfinishedResult } from "@kyocho/core/assessment";
+import { EmbeddedPlanner, InProcessExecutor, mergeAssessment, UserInputError, validatePlan, type Expert, type ExpertExecutor, type ExpertRequest, type ExpertResult, type Planner, type Policy, type SubTask } from "@kyocho/core";
+import { planEmbedded, waitsForAnswer } from "@kyocho/core/plan";
+import { todayUtc } from "@kyocho/core/case";
+import type { CouncilEvent } from "./council-events.js";
+import { CouncilState, type CouncilStateType } from "./council-state.js";
+import { ensureRequiredExperts } from "./ensure-required.js";
+import { RunBoard } from "./run-board.js";
+import { speculativeTasks, withStartedTasks } from "./speculative-start.js";
+
+/**
+ * When the experts start relative to the planner. `speculative`: the experts
+ * the case data requires start their facts and models on the embedded
+ * planner's sub-questions while a planner model thinks; the ones it adds
+ * start when it answers. `sequential`: plan first, then run.
+ */
+export type PlanningMode = "speculative" | "sequential";
+
+export interface CouncilGraphOptions {
+  experts: ReadonlyArray<Expert<any>>;
+  policy: Policy;
+  /** How sub-tasks run; default: in this process. */
+  executor?: ExpertExecutor;
+  /** How questions become plans; default: the embedded planner. */
+  planner?: Planner;
+  /**
+   * Default `speculative` when the planner is not the embedded one (whose
+   * plan is ready at once, so there is nothing to start early).
+   */
+  planning?: PlanningMode;
+  /** The clock that dates an assessment whose case gives no `asOf`; default the system clock. */
+  now?: () => Date;
+}
+
+/** What `launch` sends to an expert slot: which run, which expert — nothing that would be copied per Send. */
+interface SlotInput {
+  run: string;
+  expert: string;
+}
+
+/**
+ * Builds the council as an ordinary compiled LangGraph of three supersteps:
+ *
+ *   START ─Send─→ planner ─────────────┐
+ *         └Send×E→ expert (one slot per expert) ─→ merger → END
+ *
+ * The planner and one slot per expert run in the same superstep and meet on
+ * a {@link RunBoard}: a slot runs its expert's sub-tasks of the plan, each
+ * the moment its own dependencies are met — for a dependency on facts (the
+ * default) when the dependency's calculators and rules are done, before its
+ * model answers; for `awaitsAnswer` when its whole result is in. So every
+ * model call of the reference council starts at once, and a slow expert
+ * delays only what truly depends on it. With a planner model and
+ * speculative planning, the experts the case requires start before the
+ * planner answers. A task whose dependency failed is `skipped`; all results
+ * reach the merge verbatim. Experts' policy sections are validated here, at
+ * build time.
+ *
+ * @example
+ * const graph = createCouncilGraph({ experts: [lending, fx], policy });
+ * const { assessment } = await graph.invoke({ question: "Can we lend?", case: c }); // the id is derived as council.assess derives it
+ */
+export function createCouncilGraph(options: CouncilGraphOptions) {
+  const { experts, policy } = options;
+  const names = new Set<string>();
+  for (const expert of experts) {
+    if (names.has(expert.name)) throw new UserInputError(`two experts are named "${expert.name}"`, { source: "council", path: "experts" });
+    names.add(expert.name);
+    expert.resolvePolicy(policy);
+  }
+  const executor = options.executor ?? new InProcessExecutor(experts);
+  const domainOf = (name: string) => experts.find((e) => e.name === name)?.domain ?? name;
+  const planner = options.planner ?? new EmbeddedPlanner();
+  const planning: PlanningMode = options.planning ?? (planner.kind === "embedded" ? "sequential" : "speculative");
+  if (planning !== "speculative" && planning !== "sequential") {
+    throw new UserInputError('must be "speculative" or "sequential"', { source: "council", path: "planning" });
+  }
+  const vetoes = experts.flatMap((e) => e.vetoes);
+  const now = options.now ?? (() => new Date());
+  const context = { experts, policy };
+
+  const boards = new Map<string, { board: RunBoard; present: number }>();
+  const enter = (run: string) => {
+    const entry = boards.get(run);
+    if (!entry) throw new Error(`council run ${run} is unknown to this graph`);
+    return entry.board;
+  };
+  const leave = (run: string) => {
+    const entry = boards.get(run);
+    if (entry && --entry.present === 0) boards.delete(run);
+  };
+
+  const launch = (state: CouncilStateType) => {
+    // Every expert ages its evidence against the same day, fixed once here for the whole assessment.
+    const asOf = state.case?.asOf ?? todayUtc(now());
+    const c = state.case && !state.case.asOf ? { ...state.case, asOf } : state.case;
+    const question = state.question ?? c?.question ?? "";
+    // Derived here too, so that `graph.invoke` without an id gives what `council.assess` gives.
+    const assessmentId = state.assessmentId || assessmentIdFor({ question, case: c, policyId: policy.id });
+    const early =
+      planning === "speculative" && !state.plan && planner.kind !== "embedded"
+        ? speculativeTasks(planEmbedded({ question, case: c }, context))
+        : [];
+    const run = randomUUID();
+    const board = new RunBoard({ assessmentId, question, case: c, asOf, givenPlan: state.plan }, new Map(early.map((t) => [t.expert, t])));
+    boards.set(run, { board, present: 1 + experts.length });
+    return [new Send("planner", { run }), ...experts.map((e) => new Send("expert", { run, expert: e.name } satisfies SlotInput))];
+  };
+
+  const plan = async (input: { run: string }, config: LangGraphRunnableConfig) => {
+    const board = enter(input.run);
+    const { assessmentId, case: c, asOf, question } = board.inputs;
+    try {
+      const drafted = board.inputs.givenPlan ?? (await planner.plan({ question, case: c }, context));
+      const validated = ensureRequiredExperts(validatePlan(drafted, names), c, experts, policy);
+      const final = withStartedTasks(validated, [...board.speculative.values()]);
+      board.postPlan(final);
+      config.writer?.({ type: "planned", plan: final } satisfies CouncilEvent);
+      return { assessmentId, plan: final, case: c, asOf };
+    } catch (error) {
+      board.failPlan(error);
+      throw error;
+    } finally {
+      leave(input.run);
+    }
+  };
+
+  const runTask = async (board: RunBoard, task: SubTask, config: LangGraphRunnableConfig): Promise<ExpertResult> => {
+    const dependencies: Record<string, ExpertResult> = {};
+    const blockedBy: string[] = [];
+    for (const dep of task.dependsOn) {
+      const result = await (waitsForAnswer(task, dep) ? board.waitForAnswer(dep) : board.waitForFacts(dep));
+      if (result.status !== "ok") blockedBy.push(dep);
+      else dependencies[result.expert] = result;
+    }
+    if (blockedBy.length > 0) {
+      return unfinishedResult(task, "skipped", { code: "DEPENDENCY_NOT_MET", message: `depends on ${blockedBy.join(", ")}, which did not finish` }, domainOf(task.expert));
+    }
+    const { assessmentId, case: c } = board.inputs;
+    const request: ExpertRequest = { assessmentId, task, case: c, policy, dependencies };
+    config.writer?.({ type: "expert_started", taskId: task.id, expert: task.expert, ...(task.speculative ? { speculative: true } : {}) } satisfies CouncilEvent);
+    let result: ExpertResult;
+    try {
+      result = await executor.execute(request, {
+        signal: config.signal,
+        onFacts: (facts) => {
+          board.postFacts(task.id, facts);
+          config.writer?.({ type: "expert_facts", taskId: task.id, expert: task.expert, findings: facts.findings.length } satisfies CouncilEvent);
+        },
+      });
+    } catch (error) {
+      // An executor that cannot reach its expert (a queue down, a worker lost) is that expert's failure, not the council's.
+      result = unfinishedResult(
+        task,
+        "failed",
+        { code: "EXECUTOR_ERROR", message: error instanceof Error ? error.message : String(error) },
+        domainOf(task.expert),
+      );
+    }
+    config.writer?.({
+      type: "expert_finished",
+      taskId: task.id,
+      expert: task.expert,
+      status: result.status,
+      latencyMs: result.latencyMs,
+      findings: result.findings.length,
+    } satisfies CouncilEvent);
+    return result;
+  };
+
+  const slot = async (input: SlotInput, config: LangGraphRunnableConfig) => {
+    const board = enter(input.run);
+    try {
+      const settle = async (task: SubTask) => {
+        let result: ExpertResult | undefined;
+        try {
+          result = await runTask(board, task, config);
+          return [task.id, result] as const;
+        } finally {
+          // Posted whatever happened, so that no dependant waits for a task that will never report.
+          board.postAnswer(
+            task.id,
+            result ?? unfinishedResult(task, "failed", { code: "EXECUTOR_ERROR", message: "the sub-task stopped without a result" }, domainOf(task.expert)),
+          );
+        }
+      };
+      const early = board.speculative.get(input.expert);
+      const running = early ? [settle(early)] : [];
+      let plan;
+      try {
+        plan = await board.waitForPlan();
+      } catch {
+        await Promise.allSettled(running);
+        return {};
+      }
+      for (const task of plan.tasks) if (task.expert === input.expert && task.id !== early?.id) running.push(settle(task));
+      if (running.length === 0) return {};
+      return { results: Object.fromEntries(await Promise.all(running)) };
+    } finally {
+      leave(input.run);
+    }
+  };
+
+  const merge = (state: CouncilStateType, config: LangGraphRunnableConfig) => {
+    const assessment = mergeAssessment({
+      assessmentId: state.assessmentId,
+      question: state.question,
+      case: state.case,
+      plan: state.plan!,
+      results: state.results,
+      policy,
+      vetoes,
+      asOf: state.asOf,
+    });
+    config.writer?.({ type: "merged", rating: assessment.rating, decision: assessment.decision, incomplete: assessment.incomplete } satisfies CouncilEvent);
+    return { assessment };
+  };
+
+  return new StateGraph(CouncilState)
+    .addNode("planner", plan)
+    .addNode("expert", slot)
+    .addNode("merger", merge)
+    .addConditionalEdges(START, launch, ["planner", "expert"])
+    .addEdge("planner", "merger")
+    .addEdge("expert", "merger")
+    .addEdge("merger", END)
+    .compile();
+}
+
+export type CouncilGraph = ReturnType<typeof createCouncilGraph>;

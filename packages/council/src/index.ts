@@ -1,0 +1,12 @@
+/**
+ * @kyocho/council — the generic council graph any set of experts can be
+ * wired into (LangGraph: planner and experts in one superstep, a merge, the
+ * events), and `createCouncil`/`defineCouncil` around it. It loads no
+ * expert: experts, policy and executor are passed in.
+ */
+export { createCouncilGraph, type CouncilGraph, type CouncilGraphOptions, type PlanningMode } from "./council-graph.js";
+export { createCouncil, type Council, type CouncilOptions, type AssessInput } from "./council.js";
+export { defineCouncil, type CouncilDefinition } from "./council-definition.js";
+export { CouncilState, type CouncilStateType, type CouncilInput } from "./council-state.js";
+export { type CouncilEvent } from "./council-events.js";
+export { ensureRequiredExperts } from "./ensure-required.js";

@@ -1,0 +1,6 @@
+/**
+ * @kyocho/expert-kit — `defineExpert`: an expert from a name, keywords, a
+ * policy section, knowledge documents and a deterministic `run`; the model
+ * consultation on top of its facts comes with it.
+ */
+export { defineExpert } from "./define-expert.js";
