@@ -133,7 +133,8 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
       const final = withStartedTasks(validated, [...board.speculative.values()]);
       board.postPlan(final);
       config.writer?.({ type: "planned", plan: final } satisfies CouncilEvent);
-      return { assessmentId, plan: final, case: c, asOf };
+      // The question too: a caller of `graph.invoke` who gave only a case gets the case's question in the assessment, as `council.assess` does.
+      return { assessmentId, question, plan: final, case: c, asOf };
     } catch (error) {
       board.failPlan(error);
       throw error;
