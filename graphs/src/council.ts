@@ -6,10 +6,12 @@ import {
   requireCaseSchemaVersion,
   validatePlan,
   type Assessment,
+  type AuditSink,
   type Case,
   type Expert,
   type ExpertExecutor,
   type Limits,
+  type ModelClient,
   type Plan,
   type Planner,
   type Policy,
@@ -29,6 +31,10 @@ export interface CouncilOptions {
   limits?: Limits;
   /** The clock that dates an assessment whose case gives no `asOf`; default the system clock. */
   now?: () => Date;
+  /** The model that writes the executive summary after the merge; as in `createCouncilGraph`. */
+  summary?: ModelClient | undefined;
+  /** Where the run is audited (the summary's model calls, the assessment's line); as in `createCouncilGraph`. */
+  audit?: AuditSink | undefined;
 }
 
 export interface AssessInput {

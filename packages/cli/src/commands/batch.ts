@@ -70,7 +70,12 @@ Examples:
       let council: Council = local;
       if (viaQueue) {
         context = await openQueueContext("batch");
-        const queued = await queuedCouncil(context, resolved, { planner: modelContext.planner, planning: modelContext.planning });
+        const queued = await queuedCouncil(context, resolved, {
+          planner: modelContext.planner,
+          planning: modelContext.planning,
+          summary: modelContext.summary,
+          audit: modelContext.audit,
+        });
         council = queued.council;
         const ctx = context;
         close = async () => {
@@ -94,7 +99,7 @@ Examples:
       try {
         if (context && !options.quiet) await warnAboutMissingWorkers(context, council.experts.map((e) => e.name));
         const assess = async (item: BatchItem): Promise<Assessment> => {
-          const assessment = await modelContext.finish(await council.assess({ question: item.question, case: item.case }));
+          const assessment = await council.assess({ question: item.question, case: item.case });
           const lost = assessment.experts.find((e) => e.status === "failed" && e.error && QUEUE_FAILURES.has(e.error.code));
           if (viaQueue && lost) throw new QueueError("QUEUE_FAILURE", `${lost.name}: ${lost.error!.code}: ${lost.error!.message}`);
           return assessment;
