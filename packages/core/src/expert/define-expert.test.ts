@@ -132,6 +132,14 @@ describe("defineExpert", () => {
     }
   });
 
+  it("does not start a run whose caller's signal has already fired", async () => {
+    const started: string[] = [];
+    const expert = defineExpert({ name: "probe", description: "", keywords: [], run: () => (started.push("probe"), { findings: [] }) });
+    const result = await expert.run(request(), { signal: AbortSignal.abort(new Error("the council stopped")) });
+    expect(result).toMatchObject({ status: "failed", error: { code: "ABORTED" } });
+    expect(started).toEqual([]);
+  });
+
   it("reports DATA-GAP when required and DATA-NEEDED (info) when advisory", async () => {
     const expert = defineExpert({ name: "probe", description: "", keywords: [], run: ({ dataGap }) => ({ findings: [dataGap(["fx.exposures"], "needs exposures")] }) });
     const required = await expert.run(request("required"));
