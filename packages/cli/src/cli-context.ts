@@ -54,12 +54,14 @@ export async function councilFromOptions(options: CouncilOptions): Promise<Counc
  */
 export function councilWithModels(resolved: ResolvedCouncil, modelContext: ModelContext): Council {
   const { experts, policy } = resolved;
-  const { models, planner, planning } = modelContext;
+  const { models, planner, planning, summary, audit } = modelContext;
   return createCouncil({
     experts,
     policy,
     ...(models ? { executor: new InProcessExecutor(experts, { models }) } : {}),
     ...(planner ? { planner, planning } : {}),
+    summary,
+    audit,
     limits: cliLimits(),
   });
 }

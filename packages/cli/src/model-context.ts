@@ -1,6 +1,5 @@
-import { AuditLog, createModelRegistry, loadModelConfig, ModelPlanner, summariseWithModel, type ModelRegistry } from "@kyocho/models";
-import { assessmentAuditEntry } from "@kyocho/core/audit";
-import type { Assessment, Planner } from "@kyocho/core";
+import { AuditLog, createModelRegistry, loadModelConfig, ModelPlanner, type ModelRegistry } from "@kyocho/models";
+import type { AuditSink, ModelClient, Planner } from "@kyocho/core";
 import { referenceExperts } from "@kyocho/reference-council";
 
 /** What a command that asks the council needs from the model configuration. */
@@ -11,8 +10,10 @@ export interface ModelContext {
   planner: Planner | undefined;
   /** Whether the required experts start while the planner model thinks (`--planning`, else the config's `planning`). */
   planning: "speculative" | "sequential";
-  /** Writes the executive summary (when configured) and the assessment's audit line. */
-  finish(assessment: Assessment): Promise<Assessment>;
+  /** The summary model, when configured: the council's run writes the executive summary with it. */
+  summary: ModelClient | undefined;
+  /** The audit log, when enabled: the council's run writes its model calls and the assessment's line to it. */
+  audit: AuditSink | undefined;
   /** One line per configured endpoint, for a start-up message. */
   describe(): string[];
 }
@@ -30,7 +31,7 @@ export async function openModelContext(
 ): Promise<ModelContext> {
   const config = loadModelConfig({ path: options.config });
   if (!config) {
-    return { models: undefined, planner: undefined, planning: options.planning ?? "speculative", finish: async (a) => a, describe: () => [] };
+    return { models: undefined, planner: undefined, planning: options.planning ?? "speculative", summary: undefined, audit: undefined, describe: () => [] };
   }
   const audit = config.audit.enabled ? new AuditLog(config.audit) : undefined;
   const models = createModelRegistry(config, { ...(audit ? { audit } : {}), experts: expertNames });
@@ -48,12 +49,8 @@ export async function openModelContext(
     models,
     planner,
     planning: options.planning ?? config.planning,
-    finish: async (assessment) => {
-      const summaryModel = models.forSummary();
-      const finished = summaryModel ? await summariseWithModel(assessment, summaryModel, { audit: models.audit }) : assessment;
-      audit?.write(assessmentAuditEntry(finished));
-      return finished;
-    },
+    summary: models.forSummary(),
+    audit,
     describe: () =>
       models.describe().map((d) => `${d.role}: ${d.model ?? "(first model the server lists)"} at ${d.host} (${d.kind}, ${d.reasoning ? "reasoning" : "non-thinking"})`),
   };

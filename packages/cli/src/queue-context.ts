@@ -1,4 +1,4 @@
-import type { Expert, Planner, Policy } from "@kyocho/core";
+import type { AuditSink, Expert, ModelClient, Planner, Policy } from "@kyocho/core";
 import { createCouncil, type Council } from "@kyocho/council";
 import { createRedisConnection, QueueExecutor, queueEnv, redactRedisUrl, waitForRedis, watchConnection, workerCounts, type ConnectionEvent, type QueueEnv, type Redis } from "@kyocho/queue";
 import { cliLimits } from "./cli-context.js";
@@ -54,7 +54,14 @@ export async function openQueueContext(
 export async function queuedCouncil(
   context: QueueContext,
   resolved: { experts: ReadonlyArray<Expert<any>>; policy: Policy },
-  options: { resultTimeoutMs?: number; planner?: Planner | undefined; planning?: "speculative" | "sequential" } = {},
+  options: {
+    resultTimeoutMs?: number;
+    planner?: Planner | undefined;
+    planning?: "speculative" | "sequential";
+    /** The summary model and the audit log, as the in-process council gets them: the same run, so the same assessment. */
+    summary?: ModelClient | undefined;
+    audit?: AuditSink | undefined;
+  } = {},
 ): Promise<{ council: Council; executor: QueueExecutor }> {
   const limits = cliLimits();
   const executor = new QueueExecutor({
@@ -64,7 +71,7 @@ export async function queuedCouncil(
     maxJobBytes: limits.maxJobBytes,
     ...(options.resultTimeoutMs !== undefined ? { resultTimeoutMs: options.resultTimeoutMs } : {}),
   });
-  const council = createCouncil({ experts: resolved.experts, policy: resolved.policy, executor, limits, ...(options.planner ? { planner: options.planner } : {}), ...(options.planning ? { planning: options.planning } : {}) });
+  const council = createCouncil({ experts: resolved.experts, policy: resolved.policy, executor, limits, ...(options.planner ? { planner: options.planner } : {}), ...(options.planning ? { planning: options.planning } : {}), summary: options.summary, audit: options.audit });
   await executor.open(council.experts.map((e) => e.name));
   return { council, executor };
 }

@@ -13,4 +13,7 @@ export type CouncilEvent =
   /** The sub-task's facts are in (calculators, rules, retrieval); its model, if any, is still writing. */
   | { type: "expert_facts"; taskId: string; expert: string; findings: number }
   | { type: "expert_finished"; taskId: string; expert: string; status: ExpertStatus; latencyMs?: number | undefined; findings: number }
-  | { type: "merged"; rating: string; decision: string; incomplete: boolean };
+  | { type: "merged"; rating: string; decision: string; incomplete: boolean }
+  /** With a summary model, after `merged`: whether its executive summary was written, and if not, why. */
+  | { type: "summarised"; written: true; model: string }
+  | { type: "summarised"; written: false; reason: string };

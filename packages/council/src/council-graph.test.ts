@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { defineExpert } from "@kyocho/expert-kit";
+import { ModelCallError } from "@kyocho/models";
 import { parsePolicy, type Case, type Expert } from "@kyocho/core";
+import { createScriptedModelClient, MemoryAuditSink } from "@kyocho/testing";
+import type { CouncilEvent } from "./council-events.js";
 import { createCouncil } from "./council.js";
 
 const policy = parsePolicy({
@@ -180,5 +183,38 @@ describe("council graph", () => {
     expect(viaAssess.id).toMatch(/^a-[0-9a-f]{20}$/);
     expect(assessment!.id).toBe(viaAssess.id);
     expect(seen).toEqual([viaAssess.id]);
+  });
+
+  it("writes the executive summary and the audit line inside the run: `summarised` follows `merged`, the audit line comes last", async () => {
+    const probe = defineExpert({ name: "probe", description: "", keywords: ["probe"], isRequired: () => true, run: () => ({ findings: [] }) });
+    const summary = createScriptedModelClient({
+      model: "summary-model",
+      replies: [(turns) => JSON.stringify({ executiveSummary: `The decision is ${/"decision":\s*"([a-z_]+)"/.exec(turns.at(-1)!.content)?.[1]}.` })],
+    });
+    const audit = new MemoryAuditSink();
+    const council = createCouncil({ experts: [probe], policy, summary, audit, now: () => new Date("2026-11-30T09:00:00Z") });
+    const events: CouncilEvent[] = [];
+    const streamed = await council.assess({ question: "Can we lend?", case: someCase }, { onEvent: (e) => events.push(e) });
+    const { assessment: invoked } = await council.graph.invoke({ question: "Can we lend?", case: someCase });
+
+    expect(streamed.executiveSummary).toMatchObject({ text: `The decision is ${streamed.decision}.`, model: "summary-model" });
+    expect(invoked).toEqual({ ...streamed, experts: streamed.experts.map((e, i) => ({ ...e, latencyMs: invoked!.experts[i]!.latencyMs })) });
+    expect(events.map((e) => e.type).slice(-2)).toEqual(["merged", "summarised"]);
+    expect(events.at(-1)).toEqual({ type: "summarised", written: true, model: "summary-model" });
+    // Two runs, each: the summary's model call, then the assessment's line with that summary.
+    expect(audit.entries.map((e) => e.kind)).toEqual(["model_call", "assessment", "model_call", "assessment"]);
+    expect(audit.ofKind("assessment")[0]).toMatchObject({ assessmentId: streamed.id, executiveSummary: { model: "summary-model" } });
+  });
+
+  it("a summary model that fails leaves the assessment without a summary, says why in the event stream, and still audits it", async () => {
+    const probe = defineExpert({ name: "probe", description: "", keywords: ["probe"], isRequired: () => true, run: () => ({ findings: [] }) });
+    const summary = createScriptedModelClient({ replies: [new ModelCallError("MODEL_HTTP_ERROR", "HTTP 500 from the summary endpoint")] });
+    const audit = new MemoryAuditSink();
+    const events: CouncilEvent[] = [];
+    const assessment = await createCouncil({ experts: [probe], policy, summary, audit }).assess({ question: "q", case: someCase }, { onEvent: (e) => events.push(e) });
+
+    expect(assessment.executiveSummary).toBeUndefined();
+    expect(events.at(-1)).toMatchObject({ type: "summarised", written: false, reason: expect.stringContaining("HTTP 500") });
+    expect(audit.ofKind("assessment")).toEqual([expect.objectContaining({ assessmentId: assessment.id, decision: assessment.decision })]);
   });
 });

@@ -1,9 +1,26 @@
 import { randomUUID } from "node:crypto";
 import { END, Send, START, StateGraph, type LangGraphRunnableConfig } from "@langchain/langgraph";
+import { assessmentAuditEntry } from "@kyocho/core/audit";
 import { assessmentIdFor, unfinishedResult } from "@kyocho/core/assessment";
-import { EmbeddedPlanner, InProcessExecutor, mergeAssessment, UserInputError, validatePlan, type Expert, type ExpertExecutor, type ExpertRequest, type ExpertResult, type Planner, type Policy, type SubTask } from "@kyocho/core";
+import {
+  EmbeddedPlanner,
+  InProcessExecutor,
+  mergeAssessment,
+  UserInputError,
+  validatePlan,
+  type AuditSink,
+  type Expert,
+  type ExpertExecutor,
+  type ExpertRequest,
+  type ExpertResult,
+  type ModelClient,
+  type Planner,
+  type Policy,
+  type SubTask,
+} from "@kyocho/core";
 import { planEmbedded, waitsForAnswer } from "@kyocho/core/plan";
 import { todayUtc } from "@kyocho/core/case";
+import { summariseWithModel } from "@kyocho/models";
 import type { CouncilEvent } from "./council-events.js";
 import { CouncilState, type CouncilStateType } from "./council-state.js";
 import { ensureRequiredExperts } from "./ensure-required.js";
@@ -32,6 +49,13 @@ export interface CouncilGraphOptions {
   planning?: PlanningMode;
   /** The clock that dates an assessment whose case gives no `asOf`; default the system clock. */
   now?: () => Date;
+  /**
+   * The model that writes the executive summary after the merge; without
+   * one the assessment has none. Its failure leaves the assessment unchanged.
+   */
+  summary?: ModelClient | undefined;
+  /** Where the run is audited: the summary's model calls and, last, the assessment's own line. */
+  audit?: AuditSink | undefined;
 }
 
 /** What `launch` sends to an expert slot: which run, which expert — nothing that would be copied per Send. */
@@ -41,10 +65,10 @@ interface SlotInput {
 }
 
 /**
- * Builds the council as an ordinary compiled LangGraph of three supersteps:
+ * Builds the council as an ordinary compiled LangGraph:
  *
  *   START ─Send─→ planner ─────────────┐
- *         └Send×E→ expert (one slot per expert) ─→ merger → END
+ *         └Send×E→ expert (one slot per expert) ─→ merger → summarise → record → END
  *
  * The planner and one slot per expert run in the same superstep and meet on
  * a {@link RunBoard}: a slot runs its expert's sub-tasks of the plan, each
@@ -55,8 +79,10 @@ interface SlotInput {
  * delays only what truly depends on it. With a planner model and
  * speculative planning, the experts the case requires start before the
  * planner answers. A task whose dependency failed is `skipped`; all results
- * reach the merge verbatim. Experts' policy sections are validated here, at
- * build time.
+ * reach the merge verbatim. After the merge, the summary model (if given)
+ * writes the executive summary and the audit sink (if given) receives the
+ * assessment's line, so `graph.invoke` returns what `kyocho ask` prints.
+ * Experts' policy sections are validated here, at build time.
  *
  * @example
  * const graph = createCouncilGraph({ experts: [lending, fx], policy });
@@ -79,6 +105,8 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
   }
   const vetoes = experts.flatMap((e) => e.vetoes);
   const now = options.now ?? (() => new Date());
+  const summaryModel = options.summary;
+  const audit = options.audit;
   const context = { experts, policy };
 
   const boards = new Map<string, { board: RunBoard; present: number }>();
@@ -118,7 +146,8 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
       const final = withStartedTasks(validated, [...board.speculative.values()]);
       board.postPlan(final);
       config.writer?.({ type: "planned", plan: final } satisfies CouncilEvent);
-      return { assessmentId, plan: final, case: c, asOf };
+      // The question too: a caller of `graph.invoke` who gave only a case gets the case's question in the assessment, as `council.assess` does.
+      return { assessmentId, question, plan: final, case: c, asOf };
     } catch (error) {
       board.failPlan(error);
       throw error;
@@ -218,14 +247,40 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
     return { assessment };
   };
 
+  const summarise = async (state: CouncilStateType, config: LangGraphRunnableConfig) => {
+    if (!summaryModel || !state.assessment) return {};
+    let fallback: string | undefined;
+    const assessment = await summariseWithModel(state.assessment, summaryModel, {
+      audit,
+      signal: config.signal,
+      onFallback: (reason) => (fallback = reason),
+    });
+    config.writer?.(
+      (assessment.executiveSummary
+        ? { type: "summarised", written: true, model: assessment.executiveSummary.model }
+        : { type: "summarised", written: false, reason: fallback ?? "no summary" }) satisfies CouncilEvent,
+    );
+    return { assessment };
+  };
+
+  // Last, so that the line records the assessment exactly as the run returns it, summary included.
+  const record = (state: CouncilStateType) => {
+    if (audit && state.assessment) audit.write(assessmentAuditEntry(state.assessment));
+    return {};
+  };
+
   return new StateGraph(CouncilState)
     .addNode("planner", plan)
     .addNode("expert", slot)
     .addNode("merger", merge)
+    .addNode("summarise", summarise)
+    .addNode("record", record)
     .addConditionalEdges(START, launch, ["planner", "expert"])
     .addEdge("planner", "merger")
     .addEdge("expert", "merger")
-    .addEdge("merger", END)
+    .addEdge("merger", "summarise")
+    .addEdge("summarise", "record")
+    .addEdge("record", END)
     .compile();
 }
 

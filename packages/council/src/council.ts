@@ -1,6 +1,19 @@
 import { buildCaseSchema, requireCaseSchemaVersion } from "@kyocho/core/case";
 import { checkQuestionLimit, type Limits } from "@kyocho/core/limits";
-import { EmbeddedPlanner, parseCase, validatePlan, type Assessment, type Case, type Expert, type ExpertExecutor, type Plan, type Planner, type Policy } from "@kyocho/core";
+import {
+  EmbeddedPlanner,
+  parseCase,
+  validatePlan,
+  type Assessment,
+  type AuditSink,
+  type Case,
+  type Expert,
+  type ExpertExecutor,
+  type ModelClient,
+  type Plan,
+  type Planner,
+  type Policy,
+} from "@kyocho/core";
 import type { CouncilEvent } from "./council-events.js";
 import { createCouncilGraph, type CouncilGraph, type PlanningMode } from "./council-graph.js";
 import { ensureRequiredExperts } from "./ensure-required.js";
@@ -16,6 +29,10 @@ export interface CouncilOptions {
   limits?: Limits;
   /** The clock that dates an assessment whose case gives no `asOf`; default the system clock. */
   now?: () => Date;
+  /** The model that writes the executive summary after the merge; as in `createCouncilGraph`. */
+  summary?: ModelClient | undefined;
+  /** Where the run is audited (the summary's model calls, the assessment's line); as in `createCouncilGraph`. */
+  audit?: AuditSink | undefined;
 }
 
 export interface AssessInput {

@@ -79,6 +79,8 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
       citations: [] as ExpertResult["citations"],
       notes: [] as string[],
     };
+    // A run asked for after its caller gave up (a council stopped while this task waited on a dependency) does not start.
+    if (options.signal?.aborted) return { ...base, status: "failed", error: describeFailure(new ExpertAborted()), latencyMs: elapsed(started) };
     const controller = new AbortController();
     const onOuterAbort = () => controller.abort(options.signal?.reason);
     options.signal?.addEventListener("abort", onOuterAbort, { once: true });

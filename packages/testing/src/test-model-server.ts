@@ -63,6 +63,12 @@ export interface RecordedRequest {
   answeredOrder?: number | undefined;
   /** The fault injected into the answer, when `faults` chose this request. */
   fault?: FaultKind | undefined;
+  /**
+   * Position on the same clock at which the client closed the connection
+   * before any answer (a cancelled call); unset otherwise, and for
+   * connections the endpoint itself cut on `close()`.
+   */
+  abandonedOrder?: number | undefined;
 }
 
 /** What a fault-injecting endpoint does instead of answering. */
@@ -117,6 +123,8 @@ export interface TestModelServer {
   /**
    * Resolves with the first request (already received or still to come) that
    * matches: a test's gate, e.g. "answer fx only once lending has asked".
+   * Matched again when a request's client abandons it, so
+   * `whenReceived((r) => r.abandonedOrder !== undefined)` waits for a cancel.
    */
   whenReceived(match: (request: RecordedRequest) => boolean): Promise<RecordedRequest>;
   /** Queues one-shot replies for a caller, used in order before its standing reply. */
@@ -159,6 +167,15 @@ export async function startTestModelServer(options: TestModelServerOptions = {})
   let sequence = 0;
   let tick = 0;
   const waiters = new Set<{ match: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }>();
+  const notify = (recorded: RecordedRequest) => {
+    for (const waiter of [...waiters]) {
+      if (!waiter.match(recorded)) continue;
+      waiters.delete(waiter);
+      waiter.resolve(recorded);
+    }
+  };
+  // Set on `close()`: a connection the endpoint cuts itself was not abandoned by its client.
+  let closing = false;
   const seen = new Map<string, number>();
   const drawFault = (request: RecordedRequest): FaultKind | undefined => {
     const faults = options.faults;
@@ -204,11 +221,12 @@ export async function startTestModelServer(options: TestModelServerOptions = {})
       receivedOrder: ++tick,
     };
     requests.push(recorded);
-    for (const waiter of [...waiters]) {
-      if (!waiter.match(recorded)) continue;
-      waiters.delete(waiter);
-      waiter.resolve(recorded);
-    }
+    res.once("close", () => {
+      if (res.writableEnded || closing) return;
+      recorded.abandonedOrder = ++tick;
+      notify(recorded);
+    });
+    notify(recorded);
 
     if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
       return sendJson(res, 401, errorBody("Incorrect API key provided", "authentication_error"));
@@ -305,6 +323,7 @@ export async function startTestModelServer(options: TestModelServerOptions = {})
     },
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
         server.closeAllConnections();
         server.close(() => resolve());
       }),

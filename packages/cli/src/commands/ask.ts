@@ -60,10 +60,10 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
       if (!question && !c) throw new UserInputError("give a question, a --case file, or both", { source: "ask" });
       const plan = options.plan ? readDataFile(options.plan, "plan file") : undefined;
       const progress = options.quiet ? undefined : progressPrinter();
-      const assessed = options.queue || (await queueRequestedByEnv())
+      // The run writes the executive summary and the audit line itself: what is printed is what `council.assess` returns.
+      const assessment = options.queue || (await queueRequestedByEnv())
         ? await assessThroughQueue(resolved, modelContext, { question, case: c, plan }, progress, options.quiet)
         : await council.assess({ question, case: c, plan }, progress ? { onEvent: progress } : {});
-      const assessment = await modelContext.finish(assessed);
       if (options.json) process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
       else process.stdout.write(formatAssessment(assessment, createStyle(process.stdout)));
       // The report renderer is loaded only when a report is asked for.
@@ -77,7 +77,7 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
 /** Runs the council with its sub-tasks on the expert queues; the same graph, so the same assessment. */
 async function assessThroughQueue(
   resolved: ResolvedCouncil,
-  models: Pick<ModelContext, "planner" | "planning">,
+  models: Pick<ModelContext, "planner" | "planning" | "summary" | "audit">,
   input: AssessInput,
   progress: ((event: CouncilEvent) => void) | undefined,
   quiet: boolean | undefined,
@@ -86,7 +86,7 @@ async function assessThroughQueue(
   const { openQueueContext, queuedCouncil, warnAboutMissingWorkers } = await import("../queue-context.js");
   const context = await openQueueContext("ask");
   try {
-    const { council, executor } = await queuedCouncil(context, resolved, { planner: models.planner, planning: models.planning });
+    const { council, executor } = await queuedCouncil(context, resolved, { planner: models.planner, planning: models.planning, summary: models.summary, audit: models.audit });
     try {
       if (!quiet) await warnAboutMissingWorkers(context, council.experts.map((e) => e.name));
       return await council.assess(input, progress ? { onEvent: progress } : {});
@@ -119,6 +119,9 @@ function progressPrinter(): (event: CouncilEvent) => void {
       }
       case "merged":
         process.stderr.write(style.dim(`kyocho: merged → ${event.decision} (${event.rating}${event.incomplete ? ", incomplete" : ""})\n`));
+        break;
+      case "summarised":
+        process.stderr.write(style.dim(event.written ? `kyocho: summary written by ${event.model}\n` : `kyocho: no summary (${event.reason})\n`));
         break;
     }
   };

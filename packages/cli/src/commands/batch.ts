@@ -72,7 +72,12 @@ Examples:
       const queueContext = viaQueue ? await import("../queue-context.js") : undefined;
       if (queueContext) {
         context = await queueContext.openQueueContext("batch");
-        const queued = await queueContext.queuedCouncil(context, resolved, { planner: modelContext.planner, planning: modelContext.planning });
+        const queued = await queueContext.queuedCouncil(context, resolved, {
+          planner: modelContext.planner,
+          planning: modelContext.planning,
+          summary: modelContext.summary,
+          audit: modelContext.audit,
+        });
         council = queued.council;
         const ctx = context;
         close = async () => {
@@ -96,7 +101,7 @@ Examples:
       try {
         if (queueContext && context && !options.quiet) await queueContext.warnAboutMissingWorkers(context, council.experts.map((e) => e.name));
         const assess = async (item: BatchItem): Promise<Assessment> => {
-          const assessment = await modelContext.finish(await council.assess({ question: item.question, case: item.case }));
+          const assessment = await council.assess({ question: item.question, case: item.case });
           const lost = assessment.experts.find((e) => e.status === "failed" && e.error && QUEUE_FAILURES.has(e.error.code));
           if (queue && lost) throw new queue.QueueError("QUEUE_FAILURE", `${lost.name}: ${lost.error!.code}: ${lost.error!.message}`);
           return assessment;
