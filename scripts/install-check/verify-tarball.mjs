@@ -11,7 +11,7 @@
 //   - no test file is shipped.
 // Prints one line per package with its counts, so the CI log shows what each tarball holds.
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const [tarballDir, workspacesFile] = process.argv.slice(2);
@@ -53,8 +53,8 @@ function exportTargets(exports) {
 
 /** The workspace's src/**\/*.ts modules (tests and declarations aside) as paths without extension, relative to src/. */
 function sourceModules(dir) {
-  if (!dir) return [];
-  const src = join(dir, "src");
+  const src = dir ? join(dir, "src") : undefined;
+  if (!src || !existsSync(src)) return [];
   return readdirSync(src, { recursive: true })
     .map(String)
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && !TEST.test(f))
