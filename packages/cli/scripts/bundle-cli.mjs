@@ -12,6 +12,9 @@
 // - Workspace code that finds files beside itself (`new URL("../knowledge",
 //   import.meta.url)`) keeps pointing at its own package: `import.meta.url`
 //   in those files is rewritten to the file's URL relative to the bundle.
+//   Those URLs follow this repository's layout, so the bundle is for the
+//   repository only: the published package leaves it out (`!dist/bundle` in
+//   its `files`) and an installed `kyocho` runs the compiled modules.
 // - dist/bundle/inputs.json lists the build-info files the bundle was made
 //   from; bin/kyocho.js uses the bundle only while none is newer than it,
 //   so `tsc -b` after an edit is never shadowed by a stale bundle.

@@ -2,22 +2,7 @@ import { randomUUID } from "node:crypto";
 import { END, Send, START, StateGraph, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import { assessmentAuditEntry } from "@kyocho/core/audit";
 import { assessmentIdFor, unfinishedResult } from "@kyocho/core/assessment";
-import {
-  EmbeddedPlanner,
-  InProcessExecutor,
-  mergeAssessment,
-  UserInputError,
-  validatePlan,
-  type AuditSink,
-  type Expert,
-  type ExpertExecutor,
-  type ExpertRequest,
-  type ExpertResult,
-  type ModelClient,
-  type Planner,
-  type Policy,
-  type SubTask,
-} from "@kyocho/core";
+import { EmbeddedPlanner, InProcessExecutor, mergeAssessment, UserInputError, validatePlan, type AuditSink, type Expert, type ExpertExecutor, type ExpertRequest, type ExpertResult, type ModelClient, type Planner, type Policy, type SubTask } from "@kyocho/core";
 import { planEmbedded, waitsForAnswer } from "@kyocho/core/plan";
 import { todayUtc } from "@kyocho/core/case";
 import { summariseWithModel } from "@kyocho/models";
