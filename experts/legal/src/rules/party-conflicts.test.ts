@@ -1,4 +1,4 @@
-import { parseCase, type CaseInput, type ExpertFinding, english, japaneseForm, type LocalizedText, japanese } from "@kyocho/core";
+import { parseCase, type CaseInput, type ExpertFinding, english, japaneseForm, type LocalizedText } from "@kyocho/core";
 import { describe, expect, it } from "vitest";
 import { caseParties } from "../parties.js";
 import { applyPartyConflicts } from "./party-conflicts.js";

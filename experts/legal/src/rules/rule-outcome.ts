@@ -1,4 +1,4 @@
-import type { CitationRef, ExpertFinding, LocalizedText, Severity } from "@kyocho/core";
+import type { ExpertFinding, LocalizedText } from "@kyocho/core";
 
 /** What applying one rule yields: its finding (if it fires), the metrics it computed and any notes. */
 export interface RuleOutcome {
