@@ -82,7 +82,7 @@ function startWorker(name: string): Promise<ChildProcess> {
   let err = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start in 20 s:\n${err}`)), 20_000);
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => {
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
       err += d;
       if (/ready on/.test(err)) {
         clearTimeout(timer);

@@ -16,7 +16,7 @@ describe("the routing dev set (examples/eval/routing.jsonl)", () => {
 
   it("is routed by the embedded planner with recall ≥ 0.95 and precision ≥ 0.90 (micro-averaged over (line, expert) pairs)", async () => {
     const result = await evaluateSet(DEV_SET);
-    const misses = result.misses.map((m) => `${m.id}: missed [${m.missed}] extra [${m.extra}]`).join("\n");
+    const misses = result.misses.map((m) => `${m.id}: missed [${m.missed.join(",")}] extra [${m.extra.join(",")}]`).join("\n");
     expect(result.planners).toEqual(["embedded"]);
     expect(result.recall, misses).toBeGreaterThanOrEqual(0.95);
     expect(result.precision, misses).toBeGreaterThanOrEqual(0.9);

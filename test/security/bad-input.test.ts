@@ -113,7 +113,10 @@ function mutate(base: Json, mutations: Mutation[], allowed: (path: Array<string 
     const last = path.at(-1)!;
     if (!parent || typeof parent !== "object") continue;
     if (m.kind === "set") parent[last] = m.value;
-    else if (m.kind === "delete") Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last];
+    else if (m.kind === "delete") {
+      if (Array.isArray(parent)) parent.splice(Number(last), 1);
+      else delete parent[last];
+    }
     else {
       const target = parent[last];
       if (Array.isArray(target)) target.push(m.value);

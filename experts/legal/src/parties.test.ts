@@ -119,7 +119,7 @@ describe("caseParties: the borrower listed twice, evidence combined conservative
     const out = parties({
       borrower: { ...borrower, ...own },
       counterparties: [{ ...borrower, role: "borrower", ...other }],
-    } as CaseInput);
+    });
     expect(out).toHaveLength(1);
     return out[0]!;
   };

@@ -25,8 +25,8 @@ export interface LendingEvaluationInput {
   policy: LendingPolicy;
   /** The fx expert's result, when lending ran after it. */
   fx?: ExpertResult | undefined;
-  dataGap(fields: string[], message: LocalizedText): ExpertFinding;
-  dataConflict(fields: string[], message: LocalizedText): ExpertFinding;
+  dataGap: (fields: string[], message: LocalizedText) => ExpertFinding;
+  dataConflict: (fields: string[], message: LocalizedText) => ExpertFinding;
 }
 
 /** The fields lending would need to judge a deal it was asked about without data. */

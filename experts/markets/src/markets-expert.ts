@@ -86,8 +86,8 @@ export function createMarketsExpert(options: MarketsExpertOptions = {}): Expert<
       const known = values.every((v) => v !== undefined);
       const findings: ExpertFinding[] = [];
       const metrics: Record<string, number | null> = {
-        totalMarketValue: known ? values.reduce((sum: number, v) => sum + v!, 0) : null,
-        grossMarketValue: known ? values.reduce((sum: number, v) => sum + Math.abs(v!), 0) : null,
+        totalMarketValue: known ? values.reduce((sum: number, v) => sum + v, 0) : null,
+        grossMarketValue: known ? values.reduce((sum: number, v) => sum + Math.abs(v), 0) : null,
       };
       const notes: string[] = [];
       for (const outcome of outcomes) {

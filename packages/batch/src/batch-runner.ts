@@ -89,7 +89,7 @@ export async function runBatch<A>(options: BatchRunOptions<A>): Promise<BatchSum
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UserInputError(`must be a positive integer, got ${concurrency}`, { source: "concurrency" });
 
   const started = performance.now();
-  const warn = options.onWarning ?? (() => {});
+  const warn = (message: string): void => options.onWarning?.(message);
   const existing = await readExistingOutput(output);
   if (existing.repaired) warn(`${options.output}: cut off a torn last line (its id runs again)`);
   if (existing.unreadable > 0) warn(`${options.output}: ${existing.unreadable} line(s) are not JSON with an id; left as they are`);

@@ -44,7 +44,7 @@ export async function loadCouncilModule(path: string): Promise<CouncilDefinition
 async function importTypeScript(file: string, source: string): Promise<Record<string, unknown>> {
   let api: { tsImport: (specifier: string, parent: string) => Promise<Record<string, unknown>> };
   try {
-    api = (await import("tsx/esm/api")) as typeof api;
+    api = await import("tsx/esm/api");
   } catch {
     throw new UserInputError("a TypeScript council needs tsx (npm install --save-dev tsx), or compile it to JavaScript first", { source });
   }

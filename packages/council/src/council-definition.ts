@@ -19,7 +19,7 @@ export interface CouncilDefinition {
  */
 export function defineCouncil(definition: CouncilDefinition): CouncilDefinition {
   const source = "council definition";
-  if (!definition || !Array.isArray(definition.experts) || definition.experts.length === 0) {
+  if (!definition || !Array.isArray(definition.experts as unknown) || definition.experts.length === 0) {
     throw new UserInputError("must list at least one expert", { source, path: "experts" });
   }
   const names = new Set<string>();

@@ -61,7 +61,7 @@ export function createCouncil(options: CouncilOptions): Council {
   const graph = createCouncilGraph(options);
   const planner = options.planner ?? new EmbeddedPlanner();
   const names = options.experts.map((e) => e.name);
-  const caseSchema = buildCaseSchema(Object.assign({}, ...options.experts.map((e) => e.caseSchema)));
+  const caseSchema = buildCaseSchema(Object.assign({}, ...options.experts.map((e) => e.caseSchema)) as Parameters<typeof buildCaseSchema>[0]);
 
   const plan: Council["plan"] = async ({ question, case: c }) => {
     const drafted = await planner.plan({ question: question ?? "", case: c }, { experts: options.experts, policy: options.policy });
@@ -83,7 +83,7 @@ export function createCouncil(options: CouncilOptions): Council {
     if (runOptions.onEvent) {
       for await (const [mode, chunk] of await graph.stream(graphInput, { ...config, streamMode: ["custom", "values"] })) {
         if (mode === "custom") runOptions.onEvent(chunk as CouncilEvent);
-        else final = chunk as typeof final;
+        else final = chunk;
       }
     } else {
       // Nobody listens for events: each streamed chunk costs LangGraph a traced step, so only the final state is read.
@@ -102,7 +102,7 @@ export function createCouncil(options: CouncilOptions): Council {
       requireCaseSchemaVersion(raw, source, source.startsWith("case file ") ? source.slice("case file ".length) : "FILE");
       return parseCase(raw, { source, schema: caseSchema, limits: options.limits });
     },
-    caseJsonSchema: () => caseSchema.toJSONSchema({ io: "input" }) as Record<string, unknown>,
+    caseJsonSchema: () => caseSchema.toJSONSchema({ io: "input" }),
     plan,
     assess,
   };

@@ -59,7 +59,7 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
     const parsed = parseWith(definition.policySchema, section, {
       source: `policy ${policy.id}`,
       pathPrefix: `experts.${name}`,
-    }) as P;
+    });
     resolved.set(policy, parsed);
     return parsed;
   };

@@ -29,7 +29,7 @@ export class HeldPolicies {
     if (!Array.isArray(policies) || policies.length === 0) {
       throw new UserInputError(`a worker of ${expert.name} needs at least one policy to run its jobs under`, { source: "worker", path: "policies" });
     }
-    for (const policy of policies) {
+    for (const policy of policies as readonly Policy[]) {
       expert.resolvePolicy(policy);
       const fingerprint = policyFingerprint(policy);
       if (!this.bySha.has(fingerprint.sha256)) this.bySha.set(fingerprint.sha256, { policy, fingerprint });

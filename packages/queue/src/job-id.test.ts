@@ -37,7 +37,7 @@ describe("jobIdFor", () => {
   it("is the same for the same request, whatever the timings of its dependencies or a speculative start", () => {
     const again: ExpertJobData = {
       ...data,
-      task: { ...data.task, speculative: true } as ExpertJobData["task"],
+      task: { ...data.task, speculative: true },
       dependencies: { fx: { ...fxResult, latencyMs: 99, modelUse: { ...fxResult.modelUse!, latencyMs: 2_000 } } },
     };
     expect(jobIdFor(again)).toBe(jobIdFor(data));
@@ -47,7 +47,7 @@ describe("jobIdFor", () => {
   it("differs for a reused assessment id with another question, case, policy or dependency result", () => {
     const id = jobIdFor(data);
     expect(jobIdFor({ ...data, task: { ...data.task, question: "Can we lend USD 90m?" } })).not.toBe(id);
-    expect(jobIdFor({ ...data, case: { bank: { baseCurrency: "JPY", homeCountry: "JP" } } as ExpertJobData["case"] })).not.toBe(id);
+    expect(jobIdFor({ ...data, case: { bank: { baseCurrency: "JPY", homeCountry: "JP" } } })).not.toBe(id);
     expect(jobIdFor({ ...data, policy: { ...data.policy, sha256: "0".repeat(64) } })).not.toBe(id);
     expect(jobIdFor({ ...data, dependencies: { fx: { ...fxResult, metrics: { hedgeRatio: 0.5 } } } })).not.toBe(id);
   });

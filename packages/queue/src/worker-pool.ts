@@ -1,5 +1,4 @@
 import type { Worker } from "bullmq";
-import type { Redis } from "ioredis";
 import { UserInputError, type Expert, type ExpertResult } from "@kyocho/core";
 import { createExpertWorker, handBackRunningJobs, type ExpertWorkerOptions } from "./expert-worker.js";
 

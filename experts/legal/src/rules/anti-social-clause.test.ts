@@ -20,9 +20,6 @@ const jp = { name: "Tokyo KK", country: "JP" };
 const us = { name: "Acme Inc", country: "US" };
 const facility = { type: "term_loan" as const, amount: 1e9, currency: "JPY", tenorYears: 3, rate: 0.01, amortization: "bullet" as const };
 
-/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
-const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
-
 describe("LEG-CLAUSE-ASF", () => {
   it("is high for a contract without the clause when a party is in JP", () => {
     const out = run({ borrower: jp, contract: { governingLaw: "JP", clauses: ["sanctions", "cross_default"] } });

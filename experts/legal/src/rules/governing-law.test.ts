@@ -16,9 +16,6 @@ const facility = { type: "revolver", amount: 1e9, currency: "JPY", tenorYears: 3
 const run = (caseInput: object, approved: readonly string[] = reference.approvedGoverningLaws, r: LegalPolicy["rules"]["LEG-LAW"] = rule) =>
   applyGoverningLawRule({ c: parseCase(caseInput), approvedGoverningLaws: approved, rule: r });
 
-/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
-const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
-
 describe("LEG-LAW", () => {
   it.each(["JP", "NY", "EN", "SG"])("passes approved law %s", (law) => {
     const out = run({ contract: { governingLaw: law } });

@@ -23,9 +23,6 @@ const cp = (name: string, kyc?: "complete" | "pending" | "failed", role: Role = 
 const run = (caseInput: CaseInput, r: LegalPolicy["rules"]["LEG-KYC"] = rule) =>
   applyKycRule({ parties: caseParties(parseCase({ asOf: "2026-11-30", ...caseInput })), rule: r, dataGap });
 
-/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
-const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
-
 describe("LEG-KYC", () => {
   it("passes when every party's KYC is complete", () => {
     const out = run({ borrower: { name: "B", country: "JP", kyc: "complete" }, counterparties: [cp("A", "complete")] });

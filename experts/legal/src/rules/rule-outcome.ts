@@ -1,6 +1,5 @@
-import type { CitationRef } from "@kyocho/core/policy";
 import type { ExpertFinding } from "@kyocho/core/expert";
-import type { LocalizedText, Severity } from "@kyocho/core";
+import type { LocalizedText } from "@kyocho/core";
 
 /** What applying one rule yields: its finding (if it fires), the metrics it computed and any notes. */
 export interface RuleOutcome {

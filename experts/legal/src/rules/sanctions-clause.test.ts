@@ -21,9 +21,6 @@ const jp = { name: "Tokyo KK", country: "JP", role: "borrower" };
 const us = { name: "Target Inc", country: "US", role: "target" };
 const facility = (currency: string) => ({ type: "revolver", amount: 1e9, currency, tenorYears: 3, rate: 0.02, amortization: "bullet" });
 
-/** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
-const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort();
-
 describe("LEG-CLAUSE-SANC", () => {
   it("is silent for a domestic deal without the clause", () => {
     const out = run({ counterparties: [jp], facility: facility("JPY"), contract: { clauses: [] } });

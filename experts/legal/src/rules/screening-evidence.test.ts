@@ -1,6 +1,6 @@
 import { parseCase, type CaseInput, type LocalizedText } from "@kyocho/core";
 import type { ExpertFinding } from "@kyocho/core/expert";
-import { english, japaneseForm, japanese } from "@kyocho/core/policy";
+import { english, japaneseForm } from "@kyocho/core/policy";
 import { describe, expect, it } from "vitest";
 import { caseParties } from "../parties.js";
 import { applyScreeningEvidence } from "./screening-evidence.js";

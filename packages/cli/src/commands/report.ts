@@ -59,7 +59,7 @@ export function readAssessment(text: string, source: string): Assessment {
   const raw = parseDataText(text, "json", source);
   const unwrapped =
     raw !== null && typeof raw === "object" && !Array.isArray(raw) && "assessment" in raw && Object.keys(raw).every((k) => k === "id" || k === "assessment")
-      ? (raw as { assessment: unknown }).assessment
+      ? raw.assessment
       : raw;
   return parseWith(AssessmentSchema, unwrapped, { source });
 }

@@ -283,7 +283,7 @@ function evidenceNotAfterAsOf(c: Record<string, unknown>, ctx: z.RefinementCtx):
   const asOf = typeof c.asOf === "string" ? c.asOf : todayUtc();
   const check = (party: unknown, path: (string | number)[]) => {
     if (!party || typeof party !== "object") return;
-    const p = party as Record<string, any>;
+    const p = party as { screening?: { screenedOn?: unknown }; kyc?: { reviewedOn?: unknown } | string | null; antiSocialCheck?: { checkedOn?: unknown } };
     const dates: [string, string, unknown][] = [
       ["screening", "screenedOn", p.screening?.screenedOn],
       ["kyc", "reviewedOn", typeof p.kyc === "object" ? p.kyc?.reviewedOn : undefined],

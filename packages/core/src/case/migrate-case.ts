@@ -26,7 +26,7 @@ const isObject = (v: unknown): v is Obj => v !== null && typeof v === "object" &
 export function migrateCase(raw: unknown): CaseMigration {
   if (!isObject(raw)) return { case: { schemaVersion: CASE_SCHEMA_VERSION }, unknowns: ["(root): the file is not a case object"] };
   const unknowns: string[] = [];
-  const { schemaVersion: _old, ...rest } = structuredClone(raw) as Obj;
+  const { schemaVersion: _old, ...rest } = structuredClone(raw);
   const c: Obj = { schemaVersion: CASE_SCHEMA_VERSION, ...rest };
   const base: string = c.bank?.baseCurrency ?? "JPY";
 

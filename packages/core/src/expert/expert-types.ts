@@ -47,9 +47,9 @@ export interface ExpertRunContext<P> {
   passages: Citation[];
   signal: AbortSignal;
   /** A DATA-GAP finding naming the missing field paths; the message in English, or `{ en, ja }`. */
-  dataGap(fields: string[], message: LocalizedText): ExpertFinding;
+  dataGap: (fields: string[], message: LocalizedText) => ExpertFinding;
   /** A DATA-CONFLICT finding naming the field paths whose values cannot both be true. */
-  dataConflict(fields: string[], message: LocalizedText): ExpertFinding;
+  dataConflict: (fields: string[], message: LocalizedText) => ExpertFinding;
   /** The date the assessment speaks for (`YYYY-MM-DD`): the case's `asOf`, else today (UTC). */
   asOf: string;
 }

@@ -83,7 +83,7 @@ describe("mergeAssessment", () => {
   });
 
   it("a case holding only its date is no case data", () => {
-    const a = merge([result("lending", [])], planOf("lending"), { bank: c.bank, asOf: "2026-11-30" } as Case);
+    const a = merge([result("lending", [])], planOf("lending"), { bank: c.bank, asOf: "2026-11-30" });
     expect(a.missing.map((m) => m.kind)).toEqual(["no_case_data"]);
     expect(a.decision).toBe("escalate");
   });
@@ -176,7 +176,7 @@ describe("mergeAssessment: vetoes, model findings and conflicts", () => {
   });
 
   it("prints the date it speaks for", () => {
-    const a = mergeAssessment({ assessmentId: "a", plan: planOf("legal"), results: { legal: result("legal", []) }, policy, case: { ...c, asOf: "2026-11-30" } as Case });
+    const a = mergeAssessment({ assessmentId: "a", plan: planOf("legal"), results: { legal: result("legal", []) }, policy, case: { ...c, asOf: "2026-11-30" } });
     expect(a.asOf).toBe("2026-11-30");
     expect(mergeAssessment({ assessmentId: "a", plan: planOf("legal"), results: { legal: result("legal", []) }, policy, asOf: "2026-01-02" }).asOf).toBe("2026-01-02");
   });

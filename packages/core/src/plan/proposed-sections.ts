@@ -96,7 +96,7 @@ export function proposedSections(question: string, signals: readonly SectionSign
  * withProposedSections(undefined, proposedSections("Can we lend them ¥3bn?")).facility // a placeholder facility
  */
 export function withProposedSections(c: Case | undefined, proposed: readonly ProposedSection[]): Case {
-  const base = (c ?? { bank: { baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 10_000_000_000_000 } }) as Case;
+  const base = (c ?? { bank: { baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 10_000_000_000_000 } });
   const out: Record<string, unknown> = { ...base };
   for (const p of proposed) if (out[p.section] === undefined) out[p.section] = p.signal.placeholder(c);
   return out as Case;

@@ -42,9 +42,9 @@ export function printable(text: string): string {
  */
 export function printableDeep<T>(value: T): T {
   if (typeof value === "string") return printable(value) as T;
-  if (Array.isArray(value)) return value.map((item) => printableDeep(item)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => printableDeep(item)) as T;
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printableDeep(v)])) as T;
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, printableDeep(v)])) as T;
   }
   return value;
 }

@@ -168,7 +168,7 @@ describe("on-premises expert models against the local endpoint", () => {
       const config = loadModelConfig({ env })!;
       const models = createModelRegistry({ ...config, models: { ...config.models, default: { ...config.models.default!, ...fast } } }, { env, audit });
       // The server echoes the key it was sent in an error, as a misconfigured proxy might.
-      keyed.script("credit", (req) => ({ status: 500, errorMessage: `upstream refused ${req.headers.authorization}` }), { json: goodAnswer });
+      keyed.script("credit", (req) => ({ status: 500, errorMessage: `upstream refused ${String(req.headers.authorization)}` }), { json: goodAnswer });
       const experts = [creditExpert()];
       const result = await new InProcessExecutor(experts, { models }).execute(creditRequest());
       const assessment = mergeAssessment({ assessmentId: "a-test", plan: PlanSchema.parse({ tasks: [creditRequest().task] }), results: { credit: result }, policy: testPolicy, case: creditRequest().case });

@@ -283,7 +283,12 @@ const MAX_RETRY_DELAY_MS = 30_000;
 function contentText(content: unknown): string {
   if (typeof content === "string") return content;
   if (Array.isArray(content)) {
-    return content.map((part) => (typeof part === "string" ? part : typeof part?.text === "string" ? part.text : "")).join("");
+    return content
+      .map((part: unknown) => {
+        const text: unknown = typeof part === "string" ? part : (part as { text?: unknown } | null | undefined)?.text;
+        return typeof text === "string" ? text : "";
+      })
+      .join("");
   }
   return "";
 }

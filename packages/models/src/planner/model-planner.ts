@@ -104,7 +104,8 @@ export class ModelPlanner implements Planner {
   private async askWithin(messages: BaseMessage[], names: string[]): Promise<{ value: unknown; notes: string[] }> {
     const controller = new AbortController();
     const timedOut = new Promise<never>((_, reject) => {
-      controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true });
+      // The only abort is the timer's, whose reason is a ModelPlanError.
+      controller.signal.addEventListener("abort", () => reject(controller.signal.reason as ModelPlanError), { once: true });
     });
     const timer = setTimeout(
       () => controller.abort(new ModelPlanError("timeout", `no plan within ${this.timeoutMs} ms`)),
