@@ -16,7 +16,6 @@ const testProjectFiles = [
   "examples/**/*.ts",
   "vitest.config.ts",
   "vitest.faults.config.ts",
-  "scripts/install-check/**/*.ts",
 ];
 
 const unsafeAnyRules = {
@@ -29,7 +28,9 @@ const unsafeAnyRules = {
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/node_modules/**", "**/coverage/**", ".kyocho/**", "out/**", "tmp/**"],
+    // scripts/install-check/*.ts are compiled against the installed tarballs in a project outside the repository
+    // (npm run check:install), where their types exist; here they would resolve to the workspace sources.
+    ignores: ["**/dist/**", "**/node_modules/**", "**/coverage/**", ".kyocho/**", "out/**", "tmp/**", "scripts/install-check/**/*.ts"],
   },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
