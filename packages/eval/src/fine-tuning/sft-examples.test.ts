@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { creditExpert, creditRequest, testPolicy } from "../../../models/test-support/credit-expert.js";
+import { creditExpert, creditRequest, testPolicy } from "../../../../test/helpers/credit-expert.js";
 import { mergeAssessment } from "@kyocho/core";
 import { PlanSchema } from "@kyocho/core";
 import { ChatFineTuningLineSchema } from "./chat-fine-tuning-line.js";

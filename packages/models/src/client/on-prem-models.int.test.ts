@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expertAnswer, MemoryAuditSink, startTestModelServer, type TestModelServer } from "@kyocho/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { creditExpert, creditRequest, goodAnswer, inventedAnswer, testPolicy } from "../../test-support/credit-expert.js";
+import { creditExpert, creditRequest, goodAnswer, inventedAnswer, testPolicy } from "../../../../test/helpers/credit-expert.js";
 import { AssessmentSchema } from "@kyocho/core";
 import { assessmentAuditEntry } from "@kyocho/core/audit";
 import type { AuditSink } from "@kyocho/core";

@@ -1,6 +1,6 @@
 import { createScriptedModelClient, MemoryAuditSink } from "@kyocho/testing";
 import { describe, expect, it } from "vitest";
-import { creditExpert, creditRequest, DSCR_FINDING, goodAnswer, inventedAnswer } from "../../test-support/credit-expert.js";
+import { creditExpert, creditRequest, DSCR_FINDING, goodAnswer, inventedAnswer } from "../../../../test/helpers/credit-expert.js";
 import { ModelCallError } from "../client/model-error.js";
 
 const json = (value: unknown) => JSON.stringify(value);

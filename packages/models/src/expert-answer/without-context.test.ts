@@ -1,6 +1,6 @@
 import { createScriptedModelClient } from "@kyocho/testing";
 import { describe, expect, it } from "vitest";
-import { creditExpert, creditRequest, goodAnswer } from "../../test-support/credit-expert.js";
+import { creditExpert, creditRequest, goodAnswer } from "../../../../test/helpers/credit-expert.js";
 import { withoutContext } from "./without-context.js";
 
 // A sub-question in the words of the knowledge base, so that retrieval finds passages to leave out.

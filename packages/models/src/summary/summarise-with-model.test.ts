@@ -1,6 +1,6 @@
 import { createScriptedModelClient, MemoryAuditSink } from "@kyocho/testing";
 import { describe, expect, it } from "vitest";
-import { creditExpert, creditRequest, testPolicy } from "../../test-support/credit-expert.js";
+import { creditExpert, creditRequest, testPolicy } from "../../../../test/helpers/credit-expert.js";
 import { PlanSchema } from "@kyocho/core";
 import { mergeAssessment } from "@kyocho/core";
 import { summariseWithModel } from "./summarise-with-model.js";

@@ -6,7 +6,7 @@ import { KnowledgeBase } from "@kyocho/knowledge";
 /**
  * A small synthetic expert for the model-layer tests: one rule finding
  * (DSCR below the minimum) and two metrics, a two-section knowledge base.
- * Kept outside `src` so it is never built or shipped.
+ * Shared by the models and eval packages' tests; kept in the repository's test helpers, so it is never built or shipped.
  */
 export const testPolicy = parsePolicy({
   id: "test-policy",
