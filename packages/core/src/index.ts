@@ -121,7 +121,7 @@ export {
 } from "./model/model-config.js";
 export { loadModelConfig, MODEL_ENV, type LoadModelConfigOptions } from "./model/load-model-config.js";
 export { classifyEndpoint, assertOnPremises, assertTracingOnPremises, endpointHost, type HostKind, type OnPremGuardOptions } from "./model/on-prem-guard.js";
-export { createChatModel, thinkingSwitch, NO_API_KEY, type ChatModelSettings } from "./model/chat-model-factory.js";
+export { thinkingSwitch, NO_API_KEY } from "./model/chat-model-factory.js";
 export type { ModelClient, ChatTurn, ModelCallContext, ModelCompletion, ModelEndpointInfo, CompleteOptions } from "./model/model-client.js";
 export { OpenAICompatibleClient, type ResolvedEndpoint } from "./model/openai-compatible-client.js";
 export { ModelCallError, type ModelCallErrorCode } from "./model/model-error.js";
@@ -136,7 +136,6 @@ export { dataBlock, DATA_IS_NOT_INSTRUCTIONS } from "./model/delimited-data.js";
 export { expertPrompt, type ExpertPromptInput, type ExpertPromptData } from "./model/expert-prompt.js";
 export { answerWithModel, type ExpertModelInput, type ExpertModelOptions } from "./model/expert-model.js";
 export { withoutContext } from "./model/without-context.js";
-export { auditCallbacks, type AuditCallbackContext } from "./model/audit-callbacks.js";
 
 export {
   sha256, assessmentAuditEntry,

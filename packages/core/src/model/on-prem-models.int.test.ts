@@ -219,12 +219,12 @@ describe("on-premises expert models against the local endpoint", () => {
 });
 
 describe("the model planner's endpoint", () => {
-  it("is handed to ModelPlanner as an audited chat model, in non-thinking mode", async () => {
+  it("is handed to ModelPlanner as the same kind of client the experts call, audited, in non-thinking mode", async () => {
     const audit = new MemoryAuditSink();
     const config = parseModelConfig({ models: { default: { baseURL: server.baseURL, model: "qwen3-test", ...fast }, planner: { model: "qwen3-planner" } } });
     const models = createModelRegistry(config, { env: {}, audit });
     server.script("planner", { think: "credit matters", json: { tasks: [{ expert: "credit", question: "Is the DSCR enough?", dependsOn: [] }], rationale: "credit only" } });
-    const planner = new ModelPlanner({ model: (await models.plannerChatModel())!, timeoutMs: 1_000 });
+    const planner = new ModelPlanner({ model: models.forPlanner()!, audit: models.audit, timeoutMs: 1_000 });
     const plan = await planner.plan({ question: "Can we lend?", case: creditRequest().case }, { experts: [creditExpert()], policy: testPolicy });
 
     expect(plan.tasks.map((t) => [t.expert, t.question])).toEqual([["credit", "Is the DSCR enough?"]]);
