@@ -74,8 +74,8 @@ export class OpenAICompatibleClient implements ModelClient {
 
     for (let attempt = 1; ; attempt++) {
       const format = jsonSchema ? this.format : "text";
-      const timeout = AbortSignal.timeout(this.endpoint.timeoutMs);
-      const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
+      const timeout = new AbortController();
+      const signal = outer ? AbortSignal.any([outer, timeout.signal]) : timeout.signal;
       const attemptStarted = performance.now();
       const line = (fields: Partial<ModelCallAuditEntry> & { outcome: ModelCallOutcome }): ModelCallAuditEntry => ({
         kind: "model_call",
@@ -109,6 +109,7 @@ export class OpenAICompatibleClient implements ModelClient {
           },
           headers,
           signal,
+          timeout,
         );
         const raw = answer.content;
         const responseSha256 = sha256(raw);
@@ -128,7 +129,7 @@ export class OpenAICompatibleClient implements ModelClient {
           responseSha256,
         };
       } catch (caught) {
-        const failure = this.classify(caught, { timedOut: timeout.aborted && !outer?.aborted, aborted: outer?.aborted === true, format });
+        const failure = this.classify(caught, { timedOut: timeout.signal.aborted && !outer?.aborted, aborted: outer?.aborted === true, format });
         audit?.write(
           line({
             outcome: failure.outcome,
@@ -162,17 +163,28 @@ export class OpenAICompatibleClient implements ModelClient {
    * - the body is read as text under the same signal, so the time limit and the caller's
    *   abort cut a stalled body too, and a `<think>` block or malformed JSON in the answer
    *   reaches kyocho verbatim, to be repaired and hashed;
+   * - the time limit (`timeout` aborted after `timeoutMs`) starts once the request is handed to
+   *   `fetch`: the first request of a process loads Node's HTTP client, which under load took
+   *   longer than a short limit and failed a request that never left the process;
    * - the key is cut out of every error message, since a server may quote the key it was sent.
    */
-  private async post(body: Record<string, unknown>, headers: Record<string, string>, signal: AbortSignal): Promise<WireAnswer> {
-    const response = await fetch(this.url("chat/completions"), {
+  private async post(body: Record<string, unknown>, headers: Record<string, string>, signal: AbortSignal, timeout: AbortController): Promise<WireAnswer> {
+    const sent = fetch(this.url("chat/completions"), {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json", Authorization: `Bearer ${this.apiKey ?? NO_API_KEY}`, ...headers },
       body: JSON.stringify(body),
       redirect: "error",
       signal,
     });
-    const text = await response.text();
+    const timer = setTimeout(() => timeout.abort(new DOMException(`no answer within ${this.endpoint.timeoutMs} ms`, "TimeoutError")), this.endpoint.timeoutMs);
+    let text: string;
+    let response: Response;
+    try {
+      response = await sent;
+      text = await response.text();
+    } finally {
+      clearTimeout(timer);
+    }
     if (!response.ok) throw new EndpointStatusError(response.status, withoutKey(errorDetail(text), this.apiKey), response.headers);
     let parsed: WireCompletion;
     try {
