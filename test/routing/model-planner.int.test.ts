@@ -166,6 +166,17 @@ describe("ModelPlanner against a local OpenAI-compatible endpoint", () => {
     }
   });
 
+  it("with output json_schema, counts a refused response format as a failure: the fallback plans", async () => {
+    const strict = await startTestModelServer({ rejectResponseFormat: true, replies: { "*": { json: GOOD } } });
+    try {
+      const p = await council({ output: "json_schema" }, strict.baseURL).plan({ question: QUESTION, case: acquisition });
+      expect(p.planner).toBe("embedded (fallback: model error)");
+      expect(p.warnings.at(-1)).toMatch(/\(model error: the endpoint refused the JSON-schema response format\)/);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it("reads JSON from the text in text mode, think block and all", async () => {
     const p = await plan({ think: "fx before lending", content: JSON.stringify(GOOD) }, QUESTION, acquisition, { output: "text" });
     expect(p.planner).toBe("model");
