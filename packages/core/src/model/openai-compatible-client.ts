@@ -156,6 +156,7 @@ export class OpenAICompatibleClient implements ModelClient {
   /**
    * One chat-completions request, sent as it is written: no client library
    * between kyocho and the wire. What it does, and why:
+   * - chat completions only, never the Responses API, which local servers do not speak;
    * - the key is the endpoint's own (`apiKeyEnv`) or the placeholder, never `OPENAI_API_KEY`
    *   from the environment, so a personal key is never sent to the bank's server;
    * - `redirect: "error"`: a redirect could carry the prompt off the checked host;
