@@ -21,7 +21,7 @@ export async function benchModels(server: TestModelServer, experts: readonly str
     { source: "benchmark" },
   );
   const models = createModelRegistry(config, { experts });
-  const chat = await models.plannerChatModel();
-  if (!chat) throw new Error("the benchmark's model registry has no planner model");
-  return { models, planner: new ModelPlanner({ model: chat, timeoutMs: 60_000 }) };
+  const plannerModel = models.forPlanner();
+  if (!plannerModel) throw new Error("the benchmark's model registry has no planner model");
+  return { models, planner: new ModelPlanner({ model: plannerModel, timeoutMs: 60_000 }) };
 }

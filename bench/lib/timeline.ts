@@ -18,7 +18,7 @@ export function newTimeline(): Timeline {
  *
  * @example
  * let timeline = newTimeline();
- * const planner = recordPlanning(new ModelPlanner({ model }), () => timeline);
+ * const planner = recordPlanning(new ModelPlanner({ model: models.forPlanner()! }), () => timeline);
  */
 export function recordPlanning(inner: Planner, current: () => Timeline): Planner {
   return {

@@ -33,8 +33,7 @@ function registry(names: readonly string[] = EXPERTS): ModelRegistry {
 }
 
 async function modelPlanner(models: ModelRegistry): Promise<ModelPlanner> {
-  const chat = await models.plannerChatModel();
-  return new ModelPlanner({ model: chat!, timeoutMs: 60_000 });
+  return new ModelPlanner({ model: models.forPlanner()!, audit: models.audit, timeoutMs: 60_000 });
 }
 
 function fullCouncilCase(): Case {

@@ -197,7 +197,7 @@ describe("compliance invariants (property-based)", () => {
               return { text, raw: text, model: "scripted", latencyMs: 1, attempts: 1, responseFormat: "text", responseSha256: "0" };
             },
           };
-          const models = { forExpert: () => model, forPlanner: () => undefined, plannerChatModel: async () => undefined, forSummary: () => undefined, audit: undefined, describe: () => [] } as ModelRegistry;
+          const models = { forExpert: () => model, forPlanner: () => undefined, forSummary: () => undefined, audit: undefined, describe: () => [] } as ModelRegistry;
           const without = await assess(policy, deal, "Can we lend to them?");
           const withModel = await assess(policy, deal, "Can we lend to them?", models);
           expect(DECISIONS.indexOf(withModel.decision)).toBeGreaterThanOrEqual(DECISIONS.indexOf(without.decision));

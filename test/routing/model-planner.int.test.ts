@@ -1,13 +1,12 @@
 import { fileURLToPath } from "node:url";
-import { ChatOpenAI } from "@langchain/openai";
 import { loadCaseFile, type Case } from "@kyocho/core";
-import { ModelPlanner, type ModelPlannerOptions } from "@kyocho/models";
+import { ModelPlanner, OpenAICompatibleClient, type ModelPlannerOptions, type ResolvedEndpoint } from "@kyocho/models";
 import { createReferenceCouncil } from "@kyocho/reference-council";
 import { startTestModelServer, type ScriptedReply, type TestModelServer } from "@kyocho/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 // The model planner against a local OpenAI-compatible endpoint on 127.0.0.1
-// (@kyocho/testing's protocol double), through a real LangChain ChatOpenAI.
+// (@kyocho/testing's protocol double), through the same OpenAICompatibleClient the experts call.
 
 const acquisition = loadCaseFile(fileURLToPath(new URL("../../examples/cases/acquisition-finance.yaml", import.meta.url)));
 const QUESTION = "Can we lend USD 120m to Sakura Precision to buy Pacific Components?";
@@ -21,9 +20,14 @@ afterAll(async () => {
   await server.close();
 });
 
+function client(baseURL = server.baseURL, endpoint: Partial<ResolvedEndpoint> = {}) {
+  return new OpenAICompatibleClient(
+    { baseURL, model: "planner-test", temperature: 0, timeoutMs: 2_000, maxRetries: 0, retryDelayMs: 5, reasoning: false, responseFormat: "json_schema", ...endpoint },
+    { env: {} },
+  );
+}
 function council(options: Partial<ModelPlannerOptions> = {}, baseURL = server.baseURL) {
-  const model = new ChatOpenAI({ model: "planner-test", apiKey: "test-key", temperature: 0, maxRetries: 0, configuration: { baseURL } });
-  return createReferenceCouncil({ planner: new ModelPlanner({ model, timeoutMs: 2_000, ...options }) });
+  return createReferenceCouncil({ planner: new ModelPlanner({ model: client(baseURL), timeoutMs: 2_000, ...options }) });
 }
 const plan = (reply: ScriptedReply, question = QUESTION, c: Case | undefined = acquisition, options: Partial<ModelPlannerOptions> = {}) => {
   server.respond("*", reply);
@@ -156,8 +160,19 @@ describe("ModelPlanner against a local OpenAI-compatible endpoint", () => {
     try {
       const p = await council({}, strict.baseURL).plan({ question: QUESTION, case: acquisition });
       expect(p.planner).toBe("model");
-      expect(p.warnings[0]).toMatch(/^the endpoint refused structured output \(400 .*\); the plan was asked for as JSON text$/);
+      expect(p.warnings[0]).toBe("the endpoint refused structured output; the plan was asked for as JSON text");
       expect(strict.requests.map((r) => Boolean(r.body.response_format))).toEqual([true, false]);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it("with output json_schema, counts a refused response format as a failure: the fallback plans", async () => {
+    const strict = await startTestModelServer({ rejectResponseFormat: true, replies: { "*": { json: GOOD } } });
+    try {
+      const p = await council({ output: "json_schema" }, strict.baseURL).plan({ question: QUESTION, case: acquisition });
+      expect(p.planner).toBe("embedded (fallback: model error)");
+      expect(p.warnings.at(-1)).toMatch(/\(model error: the endpoint refused the JSON-schema response format\)/);
     } finally {
       await strict.close();
     }
@@ -170,9 +185,9 @@ describe("ModelPlanner against a local OpenAI-compatible endpoint", () => {
   });
 
   it("checks its options when constructed", () => {
-    const model = new ChatOpenAI({ model: "m", apiKey: "k", configuration: { baseURL: server.baseURL } });
+    const model = client();
     expect(() => new ModelPlanner({ model, timeoutMs: 0 })).toThrow(/model planner options: timeoutMs: must be a positive whole number/);
     expect(() => new ModelPlanner({ model, output: "xml" as never })).toThrow(/output: must be "auto", "json_schema" or "text"/);
-    expect(() => new ModelPlanner({} as never)).toThrow(/model: must be a LangChain chat model/);
+    expect(() => new ModelPlanner({} as never)).toThrow(/model: must be a model client \(with complete\(\)\)/);
   });
 });

@@ -212,9 +212,13 @@ describe("a model server down at start", () => {
     const config = file("json", JSON.stringify({ models: { default: { baseURL: "http://127.0.0.1:1/v1", maxRetries: 0 } }, audit: { enabled: false } }));
     const run = await kyocho(["ask", "--config", config, "--case", EXAMPLE_CASE, "--json", "-q"]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr.trim()).toMatch(/^kyocho: warning: the planner model is unavailable \(no model name configured and 127\.0\.0\.1:1\/…\/models did not name one .*\); the embedded planner plans$/);
     const assessment = AssessmentSchema.parse(JSON.parse(run.stdout));
-    expect(assessment.plan.planner).toBe("embedded");
+    expect(assessment.plan.planner).toBe("embedded (fallback: model error)");
+    expect(assessment.plan.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^the model planner failed \(model error: no model name configured and 127\.0\.0\.1:1\/…\/models did not name one .*\); the embedded planner's plan is used$/),
+      ]),
+    );
     expect(assessment.experts.every((e) => e.status === "ok" && e.modelUse?.outcome === "fallback")).toBe(true);
   });
 });

@@ -72,7 +72,7 @@ describe("prompt injection: a model that obeys instructions hidden in the case c
     const config = parseModelConfig({ models: { default: { baseURL: server.baseURL, model: "obedient-model", timeoutMs: 5_000 } }, summary: { enabled: true } });
     const audit = new MemoryAuditSink();
     const models = createModelRegistry(config, { env: {}, audit, experts: referenceExperts.map((e) => e.name) });
-    const planner = new ModelPlanner({ model: (await models.plannerChatModel())! });
+    const planner = new ModelPlanner({ model: models.forPlanner()!, audit });
     const council = createReferenceCouncil({ executor: new InProcessExecutor(referenceExperts, { models }), planner });
     obeyed.length = 0;
     const assessment = await summariseWithModel(await council.assess({ question, case: c }), models.forSummary()!, { audit });

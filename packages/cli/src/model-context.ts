@@ -35,16 +35,10 @@ export async function openModelContext(
   }
   const audit = config.audit.enabled ? new AuditLog(config.audit) : undefined;
   const models = createModelRegistry(config, { ...(audit ? { audit } : {}), experts: expertNames });
-  // A planner model that cannot be reached at start (its name unconfigured, the server down) is a planner failure:
-  // the embedded planner plans, as for any other, instead of the command failing.
-  const plannerModel = await models.plannerChatModel().catch((error: unknown) => {
-    process.stderr.write(`kyocho: warning: the planner model is unavailable (${(error as Error).message.split("\n")[0]}); the embedded planner plans\n`);
-    return undefined;
-  });
+  // The planner calls its model like an expert does; a planner model that cannot be reached (its name
+  // unconfigured and the server down) is a planner failure: the embedded planner plans, and the plan says so.
   const plannerClient = models.forPlanner();
-  const planner = plannerModel
-    ? new ModelPlanner({ model: plannerModel, ...(plannerClient ? { timeoutMs: plannerClient.info.timeoutMs } : {}) })
-    : undefined;
+  const planner = plannerClient ? new ModelPlanner({ model: plannerClient, audit: models.audit, timeoutMs: plannerClient.info.timeoutMs }) : undefined;
   return {
     models,
     planner,

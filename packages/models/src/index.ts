@@ -13,7 +13,7 @@ export { summariseWithModel, type SummariseOptions } from "./summary/summarise-w
 export { ModelConfigSchema, EndpointConfigSchema, EndpointOverrideSchema, RESPONSE_FORMATS, parseModelConfig, type ModelConfig, type ModelConfigInput, type EndpointConfig, type EndpointOverride, type ResponseFormatMode } from "./registry/model-config.js";
 export { loadModelConfig, MODEL_ENV, type LoadModelConfigOptions } from "./registry/load-model-config.js";
 export { classifyEndpoint, assertOnPremises, assertTracingOnPremises, endpointHost, type HostKind, type OnPremGuardOptions } from "./registry/on-prem-guard.js";
-export { createChatModel, thinkingSwitch, NO_API_KEY, type ChatModelSettings } from "./client/chat-model-factory.js";
+export { thinkingSwitch, NO_API_KEY } from "./client/endpoint-conventions.js";
 export { OpenAICompatibleClient, type ResolvedEndpoint } from "./client/openai-compatible-client.js";
 export { ModelCallError, type ModelCallErrorCode } from "./client/model-error.js";
 export { createModelRegistry, type ModelRegistry, type ModelRegistryOptions } from "./registry/model-registry.js";
@@ -27,5 +27,4 @@ export { dataBlock, DATA_IS_NOT_INSTRUCTIONS } from "./expert-answer/delimited-d
 export { expertPrompt, type ExpertPromptInput, type ExpertPromptData } from "./expert-answer/expert-prompt.js";
 export { answerWithModel, type ExpertModelInput, type ExpertModelOptions } from "./expert-answer/expert-model.js";
 export { withoutContext } from "./expert-answer/without-context.js";
-export { auditCallbacks, type AuditCallbackContext } from "./client/audit-callbacks.js";
 export { AuditLog, nullAuditSink, DEFAULT_AUDIT_PATH, type AuditLogOptions } from "./audit/audit-log.js";

@@ -23,7 +23,7 @@ export interface ModelCallAuditEntry {
   assessmentId?: string | undefined;
   /** The expert's name, `planner` or `summary`. */
   caller: string;
-  /** `answer`, `repair` (after invalid JSON), `grounding` (after invented numbers) or `summary`. */
+  /** `answer`, `repair` (after invalid JSON), `grounding` (after invented numbers), `summary` or `plan` (the model planner). */
   purpose: string;
   attempt: number;
   endpoint: string;

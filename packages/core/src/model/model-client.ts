@@ -14,7 +14,7 @@ export interface ModelCallContext {
   assessmentId?: string | undefined;
   /** The expert's name, `planner` or `summary`. */
   caller: string;
-  /** `answer`, `repair`, `grounding` or `summary`. */
+  /** `answer`, `repair`, `grounding`, `summary` or `plan`. */
   purpose: string;
 }
 

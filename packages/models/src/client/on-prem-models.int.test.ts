@@ -1,17 +1,15 @@
 import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expertAnswer, MemoryAuditSink, startTestModelServer, type TestModelServer } from "@kyocho/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { creditExpert, creditRequest, goodAnswer, inventedAnswer, testPolicy } from "../../../../test/helpers/credit-expert.js";
-import { AssessmentSchema } from "@kyocho/core";
+import { AssessmentSchema, InProcessExecutor, mergeAssessment, PlanSchema, type AuditSink, type ChatTurn } from "@kyocho/core";
 import { assessmentAuditEntry } from "@kyocho/core/audit";
-import type { AuditSink } from "@kyocho/core";
 import { AuditLog } from "../audit/audit-log.js";
-import { InProcessExecutor } from "@kyocho/core";
-import { mergeAssessment } from "@kyocho/core";
 import { ModelPlanner } from "../planner/model-planner.js";
-import { PlanSchema } from "@kyocho/core";
 import { loadModelConfig } from "../registry/load-model-config.js";
 import { parseModelConfig, type ModelConfigInput } from "../registry/model-config.js";
 import { createModelRegistry } from "../registry/model-registry.js";
@@ -78,6 +76,7 @@ describe("on-premises expert models against the local endpoint", () => {
     expect(request!.body.messages.map((m: { role: string }) => m.role)).toEqual(["system", "user"]);
     expect(request!.headers).toMatchObject({ "x-kyocho-caller": "credit", "x-kyocho-purpose": "answer", "x-kyocho-assessment": "a-test" });
     expect(request!.body.stream).toBe(false);
+    expect([request!.method, request!.path]).toEqual(["POST", "/v1/chat/completions"]);
   });
 
   it("sends thinking mode when reasoning is on", async () => {
@@ -220,12 +219,12 @@ describe("on-premises expert models against the local endpoint", () => {
 });
 
 describe("the model planner's endpoint", () => {
-  it("is handed to ModelPlanner as an audited chat model, in non-thinking mode", async () => {
+  it("is handed to ModelPlanner as the same kind of client the experts call, audited, in non-thinking mode", async () => {
     const audit = new MemoryAuditSink();
     const config = parseModelConfig({ models: { default: { baseURL: server.baseURL, model: "qwen3-test", ...fast }, planner: { model: "qwen3-planner" } } });
     const models = createModelRegistry(config, { env: {}, audit });
     server.script("planner", { think: "credit matters", json: { tasks: [{ expert: "credit", question: "Is the DSCR enough?", dependsOn: [] }], rationale: "credit only" } });
-    const planner = new ModelPlanner({ model: (await models.plannerChatModel())!, timeoutMs: 1_000 });
+    const planner = new ModelPlanner({ model: models.forPlanner()!, audit: models.audit, timeoutMs: 1_000 });
     const plan = await planner.plan({ question: "Can we lend?", case: creditRequest().case }, { experts: [creditExpert()], policy: testPolicy });
 
     expect(plan.tasks.map((t) => [t.expert, t.question])).toEqual([["credit", "Is the DSCR enough?"]]);
@@ -234,6 +233,117 @@ describe("the model planner's endpoint", () => {
     expect(audit.ofKind("model_call")).toMatchObject([{ caller: "planner", endpoint: server.host, model: "qwen3-planner", reasoning: false, outcome: "ok" }]);
     expect(audit.ofKind("model_call")[0]!.promptSha256).toMatch(/^[0-9a-f]{64}$/);
   });
+
+  const creditPlan = { tasks: [{ expert: "credit", question: "Is the DSCR enough?", dependsOn: [] }], rationale: "credit only" };
+  const planCredit = (planner: ModelPlanner) => planner.plan({ question: "Can we lend?", case: creditRequest().case }, { experts: [creditExpert()], policy: testPolicy });
+  const chatRequests = (s: TestModelServer = server) => s.requests.filter((r) => r.path.endsWith("/chat/completions"));
+
+  it("retries like an expert's request: one audit line per planner attempt, each request with the planner's caller and purpose", async () => {
+    const audit = new MemoryAuditSink();
+    const models = registry({ maxRetries: 2 }, { audit });
+    server.script("planner", { status: 500, errorMessage: "CUDA out of memory" }, { status: 429, retryAfter: 0 }, { json: creditPlan });
+    const plan = await planCredit(new ModelPlanner({ model: models.forPlanner()!, audit: models.audit }));
+
+    expect(plan.planner).toBe("model");
+    expect(audit.ofKind("model_call").map((l) => [l.caller, l.purpose, l.attempt, l.outcome, l.status])).toEqual([
+      ["planner", "plan", 1, "http_error", 500],
+      ["planner", "plan", 2, "http_error", 429],
+      ["planner", "plan", 3, "ok", undefined],
+    ]);
+    expect(chatRequests().map((r) => [r.headers["x-kyocho-caller"], r.headers["x-kyocho-purpose"]])).toEqual([
+      ["planner", "plan"],
+      ["planner", "plan"],
+      ["planner", "plan"],
+    ]);
+    expect(chatRequests()[0]!.body.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "plan" } });
+  });
+
+  it("sends what an expert's request sends (key, thinking switch), and keeps the key out of its fallback warning and audit lines", async () => {
+    const planted = "sk-planted-planner-0123456789abcdef";
+    const keyed = await startTestModelServer({ models: ["qwen3-test"], apiKey: planted });
+    try {
+      const audit = new MemoryAuditSink();
+      const config = parseModelConfig({ models: { default: { baseURL: keyed.baseURL, model: "qwen3-test", apiKeyEnv: "KYOCHO_PLANNER_TEST_KEY", ...fast, maxRetries: 0 } } });
+      const models = createModelRegistry(config, { env: { KYOCHO_PLANNER_TEST_KEY: planted }, audit });
+      // The server quotes the key it was sent, as a misconfigured proxy might.
+      keyed.script("planner", (req) => ({ status: 500, errorMessage: `upstream refused ${req.headers.authorization}` }));
+      keyed.script("credit", { json: goodAnswer });
+      const plan = await planCredit(new ModelPlanner({ model: models.forPlanner()!, audit: models.audit }));
+      await creditExpert().run(creditRequest(), { model: models.forExpert("credit"), audit });
+
+      expect(plan.planner).toBe("embedded (fallback: model error)");
+      expect(plan.warnings.at(-1)).toContain("upstream refused Bearer [REDACTED]");
+      expect(JSON.stringify(plan)).not.toContain(planted);
+      expect(JSON.stringify(audit.entries)).not.toContain(planted);
+      const [planning] = keyed.completionsFor("planner");
+      const [answering] = keyed.completionsFor("credit");
+      expect(planning!.headers.authorization).toBe(`Bearer ${planted}`);
+      expect([planning!.headers.authorization, planning!.body.chat_template_kwargs]).toEqual([answering!.headers.authorization, answering!.body.chat_template_kwargs]);
+      expect(audit.ofKind("model_call").map((l) => [l.caller, l.endpoint, l.model, l.reasoning, l.outcome])).toEqual([
+        ["planner", keyed.host, "qwen3-test", false, "http_error"],
+        ["credit", keyed.host, "qwen3-test", false, "ok"],
+      ]);
+    } finally {
+      await keyed.close();
+    }
+  });
+
+  it("cuts its request when the planner's own time limit ends: one request, audited as aborted, not retried", async () => {
+    const audit = new MemoryAuditSink();
+    const models = registry({ timeoutMs: 5_000, maxRetries: 2 }, { audit });
+    server.script("planner", { hang: "headers" });
+    // The endpoint never answers: a plan at all means the planner's 200 ms limit cut the call.
+    const plan = await planCredit(new ModelPlanner({ model: models.forPlanner()!, audit: models.audit, timeoutMs: 200 }));
+
+    expect(plan.planner).toBe("embedded (fallback: timeout)");
+    await vi.waitFor(() => expect(audit.ofKind("model_call")).toHaveLength(1));
+    expect(audit.ofKind("model_call").map((l) => [l.caller, l.attempt, l.outcome])).toEqual([["planner", 1, "aborted"]]);
+    expect(chatRequests()).toHaveLength(1);
+  });
+});
+
+describe("the chat-completions request", () => {
+  const turns: ChatTurn[] = [{ role: "user", content: "Is the DSCR enough?" }];
+  const context = { caller: "credit", purpose: "answer" };
+
+  it("refuses a redirect: the prompt never reaches the host it points to, and is not sent again", async () => {
+    const redirector = createServer((req, res) => {
+      res.writeHead(307, { location: `${server.baseURL}${(req.url ?? "").replace(/^\/v1/, "")}` });
+      res.end();
+    });
+    await new Promise<void>((resolve) => redirector.listen(0, "127.0.0.1", resolve));
+    try {
+      const host = `127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+      const audit = new MemoryAuditSink();
+      const config = parseModelConfig({ models: { default: { baseURL: `http://${host}/v1`, model: "qwen3-test", ...fast, maxRetries: 2 } } });
+      const model = createModelRegistry(config, { env: {} }).forExpert("credit")!;
+
+      await expect(model.complete(turns, { context, audit })).rejects.toMatchObject({
+        code: "MODEL_UNREACHABLE",
+        message: `${host} answered with a redirect, which kyocho does not follow`,
+        attempts: 1,
+      });
+      expect(server.requests).toEqual([]);
+      expect(audit.ofKind("model_call").map((l) => l.outcome)).toEqual(["network_error"]);
+    } finally {
+      await new Promise((resolve) => redirector.close(resolve));
+    }
+  });
+
+  it("is cut when the caller's signal aborts: audited as aborted, not retried", async () => {
+    const audit = new MemoryAuditSink();
+    // The client's own limit is far past the test's: only the caller's abort can end this request in time.
+    const model = registry({ timeoutMs: 120_000, maxRetries: 2 }).forExpert("credit")!;
+    server.script("credit", { hang: "headers" });
+    const controller = new AbortController();
+    const pending = model.complete(turns, { context, signal: controller.signal, audit });
+    await server.whenReceived((r) => r.caller === "credit");
+    controller.abort();
+
+    await expect(pending).rejects.toMatchObject({ code: "MODEL_ABORTED" });
+    expect(audit.ofKind("model_call").map((l) => [l.attempt, l.outcome])).toEqual([[1, "aborted"]]);
+    expect(server.completionsFor("credit")).toHaveLength(1);
+  }, 10_000);
 });
 
 describe("a server without structured output", () => {

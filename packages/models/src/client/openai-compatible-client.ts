@@ -1,11 +1,7 @@
-import type { ChatOpenAI } from "@langchain/openai";
 import { sha256, type ModelCallAuditEntry, type ModelCallOutcome, type TokenUsage } from "@kyocho/core/audit";
-import type { AuditSink } from "@kyocho/core";
-import { auditCallbacks } from "./audit-callbacks.js";
-import { createChatModel, NO_API_KEY } from "./chat-model-factory.js";
+import { NO_API_KEY, thinkingSwitch, withoutKey } from "./endpoint-conventions.js";
 import type { ChatTurn, CompleteOptions, ModelClient, ModelCompletion } from "@kyocho/core";
-import type { ModelEndpointInfo } from "@kyocho/core/model";
-import type { ResponseFormatMode } from "../registry/model-config.js";
+import type { ModelEndpointInfo, ResponseFormatMode } from "@kyocho/core/model";
 import { ModelCallError } from "./model-error.js";
 import { endpointHost } from "../registry/on-prem-guard.js";
 import { stripThink } from "./strip-think.js";
@@ -27,7 +23,8 @@ export interface ResolvedEndpoint {
 
 /**
  * A {@link ModelClient} for an OpenAI-compatible chat-completions endpoint
- * (vLLM, llama.cpp's server, Ollama, TGI), through LangChain's `ChatOpenAI`.
+ * (vLLM, llama.cpp's server, Ollama, TGI): one plain `POST {baseURL}/chat/completions`
+ * per attempt, with `fetch`, and no client library in between.
  *
  * Per request: a hard time limit (`timeoutMs`, covering the whole response,
  * not only its headers); retries after a 5xx, a 429 (its `Retry-After`
@@ -46,7 +43,6 @@ export class OpenAICompatibleClient implements ModelClient {
   private readonly apiKey: string | undefined;
   private format: ResponseFormatMode;
   private modelName: Promise<string> | undefined;
-  private chat: Promise<ChatOpenAI> | undefined;
 
   constructor(endpoint: ResolvedEndpoint, options: { env?: NodeJS.ProcessEnv } = {}) {
     const env = options.env ?? process.env;
@@ -67,7 +63,6 @@ export class OpenAICompatibleClient implements ModelClient {
   async complete(turns: readonly ChatTurn[], options: CompleteOptions): Promise<ModelCompletion> {
     const { context, jsonSchema, signal: outer, audit } = options;
     const model = await this.resolveModelName(outer);
-    const chat = await this.chatModel(model);
     const messages = turns.map((t) => ({ role: t.role, content: t.content }));
     const promptSha256 = sha256(JSON.stringify(messages));
     const headers = {
@@ -79,8 +74,8 @@ export class OpenAICompatibleClient implements ModelClient {
 
     for (let attempt = 1; ; attempt++) {
       const format = jsonSchema ? this.format : "text";
-      const timeout = AbortSignal.timeout(this.endpoint.timeoutMs);
-      const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
+      const timeout = new AbortController();
+      const signal = outer ? AbortSignal.any([outer, timeout.signal]) : timeout.signal;
       const attemptStarted = performance.now();
       const line = (fields: Partial<ModelCallAuditEntry> & { outcome: ModelCallOutcome }): ModelCallAuditEntry => ({
         kind: "model_call",
@@ -98,20 +93,29 @@ export class OpenAICompatibleClient implements ModelClient {
         ...fields,
       });
       try {
-        const message = await chat.invoke(messages, {
+        const answer = await this.post(
+          {
+            model,
+            messages,
+            temperature: this.endpoint.temperature,
+            ...(this.endpoint.maxTokens !== undefined ? { max_tokens: this.endpoint.maxTokens } : {}),
+            stream: false,
+            ...thinkingSwitch(this.endpoint.reasoning),
+            ...(format === "json_schema" && jsonSchema
+              ? { response_format: { type: "json_schema", json_schema: { name: jsonSchema.name, schema: jsonSchema.schema } } }
+              : format === "json_object"
+                ? { response_format: { type: "json_object" } }
+                : {}),
+          },
+          headers,
           signal,
-          ...(format === "json_schema" && jsonSchema
-            ? { response_format: { type: "json_schema", json_schema: { name: jsonSchema.name, schema: jsonSchema.schema } } }
-            : format === "json_object"
-              ? { response_format: { type: "json_object" } }
-              : {}),
-          options: { headers },
-        });
-        const raw = contentText(message.content);
+          timeout,
+        );
+        const raw = answer.content;
         const responseSha256 = sha256(raw);
-        const usage = usageOf(message.usage_metadata);
-        const reported = typeof message.response_metadata?.model_name === "string" ? message.response_metadata.model_name : model;
-        const finishReason = message.response_metadata?.finish_reason as string | undefined;
+        const usage = usageOf(answer.usage);
+        const reported = answer.model ?? model;
+        const finishReason = answer.finishReason;
         audit?.write(line({ outcome: "ok", model: reported, responseSha256, usage, text: { prompt: messages, response: raw } }));
         return {
           text: stripThink(raw).text,
@@ -125,7 +129,7 @@ export class OpenAICompatibleClient implements ModelClient {
           responseSha256,
         };
       } catch (caught) {
-        const failure = this.classify(caught, { timedOut: timeout.aborted && !outer?.aborted, aborted: outer?.aborted === true, format });
+        const failure = this.classify(caught, { timedOut: timeout.signal.aborted && !outer?.aborted, aborted: outer?.aborted === true, format });
         audit?.write(
           line({
             outcome: failure.outcome,
@@ -150,30 +154,58 @@ export class OpenAICompatibleClient implements ModelClient {
   }
 
   /**
-   * This endpoint as a LangChain chat model, configured exactly like the
-   * one `complete` uses (thinking switch, key, no redirects), with one
-   * `model_call` audit line per call: for code that drives a chat model
-   * itself, such as the model planner.
+   * One chat-completions request, sent as it is written: no client library
+   * between kyocho and the wire. What it does, and why:
+   * - chat completions only, never the Responses API, which local servers do not speak;
+   * - the key is the endpoint's own (`apiKeyEnv`) or the placeholder, never `OPENAI_API_KEY`
+   *   from the environment, so a personal key is never sent to the bank's server;
+   * - `redirect: "error"`: a redirect could carry the prompt off the checked host;
+   * - one request, no retry: `complete` retries, with one audit line per attempt;
+   * - the body is read as text under the same signal, so the time limit and the caller's
+   *   abort cut a stalled body too, and a `<think>` block or malformed JSON in the answer
+   *   reaches kyocho verbatim, to be repaired and hashed;
+   * - the time limit (`timeout` aborted after `timeoutMs`) starts once the request is handed to
+   *   `fetch`: the first request of a process loads Node's HTTP client, which under load took
+   *   longer than a short limit and failed a request that never left the process;
+   * - the key is cut out of every error message, since a server may quote the key it was sent.
    */
-  async toChatModel(options: { caller: string; audit?: AuditSink | undefined; signal?: AbortSignal | undefined }): Promise<ChatOpenAI> {
-    const model = await this.resolveModelName(options.signal);
-    return createChatModel({
-      ...this.chatSettings(model),
-      headers: { "X-Kyocho-Caller": options.caller, "X-Kyocho-Purpose": options.caller },
-      ...(options.audit
-        ? {
-            callbacks: [
-              auditCallbacks(options.audit, {
-                caller: options.caller,
-                endpoint: this.info.host,
-                model,
-                reasoning: this.endpoint.reasoning,
-                responseFormat: this.format,
-              }),
-            ],
-          }
-        : {}),
+  private async post(body: Record<string, unknown>, headers: Record<string, string>, signal: AbortSignal, timeout: AbortController): Promise<WireAnswer> {
+    const sent = fetch(this.url("chat/completions"), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json", Authorization: `Bearer ${this.apiKey ?? NO_API_KEY}`, ...headers },
+      body: JSON.stringify(body),
+      redirect: "error",
+      signal,
     });
+    const timer = setTimeout(() => timeout.abort(new DOMException(`no answer within ${this.endpoint.timeoutMs} ms`, "TimeoutError")), this.endpoint.timeoutMs);
+    let text: string;
+    let response: Response;
+    try {
+      response = await sent;
+      text = await response.text();
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!response.ok) throw new EndpointStatusError(response.status, withoutKey(errorDetail(text), this.apiKey), response.headers);
+    let parsed: WireCompletion;
+    try {
+      parsed = JSON.parse(text) as WireCompletion;
+    } catch {
+      throw new Error(`the body is not JSON: ${withoutKey(firstLine(text), this.apiKey).slice(0, 120)}`);
+    }
+    const choice = parsed?.choices?.[0];
+    if (!choice?.message || typeof choice.message !== "object") throw new Error("the answer has no choices[0].message");
+    return {
+      content: contentText(choice.message.content),
+      model: typeof parsed.model === "string" ? parsed.model : undefined,
+      usage: parsed.usage ?? undefined,
+      finishReason: typeof choice.finish_reason === "string" ? choice.finish_reason : undefined,
+    };
+  }
+
+  /** `path` under the base URL, whether or not the base URL ends with a slash. */
+  private url(path: string): URL {
+    return new URL(path, this.endpoint.baseURL.endsWith("/") ? this.endpoint.baseURL : `${this.endpoint.baseURL}/`);
   }
 
   private classify(
@@ -182,8 +214,8 @@ export class OpenAICompatibleClient implements ModelClient {
   ): { error: ModelCallError; outcome: ModelCallOutcome; formatRefused?: boolean } {
     const host = this.info.host;
     if (state.aborted) return { error: new ModelCallError("MODEL_ABORTED", `request to ${host} aborted`, { cause: error }), outcome: "aborted" };
-    const e = (error ?? {}) as { name?: string; message?: string; status?: number; headers?: unknown; constructor?: { name?: string }; cause?: unknown };
-    if (state.timedOut || e.name === "TimeoutError" || e.constructor?.name === "APIConnectionTimeoutError") {
+    const e = (error ?? {}) as { name?: string; message?: string; status?: number; headers?: unknown; cause?: unknown };
+    if (state.timedOut || e.name === "TimeoutError") {
       return {
         error: new ModelCallError("MODEL_TIMEOUT", `no answer from ${host} within ${this.endpoint.timeoutMs} ms`, { cause: error }),
         outcome: "timeout",
@@ -212,7 +244,7 @@ export class OpenAICompatibleClient implements ModelClient {
         outcome: "http_error",
       };
     }
-    if (e.constructor?.name === "APIConnectionError" || e.name === "APIConnectionError" || /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up/i.test(message)) {
+    if (/fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|terminated/i.test(message)) {
       const cause = causeOf(e);
       const redirected = /redirect/i.test(cause);
       return {
@@ -238,7 +270,7 @@ export class OpenAICompatibleClient implements ModelClient {
 
   /** The first model the server lists: what a single-model vLLM serves. */
   private async discoverModel(signal: AbortSignal | undefined): Promise<string> {
-    const url = new URL("models", this.endpoint.baseURL.endsWith("/") ? this.endpoint.baseURL : `${this.endpoint.baseURL}/`);
+    const url = this.url("models");
     const timeout = AbortSignal.timeout(this.endpoint.timeoutMs);
     try {
       const response = await fetch(url, {
@@ -256,24 +288,6 @@ export class OpenAICompatibleClient implements ModelClient {
         cause: error,
       });
     }
-  }
-
-  private chatModel(model: string): Promise<ChatOpenAI> {
-    this.chat ??= createChatModel(this.chatSettings(model));
-    return this.chat;
-  }
-
-  /** What every chat model of this endpoint is built with, so `complete` and `toChatModel` cannot drift apart. */
-  private chatSettings(model: string) {
-    return {
-      baseURL: this.endpoint.baseURL,
-      model,
-      apiKey: this.apiKey,
-      temperature: this.endpoint.temperature,
-      maxTokens: this.endpoint.maxTokens,
-      timeoutMs: this.endpoint.timeoutMs,
-      reasoning: this.endpoint.reasoning,
-    };
   }
 }
 
@@ -293,9 +307,56 @@ function contentText(content: unknown): string {
   return "";
 }
 
-function usageOf(usage: { input_tokens?: number; output_tokens?: number; total_tokens?: number } | undefined): TokenUsage | undefined {
-  if (!usage) return undefined;
-  return { inputTokens: usage.input_tokens, outputTokens: usage.output_tokens, totalTokens: usage.total_tokens };
+function usageOf(usage: WireUsage | undefined): TokenUsage | undefined {
+  if (!usage || typeof usage !== "object") return undefined;
+  const total = usage.total_tokens ?? (usage.prompt_tokens !== undefined && usage.completion_tokens !== undefined ? usage.prompt_tokens + usage.completion_tokens : undefined);
+  return { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: total };
+}
+
+/** The parts of an OpenAI chat-completion body kyocho reads. */
+interface WireCompletion {
+  model?: unknown;
+  choices?: Array<{ message?: { content?: unknown }; finish_reason?: unknown }>;
+  usage?: WireUsage | null;
+}
+
+interface WireUsage {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+  total_tokens?: number;
+}
+
+/** One answer, its content exactly as received. */
+interface WireAnswer {
+  content: string;
+  model: string | undefined;
+  usage: WireUsage | undefined;
+  finishReason: string | undefined;
+}
+
+/** An HTTP error status from the endpoint; its message is the server's, with the key already cut out. */
+class EndpointStatusError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Headers,
+  ) {
+    super(message);
+    this.name = "EndpointStatusError";
+  }
+}
+
+/** The message of an OpenAI-style error body (`{ error: { message } }`), else the body's first line. */
+function errorDetail(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { error?: unknown; message?: unknown; detail?: unknown };
+    const error = parsed?.error;
+    if (error && typeof error === "object" && typeof (error as { message?: unknown }).message === "string") return firstLine((error as { message: string }).message);
+    for (const text of [error, parsed?.message, parsed?.detail]) if (typeof text === "string") return firstLine(text);
+  } catch {
+    // not JSON: the text itself says what went wrong
+  }
+  return firstLine(body);
 }
 
 /** Milliseconds from `retry-after-ms` or `retry-after` (seconds or an HTTP date). */

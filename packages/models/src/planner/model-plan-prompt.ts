@@ -1,12 +1,10 @@
-import { HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
-import type { Case } from "@kyocho/core";
-import { dataBlock, DATA_IS_NOT_INSTRUCTIONS } from "../expert-answer/delimited-data.js";
-import type { PlanRequest, PlanningContext } from "@kyocho/core";
+import type { Case, ChatTurn, PlanRequest, PlanningContext } from "@kyocho/core";
 import type { EmbeddedRouting } from "@kyocho/core/plan";
+import { dataBlock, DATA_IS_NOT_INSTRUCTIONS } from "../expert-answer/delimited-data.js";
 
 /**
  * The messages that ask a chat model for a plan. The instructions live in
- * the system message; the user's question and the case travel in the human
+ * the system message; the user's question and the case travel in the user
  * message as data blocks (`<data name="question">`, `<data name="case">`,
  * the experts' model layer's format: JSON with `<`, `>` and `&` escaped, so
  * nothing in them can close a block). The model is told that what is inside
@@ -15,7 +13,7 @@ import type { EmbeddedRouting } from "@kyocho/core/plan";
  * @example
  * const messages = planningMessages({ question, case: c }, { experts, policy }, routeEmbedded(...));
  */
-export function planningMessages(request: PlanRequest, context: PlanningContext, routing: EmbeddedRouting): BaseMessage[] {
+export function planningMessages(request: PlanRequest, context: PlanningContext, routing: EmbeddedRouting): ChatTurn[] {
   const c = request.case;
   const roster = context.experts
     .map((e) => {
@@ -43,7 +41,10 @@ export function planningMessages(request: PlanRequest, context: PlanningContext,
     'Answer with JSON only: {"tasks": [{"expert": "<name>", "question": "<sub-question>", "dependsOn": ["<name>", ...]}], "rationale": "<one sentence>"}',
   ].join("\n");
   const human = [dataBlock("question", request.question ?? ""), dataBlock("case", c ? caseForPrompt(c) : null)].join("\n");
-  return [new SystemMessage(system), new HumanMessage(human)];
+  return [
+    { role: "system", content: system },
+    { role: "user", content: human },
+  ];
 }
 
 /** The case without its own `question` (which is sent as the question). */

@@ -1,8 +1,5 @@
-import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import type { BaseMessage } from "@langchain/core/messages";
-import { UserInputError } from "@kyocho/core";
-import type { Plan } from "@kyocho/core";
-import type { PlanRequest, Planner, PlanningContext } from "@kyocho/core";
+import { UserInputError, type AuditSink, type ChatTurn, type ModelClient, type Plan, type PlanRequest, type Planner, type PlanningContext } from "@kyocho/core";
+import { ModelCallError } from "../client/model-error.js";
 import { completeModelPlan } from "./complete-model-plan.js";
 import { EmbeddedPlanner } from "@kyocho/core";
 import { routeEmbedded, type EmbeddedPlannerOptions } from "@kyocho/core/plan";
@@ -15,15 +12,21 @@ export type PlanOutputMode = "auto" | "json_schema" | "text";
 
 /** Options of {@link ModelPlanner}. */
 export interface ModelPlannerOptions {
-  /** The chat model to ask, e.g. a `ChatOpenAI` pointed at the bank's vLLM. Created by the caller, never here. */
-  model: BaseChatModel;
+  /**
+   * The model to ask: the registry's `forPlanner()`, the same kind of client
+   * the experts call, so the plan request gets their retries, time limit,
+   * thinking switch, key handling and audit lines. Created by the caller, never here.
+   */
+  model: ModelClient;
+  /** Where every request to the model is audited, one `model_call` line per attempt (the registry's `audit`). */
+  audit?: AuditSink | undefined;
   /** Time limit of the whole planning call in ms; past it the fallback plans. Default 30 000. */
   timeoutMs?: number;
   /**
-   * `json_schema`: structured output (the response format, or tool calling
-   * for models without it); `text`: JSON read from the answer's text;
-   * `auto` (default): structured output, retried once as text when the
-   * endpoint refuses the response format.
+   * `json_schema`: the JSON-schema response format, and a failure (so the
+   * fallback plans) when the endpoint refuses it; `text`: JSON read from
+   * the answer's text; `auto` (default): the response format, the plan read
+   * from text when the endpoint refuses it (the client asks again without it).
    */
   output?: PlanOutputMode;
   /** Plans when the model fails; default the embedded planner. */
@@ -47,20 +50,21 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * never as instructions.
  *
  * @example
- * const planner = new ModelPlanner({ model: new ChatOpenAI({ model: "qwen3-32b", configuration: { baseURL } }), timeoutMs: 10_000 });
+ * const planner = new ModelPlanner({ model: models.forPlanner()!, audit: models.audit, timeoutMs: 10_000 });
  * const council = createReferenceCouncil({ planner });
  */
 export class ModelPlanner implements Planner {
   readonly kind = "model";
-  private readonly model: BaseChatModel;
+  private readonly model: ModelClient;
+  private readonly audit: AuditSink | undefined;
   private readonly timeoutMs: number;
   private readonly output: PlanOutputMode;
   private readonly fallback: Planner;
   private readonly embedded: EmbeddedPlannerOptions;
 
   constructor(options: ModelPlannerOptions) {
-    if (!options?.model || typeof options.model.invoke !== "function") {
-      throw new UserInputError("must be a LangChain chat model", { path: "model", source: "model planner options" });
+    if (!options?.model || typeof options.model.complete !== "function") {
+      throw new UserInputError("must be a model client (with complete())", { path: "model", source: "model planner options" });
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
@@ -71,6 +75,7 @@ export class ModelPlanner implements Planner {
       throw new UserInputError('must be "auto", "json_schema" or "text"', { path: "output", source: "model planner options" });
     }
     this.model = options.model;
+    this.audit = options.audit;
     this.timeoutMs = timeoutMs;
     this.output = output;
     this.embedded = options.embedded ?? {};
@@ -101,7 +106,7 @@ export class ModelPlanner implements Planner {
   }
 
   /** Asks the model, giving up after `timeoutMs` whether or not the model honours the abort. */
-  private async askWithin(messages: BaseMessage[], names: string[]): Promise<{ value: unknown; notes: string[] }> {
+  private async askWithin(messages: ChatTurn[], names: string[]): Promise<{ value: unknown; notes: string[] }> {
     const controller = new AbortController();
     const timedOut = new Promise<never>((_, reject) => {
       // The only abort is the timer's, whose reason is a ModelPlanError.
@@ -120,33 +125,20 @@ export class ModelPlanner implements Planner {
     }
   }
 
-  private async ask(messages: BaseMessage[], names: string[], signal: AbortSignal): Promise<{ value: unknown; notes: string[] }> {
+  private async ask(messages: ChatTurn[], names: string[], signal: AbortSignal): Promise<{ value: unknown; notes: string[] }> {
+    const structured = this.output !== "text";
+    const answer = await this.model.complete(messages, {
+      context: { caller: "planner", purpose: "plan" },
+      ...(structured ? { jsonSchema: { name: "plan", schema: modelPlanJsonSchema(names) as Record<string, unknown> } } : {}),
+      signal,
+      audit: this.audit,
+    });
     const notes: string[] = [];
-    const structured = this.output === "text" ? undefined : this.structuredModel(names);
-    if (structured) {
-      try {
-        const { raw, parsed } = await structured.invoke(messages, { signal });
-        return { value: parsed ?? readJson(messageText(raw)), notes };
-      } catch (error) {
-        if (this.output !== "auto" || signal.aborted || !refusedRequest(error)) throw error;
-        notes.push(`the endpoint refused structured output (${firstLine(error)}); the plan was asked for as JSON text`);
-      }
+    if (structured && answer.responseFormat === "text" && this.model.info.responseFormat !== "text") {
+      if (this.output === "json_schema") throw new ModelPlanError("model error", "the endpoint refused the JSON-schema response format");
+      notes.push("the endpoint refused structured output; the plan was asked for as JSON text");
     }
-    const answer = await this.model.invoke(messages, { signal });
-    return { value: readJson(messageText(answer)), notes };
-  }
-
-  /** Structured output where the model supports it; undefined for a model that cannot (no response format, no tools). */
-  private structuredModel(names: string[]) {
-    try {
-      return this.model.withStructuredOutput(modelPlanJsonSchema(names) as Record<string, unknown>, {
-        name: "plan",
-        method: "jsonSchema",
-        includeRaw: true,
-      });
-    } catch {
-      return undefined;
-    }
+    return { value: readJson(answer.text), notes };
   }
 }
 
@@ -158,25 +150,9 @@ function readJson(text: string): unknown {
   }
 }
 
-function messageText(message: BaseMessage): string {
-  const content = message.content;
-  if (typeof content === "string") return content;
-  return content.map((part) => (typeof part === "string" ? part : part.type === "text" ? String(part.text) : "")).join("");
-}
-
-/** A 4xx that means "this request shape is not supported" rather than "you are not allowed". */
-function refusedRequest(error: unknown): boolean {
-  const status = (error as { status?: unknown })?.status;
-  return typeof status === "number" && [400, 404, 415, 422, 501].includes(status);
-}
-
 function describeFailure(error: unknown): { reason: ModelPlanFailure; detail: string } {
   if (error instanceof ModelPlanError) return { reason: error.reason, detail: `${error.reason}: ${error.message}` };
-  // With a JSON-schema response format the OpenAI client parses the answer itself and throws a
-  // SyntaxError on anything that is not JSON; LangChain's parsers throw OutputParserException.
-  if (error instanceof SyntaxError || (error as Error | undefined)?.name === "OutputParserException") {
-    return { reason: "malformed output", detail: `malformed output: ${firstLine(error)}` };
-  }
+  if (error instanceof ModelCallError && error.code === "MODEL_TIMEOUT") return { reason: "timeout", detail: `timeout: ${firstLine(error)}` };
   return { reason: "model error", detail: `model error: ${firstLine(error)}` };
 }
 

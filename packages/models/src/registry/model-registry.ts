@@ -1,7 +1,4 @@
-import type { ChatOpenAI } from "@langchain/openai";
-import type { AuditSink } from "@kyocho/core";
-import { UserInputError } from "@kyocho/core";
-import type { ModelClient } from "@kyocho/core";
+import { UserInputError, type AuditSink, type ModelClient } from "@kyocho/core";
 import type { EndpointOverride, ModelConfig } from "./model-config.js";
 import { assertOnPremises, assertTracingOnPremises, endpointHost, type HostKind } from "./on-prem-guard.js";
 import { OpenAICompatibleClient, type ResolvedEndpoint } from "../client/openai-compatible-client.js";
@@ -10,14 +7,8 @@ import { OpenAICompatibleClient, type ResolvedEndpoint } from "../client/openai-
 export interface ModelRegistry {
   /** The expert's model, or `undefined`: the expert then runs its deterministic path alone. */
   forExpert(name: string): ModelClient | undefined;
+  /** The planner's model, for `ModelPlanner`, which calls it like an expert does (`complete`). */
   forPlanner(): ModelClient | undefined;
-  /**
-   * The planner's endpoint as a LangChain chat model, for `ModelPlanner`:
-   * configured like the experts' (thinking switch, key from the environment,
-   * no redirects) and audited. `undefined` without a planner model (or with
-   * clients that are not OpenAI-compatible, e.g. scripted ones).
-   */
-  plannerChatModel(): Promise<ChatOpenAI | undefined>;
   /** The executive-summary model, only when `summary.enabled`. */
   forSummary(): ModelClient | undefined;
   /** Where model calls are audited (passed to experts with their model). */
@@ -129,8 +120,6 @@ export function createModelRegistry(config: ModelConfig, options: ModelRegistryO
   return {
     forExpert: (name) => (expertClients.has(name) ? expertClients.get(name) : defaultClient),
     forPlanner: () => plannerClient,
-    plannerChatModel: async () =>
-      plannerClient instanceof OpenAICompatibleClient ? plannerClient.toChatModel({ caller: "planner", audit: options.audit }) : undefined,
     forSummary: () => summaryClient,
     audit: options.audit,
     describe: () =>
