@@ -24,17 +24,18 @@ const book = (...shares: number[]) =>
   toBook(shares.map((share, i) => ({ id: `p${i}`, issuer: i < 26 ? String.fromCharCode(65 + i) : `Issuer ${i}`, kind: "bond", marketValue: share * 1_000_000 })));
 const evaluate = (b: ReturnType<typeof toBook>, rule: ConcentrationRule = reference) => evaluateConcentrationRule(b, rule, "JPY");
 
-describe("MKT-CONC largest share with the reference policy (> 25% medium)", () => {
-  // Many small issuers beside the largest keep the HHI far below 2 500.
+describe("MKT-CONC largest share with the reference policy (above its largestShareAbove)", () => {
+  // Many small issuers beside the largest keep the HHI below the policy's HHI limit.
   const withLargest = (largest: number) => book(largest, ...Array<number>(75).fill((1 - largest) / 75));
+  const limit = reference.largestShareAbove;
   it.each([
-    [0.2499, undefined],
-    [0.25, undefined],
-    [0.2501, "medium"],
+    [limit - 1e-4, undefined],
+    [limit, undefined],
+    [limit + 1e-4, reference.largestShareSeverity],
   ])("largest share %s → %s", (largest, severity) => {
     const { findings, metrics } = evaluate(withLargest(largest));
-    expect(metrics.largestIssuerShare).toBe(largest);
-    expect(metrics.hhi).toBeLessThan(2500);
+    expect(metrics.largestIssuerShare).toBeCloseTo(largest, 12);
+    expect(metrics.hhi).toBeLessThanOrEqual(reference.hhiAbove);
     expect(findings[0]?.severity).toBe(severity);
   });
 });

@@ -5,6 +5,7 @@ import { referenceMarketsPolicy } from "../../test-support/reference-policy.js";
 import { bookPositions } from "../calculators/book-positions.js";
 import type { RateRule } from "../markets-policy.js";
 import { evaluateRateRule } from "./rate-rule.js";
+import { boundaryCases } from "../../../../test/helpers/policy-tiers.js";
 
 const citation = { document: "markets/markets-policy.md", section: "Rate sensitivity (MKT-RATE)" };
 const inline: RateRule = {
@@ -27,16 +28,12 @@ const swap = (dv01: number | undefined, marketValue = 0, id = "irs"): Position =
   id, issuer: "Dealer", kind: "swap", marketValue, ...(dv01 === undefined ? {} : { dv01 }),
 });
 
-describe("MKT-RATE with the reference policy (200bp either way; > 5% medium, > 10% high)", () => {
-  it.each([
-    [2.4999, undefined],
-    [2.5, undefined],
-    [2.5001, "medium"],
-    [4.9999, "medium"],
-    [5, "medium"],
-    [5.0001, "high"],
-  ])("average duration %s → %s", (duration, severity) => {
-    const { findings } = evaluateRateRule(book([bond(duration)]), reference, "JPY");
+describe("MKT-RATE with the reference policy (its shock either way, over its tiers)", () => {
+  // One bond: the shock loss over the book is duration × shockBp / 10 000, so the duration that puts the
+  // ratio a step either side of each tier is read off the policy.
+  it.each(boundaryCases(reference.tiers, 1e-4).filter((_, i) => i % 3 !== 1))("shock loss ratio %s → %s, either side of the policy's tiers", (ratio, severity) => {
+    const { findings, metrics } = evaluateRateRule(book([bond((ratio * 10_000) / reference.shockBp)]), reference, "JPY");
+    expect(metrics.rateShockLossRatio).toBeCloseTo(ratio, 9);
     expect(findings[0]?.severity).toBe(severity);
     expect(findings.length).toBe(severity ? 1 : 0);
   });
