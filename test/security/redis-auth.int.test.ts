@@ -88,6 +88,7 @@ describe("Redis AUTH: a password, and an ACL user limited to kyocho's keys", () 
     expect(outside.code).toBe(1);
     expect(outside.stderr.trim().split("\n")).toHaveLength(1);
     expect(outside.stderr).toMatch(/NOPERM/);
+    expect(outside.stderr).not.toContain(USER_PASSWORD);
     expect(outside.stderr).not.toMatch(/\n\s+at /);
   }, 30_000);
 });
