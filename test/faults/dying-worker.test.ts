@@ -36,7 +36,7 @@ beforeAll(async () => {
     config,
     JSON.stringify({ models: { experts: Object.fromEntries(referenceExperts.map((e) => [e.name, endpoint])) }, audit: { path: join(dir, "audit", "audit-{date}.jsonl") } }),
   );
-  env = { REDIS_URL: redis.url, KYOCHO_PREFIX: prefix, KYOCHO_CONFIG: "", KYOCHO_MODEL_BASE_URL: "" };
+  env = { REDIS_URL: redis.url, KYOCHO_PREFIX: prefix };
   connection = createRedisConnection(redis.url);
   queues = referenceExperts.map((e) => openExpertQueue(e.name, { connection, prefix }));
   for (const name of ["worker-a", "worker-b"]) {
@@ -75,7 +75,7 @@ describe("a dying worker under identical questions", () => {
     const ids = writeRepeatedBatch(input);
     expect(ids).toHaveLength(CASES * REPEATS);
     const referenceOut = join(dir, "reference.jsonl");
-    const undisturbed = startKyocho(["batch", input, "--out", referenceOut, "-q"], { KYOCHO_CONFIG: "", KYOCHO_MODEL_BASE_URL: "" });
+    const undisturbed = startKyocho(["batch", input, "--out", referenceOut, "-q"], {});
     const output = join(dir, "answers.jsonl");
     const batch = startKyocho(["batch", input, "--out", output, "--queue", "--concurrency", "32", "-q"], env);
 

@@ -12,7 +12,7 @@ import { startKyocho, stopKyocho } from "./helpers/kyocho-process.js";
 // serves the module's fifth expert, `kyocho batch --queue --council` sends it its sub-tasks, and the answers are
 // the in-process ones.
 const prefix = uniquePrefix("council");
-const env = { KYOCHO_PREFIX: prefix, KYOCHO_CONFIG: "", KYOCHO_MODEL_BASE_URL: "" };
+const env = { KYOCHO_PREFIX: prefix };
 const connection = createRedisConnection(process.env.REDIS_URL);
 const dir = mkdtempSync(join(tmpdir(), "kyocho-council-queue-"));
 const COUNCIL = join(REPO_ROOT, "examples/councils/real-estate.ts");

@@ -12,7 +12,7 @@ import { startKyocho, stopKyocho } from "./helpers/kyocho-process.js";
 // batch under another policy is not assessed under the worker's, its lines are left for a re-run, and both sides
 // say POLICY_MISMATCH with the two policies named.
 const prefix = uniquePrefix("policy");
-const env = { KYOCHO_PREFIX: prefix, KYOCHO_CONFIG: "", KYOCHO_MODEL_BASE_URL: "" };
+const env = { KYOCHO_PREFIX: prefix };
 const connection = createRedisConnection(process.env.REDIS_URL);
 const dir = mkdtempSync(join(tmpdir(), "kyocho-policy-mismatch-"));
 
