@@ -19,6 +19,8 @@ const inline: RateRule = {
   ],
 };
 const reference = referenceMarketsPolicy().rules["MKT-RATE"];
+/** The reference rule's text with fixed numbers: tests of the message's figures own the figures they check. */
+const fixedNumbers: RateRule = { ...reference, shockBp: 200, tiers: [{ above: 0.1, severity: "high" }, { above: 0.05, severity: "medium" }] };
 
 const book = (positions: Position[]) => bookPositions(positions, "JPY", (c) => ({ USD: 150 } as Record<string, number>)[c]);
 const bond = (modifiedDuration: number | undefined, marketValue = 1_000, id = "b1"): Position => ({
@@ -42,7 +44,7 @@ describe("MKT-RATE with the reference policy (its shock either way, over its tie
     // DV01 = 6 × 1 000 × 0.0001 = 0.6 per bp; loss 0.6 × 200 = 120 over gross 1 000 = 12% → high. The equity stays out.
     const { findings, metrics, gaps } = evaluateRateRule(
       book([bond(6, 1_000), { id: "e", issuer: "Sony", kind: "equity", marketValue: 9_000 }]),
-      reference,
+      fixedNumbers,
       "JPY",
     );
     expect(gaps).toEqual([]);
@@ -144,7 +146,7 @@ describe("MKT-RATE with missing DV01s", () => {
 
   it("still reports a breach the known positions alone prove, as a floor", () => {
     // Known 12 × 1 000 × 0.0001 = 1.2 per bp; the missing bond is long, so it can only add: 240 / 2 000 = 12% → high.
-    const outcome = evaluateRateRule(book([bond(12, 1_000, "b1"), bond(undefined, 1_000, "b2")]), reference, "JPY");
+    const outcome = evaluateRateRule(book([bond(12, 1_000, "b1"), bond(undefined, 1_000, "b2")]), fixedNumbers, "JPY");
     expect(outcome.gaps).toHaveLength(1);
     expect(outcome.findings).toEqual([
       expect.objectContaining({
