@@ -58,3 +58,24 @@ export function boundaryCases(tiers: readonly PolicyTier[], step = 1e-3): Array<
     return [value - delta, value, value + delta].map((metric): [number, string | undefined] => [metric, expectedSeverity(tiers, metric)]);
   });
 }
+
+/**
+ * `policy` with `overrides` merged into one expert's section: a hand-computed
+ * test states the thresholds its arithmetic rests on, and so keeps passing when
+ * a risk officer moves them in the shipped policy file.
+ *
+ * @example
+ * withThresholds(loadReferencePolicy(), "lending", { rules: { "LEN-TENOR": { tiers: [{ above: 10, severity: "medium" }] } } })
+ */
+export function withThresholds<P extends { experts: Record<string, unknown> }>(policy: P, expert: string, overrides: object): P {
+  const merged = structuredClone(policy);
+  merged.experts[expert] = mergeDeep(merged.experts[expert], overrides);
+  return merged;
+}
+
+function mergeDeep(base: unknown, over: unknown): unknown {
+  if (typeof base !== "object" || base === null || Array.isArray(base) || typeof over !== "object" || over === null || Array.isArray(over)) return over;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(over)) out[key] = mergeDeep(out[key], value);
+  return out;
+}
