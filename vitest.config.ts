@@ -1,29 +1,14 @@
-import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
+import { sharedResolve, TEST_ROOTS } from "./vitest.shared.js";
 
-const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-
-// Tests import workspace packages from their TypeScript sources, so a test run
-// never depends on a stale build; end-to-end tests that spawn the CLI use the
-// build that `npm test` makes first (the `pretest` script).
+// `npm run test:unit`, and the default for `npx vitest run <file>`: the tests that need nothing outside
+// the process — no Redis, no PostgreSQL, no model endpoint of their own. A test that needs one is named
+// `*.int.test.ts` (vitest.int.config.ts); the fault suite lives in test/faults (vitest.faults.config.ts).
 export default defineConfig({
-  resolve: {
-    alias: [
-      { find: /^@kyocho\/core$/, replacement: src("./packages/core/src/index.ts") },
-      { find: /^@kyocho\/core\/([a-z-]+)$/, replacement: src("./packages/core/src/$1/index.ts") },
-      { find: /^@kyocho\/queue\/testing$/, replacement: src("./packages/queue/src/testing/index.ts") },
-      {
-        find: /^@kyocho\/(knowledge|models|expert-kit|eval|council|report|batch|queue|testing|cli)$/,
-        replacement: src("./packages/$1/src/index.ts"),
-      },
-      { find: /^@kyocho\/reference-council$/, replacement: src("./councils/reference/src/index.ts") },
-      { find: /^@kyocho\/expert-(lending|legal|fx|markets)$/, replacement: src("./experts/$1/src/index.ts") },
-    ],
-  },
+  resolve: sharedResolve,
   test: {
-    include: ["packages/*/src/**/*.test.ts", "experts/*/src/**/*.test.ts", "councils/*/src/**/*.test.ts", "test/**/*.test.ts"],
-    // The fault suite (workers killed, Redis restarted, models failing, load) runs apart: `npm run test:faults`.
-    exclude: [...configDefaults.exclude, "test/faults/**"],
+    include: TEST_ROOTS.map((root) => `${root}/*.test.ts`),
+    exclude: [...configDefaults.exclude, "**/*.int.test.ts", "test/faults/**"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { referenceExperts } from "@kyocho/reference-council";
 import { createRedisConnection, openExpertQueue } from "@kyocho/queue";
-import { deleteKeys, uniquePrefix } from "../../packages/queue/src/testing/index.js";
+import { deleteKeys, uniquePrefix } from "@kyocho/queue/testing";
 import { cliEnv } from "../helpers/cli-env.js";
 import { REPO_ROOT } from "../helpers/run-cli.js";
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { referenceExperts } from "@kyocho/reference-council";
 import { createRedisConnection, openExpertQueue } from "@kyocho/queue";
 import { startTestModelServer, type TestModelServer } from "@kyocho/testing";
-import { startRedisServer, uniquePrefix, type TestRedisServer } from "../../packages/queue/src/testing/index.js";
+import { startRedisServer, uniquePrefix, type TestRedisServer } from "@kyocho/queue/testing";
 import { lineCount } from "../queue/helpers/batch-files.js";
 import { startKyocho, stopKyocho, type KyochoProcess } from "../queue/helpers/kyocho-process.js";
 import { assessmentsById, batchFigures, exampleCases, printFigures, readRecords } from "./helpers/figures.js";
@@ -36,7 +36,7 @@ beforeAll(async () => {
     config,
     JSON.stringify({ models: { experts: Object.fromEntries(referenceExperts.map((e) => [e.name, endpoint])) }, audit: { path: join(dir, "audit", "audit-{date}.jsonl") } }),
   );
-  env = { REDIS_URL: redis.url, KYOCHO_PREFIX: prefix, KYOCHO_CONFIG: "", KYOCHO_MODEL_BASE_URL: "" };
+  env = { REDIS_URL: redis.url, KYOCHO_PREFIX: prefix };
   connection = createRedisConnection(redis.url);
   queues = referenceExperts.map((e) => openExpertQueue(e.name, { connection, prefix }));
   for (const name of ["worker-a", "worker-b"]) {
@@ -75,7 +75,7 @@ describe("a dying worker under identical questions", () => {
     const ids = writeRepeatedBatch(input);
     expect(ids).toHaveLength(CASES * REPEATS);
     const referenceOut = join(dir, "reference.jsonl");
-    const undisturbed = startKyocho(["batch", input, "--out", referenceOut, "-q"], { KYOCHO_CONFIG: "", KYOCHO_MODEL_BASE_URL: "" });
+    const undisturbed = startKyocho(["batch", input, "--out", referenceOut, "-q"], {});
     const output = join(dir, "answers.jsonl");
     const batch = startKyocho(["batch", input, "--out", output, "--queue", "--concurrency", "32", "-q"], env);
 

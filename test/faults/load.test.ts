@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRedisServer, type TestRedisServer } from "../../packages/queue/src/testing/index.js";
+import { startRedisServer, type TestRedisServer } from "@kyocho/queue/testing";
 import { lineCount } from "../queue/helpers/batch-files.js";
 import { startKyocho, stopKyocho, type KyochoProcess } from "../queue/helpers/kyocho-process.js";
 import { assessmentsById, batchFigures, essence, exampleCases, printFigures, readRecords, writeCaseBatch, type AssessmentView } from "./helpers/figures.js";

@@ -50,7 +50,7 @@ describe("model faults: 30% of model calls fail at random", () => {
 
     // The undisturbed run: no model at all.
     const referenceOut = join(dir, "reference.jsonl");
-    const plain = startKyocho(["batch", input, "--out", referenceOut, "-q"], { KYOCHO_CONFIG: "", KYOCHO_MODEL_BASE_URL: "" });
+    const plain = startKyocho(["batch", input, "--out", referenceOut, "-q"], {});
     expect(await plain.exited, plain.stderr()).toBe(0);
     const reference = assessmentsById(readRecords(referenceOut));
     expect(reference.size).toBe(ITEMS);

@@ -1,10 +1,11 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { referenceExperts } from "@kyocho/reference-council";
 import { createRedisConnection, openExpertQueue } from "@kyocho/queue";
-import { startRedisServer, uniquePrefix, type TestRedisServer } from "../../packages/queue/src/testing/index.js";
+import { DEFAULT_REPLY, startTestModelServer, type TestModelServer } from "@kyocho/testing";
+import { startRedisServer, uniquePrefix, type TestRedisServer } from "@kyocho/queue/testing";
 import { lineCount } from "../queue/helpers/batch-files.js";
 import { startKyocho, stopKyocho, type KyochoProcess } from "../queue/helpers/kyocho-process.js";
 import { assessmentsById, batchFigures, printFigures, readRecords, writeCaseBatch } from "./helpers/figures.js";
@@ -12,24 +13,32 @@ import { assessmentsById, batchFigures, printFigures, readRecords, writeCaseBatc
 // A 300-question batch through the queue with two `kyocho worker` processes, on a Redis of the test's own
 // that persists to an append-only file (`appendonly yes`, `appendfsync everysec`). Once a worker is killed
 // outright mid-batch; once Redis itself is killed and restarted mid-batch. Each time: every id exactly once,
-// and the same assessments as an undisturbed run.
+// and the same assessments as an undisturbed run. The workers' experts ask a test model endpoint, so that case
+// (b) can hold their answers and crash Redis while sub-tasks are provably in a worker's hands.
 const ITEMS = 300;
 const dir = mkdtempSync(join(tmpdir(), "kyocho-worker-faults-"));
 const prefix = uniquePrefix("faults");
 let redis: TestRedisServer;
+let model: TestModelServer;
+let modelConfig: string;
 let env: NodeJS.ProcessEnv;
 let connection: ReturnType<typeof createRedisConnection>;
 let queues: Array<ReturnType<typeof openExpertQueue>>;
 const workers = new Map<string, KyochoProcess>();
 // Short locks, so that a dead worker's sub-tasks come back within seconds (the default is 30 s).
 const startWorker = (name: string) => {
-  const worker = startKyocho(["worker", "--name", name, "--concurrency", "4", "--lock-duration", "2000", "--stalled-interval", "500", "--max-stalled", "3"], env);
+  const worker = startKyocho(["worker", "--name", name, "--concurrency", "4", "--lock-duration", "2000", "--stalled-interval", "500", "--max-stalled", "3", "--config", modelConfig], env);
   workers.set(name, worker);
   return worker;
 };
 
 beforeAll(async () => {
   redis = await startRedisServer({ appendOnly: { fsync: "everysec" } });
+  model = await startTestModelServer({ models: ["qwen3-redis-faults"] });
+  // A long time limit: case (b) holds answers while Redis is down, and a timed-out model would change the assessment.
+  const endpoint = { baseURL: model.baseURL, model: "qwen3-redis-faults", timeoutMs: 60_000, maxRetries: 0 };
+  modelConfig = join(dir, "models.json");
+  writeFileSync(modelConfig, JSON.stringify({ models: { experts: Object.fromEntries(referenceExperts.map((e) => [e.name, endpoint])) }, audit: { path: join(dir, "audit", "audit-{date}.jsonl") } }));
   env = { REDIS_URL: redis.url, KYOCHO_PREFIX: prefix };
   connection = createRedisConnection(redis.url);
   queues = referenceExperts.map((e) => openExpertQueue(e.name, { connection, prefix }));
@@ -40,6 +49,7 @@ afterAll(async () => {
   await Promise.all([...workers.values()].map((w) => stopKyocho(w)));
   await Promise.all(queues.map((q) => q.close()));
   connection.disconnect();
+  await model.close();
   await redis.stop();
 });
 
@@ -104,21 +114,39 @@ describe("worker and Redis faults during a 300-question batch with two workers",
     const output = join(dir, "restart-out.jsonl");
     const batch = startKyocho(["batch", input, "--out", output, "--queue", "--concurrency", "16", "-q"], env);
 
+    // Crash Redis while workers hold sub-tasks: from a third of the way on, every model answer waits for
+    // `release`, so a sub-task whose expert has asked its model stays active in a worker until Redis is back.
     await waitForLines(output, ITEMS / 3, batch);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let aModelCallHeld!: () => void;
+    const modelCallHeld = new Promise<void>((resolve) => (aModelCallHeld = resolve));
+    model.respond("*", () => {
+      aModelCallHeld();
+      return { ...DEFAULT_REPLY, waitFor: released };
+    });
+    await Promise.race([modelCallHeld, batch.exited.then(() => Promise.reject(new Error("the batch ended before any worker's expert asked its model")))]);
+    const held = (await Promise.all(queues.map((q) => q.getJobs(["active"])))).flat();
+    const heldIds = held.map((j) => j.id!);
+    expect(heldIds.length, "no worker held a sub-task when Redis was killed").toBeGreaterThan(0);
+    expect(held.every((j) => j.processedBy !== undefined && workers.has(j.processedBy))).toBe(true);
     const linesAtCrash = lineCount(output);
+    const running = [...workers.values()];
     await redis.kill();
-    const downSince = performance.now();
-    await new Promise((r) => setTimeout(r, 2_000));
+    // Restart once every worker has said it lost Redis, then let the held answers go.
+    await Promise.all(running.map((w) => w.waitForStderr(/lost the connection to Redis/, 30_000)));
     await redis.restart();
-    const downMs = performance.now() - downSince;
+    release();
 
     expect(await batch.exited, batch.stderr()).toBe(0);
     expect(await undisturbed.run.exited, undisturbed.run.stderr()).toBe(0);
-    const running = [...workers.values()];
     await Promise.all(running.map((w) => w.waitForStderr(/reconnected to Redis/, 10_000)));
+    // The sub-tasks in flight at the crash were finished after it (taken back from the append-only file).
+    const completed = new Set((await Promise.all(queues.map((q) => q.getJobs(["completed"])))).flat().map((j) => j.id!));
+    expect(heldIds.filter((id) => !completed.has(id))).toEqual([]);
     const records = readRecords(output);
     const figures = batchFigures(ids, records, assessmentsById(readRecords(undisturbed.out)));
-    printFigures("Redis restart", figures, { "lines written before the crash": linesAtCrash, "Redis down (ms)": Math.round(downMs), "workers still running": running.filter((w) => w.child.exitCode === null).length });
+    printFigures("Redis restart", figures, { "lines written before the crash": linesAtCrash, "sub-tasks in flight at the crash": heldIds.length, "workers still running": running.filter((w) => w.child.exitCode === null).length });
     expect(figures).toMatchObject({ items: ITEMS, lost: 0, duplicated: 0, errors: 0, differing: 0, wrongApprovals: 0 });
 
     // No crash loop: both workers are still up, and each said once that Redis went away and once that it was back.

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { referenceExperts } from "@kyocho/reference-council";
 import { createRedisConnection, openExpertQueue } from "@kyocho/queue";
-import { deleteKeys, uniquePrefix } from "../../packages/queue/src/testing/index.js";
+import { deleteKeys, uniquePrefix } from "@kyocho/queue/testing";
 import { runCli } from "../helpers/run-cli.js";
 import { lineCount, readResults, writeQuestions } from "./helpers/batch-files.js";
 import { startKyocho, stopKyocho, type KyochoProcess } from "./helpers/kyocho-process.js";

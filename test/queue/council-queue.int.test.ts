@@ -3,7 +3,7 @@ import { readDataFile } from "@kyocho/core/validation";
 import type { Assessment } from "@kyocho/core";
 import { createReferenceCouncil, referenceExperts } from "@kyocho/reference-council";
 import { createRedisConnection, QueueExecutor, startExpertWorkers, type ExpertWorkerPool } from "@kyocho/queue";
-import { deleteKeys, uniquePrefix } from "../../packages/queue/src/testing/index.js";
+import { deleteKeys, uniquePrefix } from "@kyocho/queue/testing";
 import { runCli } from "../helpers/run-cli.js";
 import { EXAMPLE_CASE } from "./helpers/batch-files.js";
 import { startKyocho, stopKyocho } from "./helpers/kyocho-process.js";

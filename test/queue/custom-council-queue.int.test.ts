@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRedisConnection, openExpertQueue } from "@kyocho/queue";
-import { deleteKeys, uniquePrefix } from "../../packages/queue/src/testing/index.js";
+import { deleteKeys, uniquePrefix } from "@kyocho/queue/testing";
 import { REPO_ROOT, runCli } from "../helpers/run-cli.js";
 import { readResults } from "./helpers/batch-files.js";
 import { startKyocho, stopKyocho } from "./helpers/kyocho-process.js";
@@ -12,7 +12,7 @@ import { startKyocho, stopKyocho } from "./helpers/kyocho-process.js";
 // serves the module's fifth expert, `kyocho batch --queue --council` sends it its sub-tasks, and the answers are
 // the in-process ones.
 const prefix = uniquePrefix("council");
-const env = { KYOCHO_PREFIX: prefix, KYOCHO_CONFIG: "", KYOCHO_MODEL_BASE_URL: "" };
+const env = { KYOCHO_PREFIX: prefix };
 const connection = createRedisConnection(process.env.REDIS_URL);
 const dir = mkdtempSync(join(tmpdir(), "kyocho-council-queue-"));
 const COUNCIL = join(REPO_ROOT, "examples/councils/real-estate.ts");

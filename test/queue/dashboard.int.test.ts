@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createRedisConnection, openExpertQueue } from "@kyocho/queue";
-import { deleteKeys, uniquePrefix } from "../../packages/queue/src/testing/index.js";
+import { deleteKeys, uniquePrefix } from "@kyocho/queue/testing";
 import { startKyocho, stopKyocho } from "./helpers/kyocho-process.js";
 
 const prefix = uniquePrefix("dashboard");

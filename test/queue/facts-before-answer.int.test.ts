@@ -4,7 +4,7 @@ import type { ExpertRequest, ExpertResult } from "@kyocho/core";
 import type { ModelRegistry } from "@kyocho/models";
 import { createScriptedModelClient } from "@kyocho/testing";
 import { createRedisConnection, jobIdFor, openExpertQueue, QueueExecutor, startExpertWorkers, toExpertJobData, type ExpertWorkerPool } from "@kyocho/queue";
-import { deleteKeys, syntheticExpert, syntheticPolicy, uniquePrefix } from "../../packages/queue/src/testing/index.js";
+import { deleteKeys, syntheticExpert, syntheticPolicy, uniquePrefix } from "@kyocho/queue/testing";
 
 // Tier: *.int.test.ts — the shared Redis. A worker whose expert has a model publishes the expert's facts (its
 // deterministic result) before the model answers, and QueueExecutor hands them to `onFacts` — so that a council

@@ -5,7 +5,7 @@ import { readDataFile } from "@kyocho/core/validation";
 import { createReferenceCouncil, referenceExperts } from "@kyocho/reference-council";
 import { createRedisConnection, QueueExecutor, startExpertWorkers, type ExpertWorkerPool } from "@kyocho/queue";
 import { DEFAULT_REPLY, startTestModelServer, type TestModelServer } from "@kyocho/testing";
-import { deleteKeys, uniquePrefix } from "../../packages/queue/src/testing/index.js";
+import { deleteKeys, uniquePrefix } from "@kyocho/queue/testing";
 import { REPO_ROOT } from "../helpers/run-cli.js";
 
 // Tier: *.int.test.ts — the shared Redis and the local test endpoint. Through the queue, as in process, the four

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { REFERENCE_POLICY_V1_PATH } from "@kyocho/reference-council";
 import { createRedisConnection } from "@kyocho/queue";
-import { deleteKeys, uniquePrefix } from "../../packages/queue/src/testing/index.js";
+import { deleteKeys, uniquePrefix } from "@kyocho/queue/testing";
 import { lineCount } from "./helpers/batch-files.js";
 import { startKyocho, stopKyocho } from "./helpers/kyocho-process.js";
 
@@ -12,7 +12,7 @@ import { startKyocho, stopKyocho } from "./helpers/kyocho-process.js";
 // batch under another policy is not assessed under the worker's, its lines are left for a re-run, and both sides
 // say POLICY_MISMATCH with the two policies named.
 const prefix = uniquePrefix("policy");
-const env = { KYOCHO_PREFIX: prefix, KYOCHO_CONFIG: "", KYOCHO_MODEL_BASE_URL: "" };
+const env = { KYOCHO_PREFIX: prefix };
 const connection = createRedisConnection(process.env.REDIS_URL);
 const dir = mkdtempSync(join(tmpdir(), "kyocho-policy-mismatch-"));
 

@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { startKyocho, stopKyocho, type KyochoProcess } from "../queue/helpers/kyocho-process.js";
-import { deleteKeys, uniquePrefix } from "../../packages/queue/src/testing/index.js";
+import { deleteKeys, uniquePrefix } from "@kyocho/queue/testing";
 
 // Tier: *.int.test.ts — the dashboard (Bull Board can retry and delete jobs) on the shared Redis.
 const env = { KYOCHO_PREFIX: uniquePrefix("dashboard-auth") };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { referenceExperts } from "@kyocho/reference-council";
 import { createRedisConnection, jobIdFor, openExpertQueue, QueueExecutor, startExpertWorkers, toExpertJobData, type ExpertWorkerPool } from "@kyocho/queue";
 import type { ExpertRequest } from "@kyocho/core";
-import { deleteKeys, syntheticExpert, syntheticPolicy, uniquePrefix } from "../../packages/queue/src/testing/index.js";
+import { deleteKeys, syntheticExpert, syntheticPolicy, uniquePrefix } from "@kyocho/queue/testing";
 import { EXAMPLE_CASE } from "../queue/helpers/batch-files.js";
 import { startKyocho, stopKyocho } from "../queue/helpers/kyocho-process.js";
 

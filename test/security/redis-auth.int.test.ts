@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRedisServer, uniquePrefix, type TestRedisServer } from "../../packages/queue/src/testing/index.js";
+import { startRedisServer, uniquePrefix, type TestRedisServer } from "@kyocho/queue/testing";
 import { EXAMPLE_CASE } from "../queue/helpers/batch-files.js";
 import { startKyocho, stopKyocho, type KyochoProcess } from "../queue/helpers/kyocho-process.js";
 
@@ -88,6 +88,7 @@ describe("Redis AUTH: a password, and an ACL user limited to kyocho's keys", () 
     expect(outside.code).toBe(1);
     expect(outside.stderr.trim().split("\n")).toHaveLength(1);
     expect(outside.stderr).toMatch(/NOPERM/);
+    expect(outside.stderr).not.toContain(USER_PASSWORD);
     expect(outside.stderr).not.toMatch(/\n\s+at /);
   }, 30_000);
 });

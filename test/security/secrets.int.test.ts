@@ -5,7 +5,7 @@ import { DATA_IS_NOT_INSTRUCTIONS } from "@kyocho/models";
 import { createRedisConnection, type Redis } from "@kyocho/queue";
 import { expertAnswer, startTestModelServer, type TestModelServer } from "@kyocho/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRedisServer, uniquePrefix, type TestRedisServer } from "../../packages/queue/src/testing/index.js";
+import { startRedisServer, uniquePrefix, type TestRedisServer } from "@kyocho/queue/testing";
 import { EXAMPLE_CASE } from "../queue/helpers/batch-files.js";
 import { startKyocho, stopKyocho, type KyochoProcess } from "../queue/helpers/kyocho-process.js";
 

@@ -2,10 +2,22 @@ import { fileURLToPath } from "node:url";
 import { loadPolicyFile, parseCase, type CaseInput, type ExpertResult } from "@kyocho/core";
 import type { TaskRole } from "@kyocho/core/assessment";
 import { describe, expect, it } from "vitest";
+import { withThresholds } from "../../../test/helpers/policy-tiers.js";
 import { workedExample } from "../test-support/worked-example.js";
 import { createFxExpert, fxExpert } from "./fx-expert.js";
 
-const policy = loadPolicyFile(fileURLToPath(new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url)));
+// The full cases below are computed by hand against these thresholds (Reference Policy v2's when written), stated
+// here so that moving a threshold in the shipped policy file does not break them. The rule tests beside each rule
+// read their boundaries from the shipped file.
+const policy = withThresholds(loadPolicyFile(fileURLToPath(new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url))), "fx", {
+  materialityShareOfRevenue: 0.05,
+  rules: {
+    "FX-HEDGE": { minHedgeRatio: 0.5, longTenorAboveYears: 1, longTenorSeverity: "high", shortTenorSeverity: "medium" },
+    "FX-OVERHEDGE": { toleranceShareOfNet: 0.05, severity: "medium" },
+    "FX-STRESS": { shock: 0.2, tiers: [{ above: 0.25, severity: "high" }, { above: 0.1, severity: "medium" }], nonPositiveCfads: "high" },
+    "FX-VOL": { volAbove: 0.15, openShareOfNetAtLeast: 0.05, severity: "medium" },
+  },
+});
 
 async function run(input: CaseInput | undefined, options: { question?: string; role?: TaskRole } = {}): Promise<ExpertResult> {
   const c = input === undefined ? undefined : parseCase(input);

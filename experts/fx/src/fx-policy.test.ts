@@ -7,30 +7,13 @@ const referencePath = new URL("../../../councils/reference/policies/reference-v2
 const section = () => structuredClone(YAML.parse(readFileSync(referencePath, "utf8")).experts.fx);
 
 describe("FxPolicySchema (Reference Policy v2)", () => {
-  it("parses the fx section of the reference policy", () => {
+  it("parses the fx section of the reference policy, carrying every value of the file through", () => {
     const policy = FxPolicySchema.parse(section());
-    expect(policy.valueAtRisk).toEqual({ z: 2.326, horizonDays: 10, tradingDaysPerYear: 252 });
-    expect(policy.materialityShareOfRevenue).toBe(0.05);
     expect(Object.keys(policy.rules).sort()).toEqual(["FX-HEDGE", "FX-OVERHEDGE", "FX-STRESS", "FX-VOL"]);
-    expect(policy.rules["FX-HEDGE"]).toMatchObject({
-      title: { en: "Hedge ratio", ja: "ヘッジ比率" },
-      minHedgeRatio: 0.5,
-      longTenorAboveYears: 1,
-      longTenorSeverity: "high",
-      shortTenorSeverity: "medium",
-      citation: { document: "fx/fx-policy.md", section: "Hedge ratio (FX-HEDGE)" },
-    });
-    expect(policy.rules["FX-OVERHEDGE"]).toMatchObject({
-      toleranceShareOfNet: 0.05,
-      severity: "medium",
-      citation: { document: "fx/fx-policy.md", section: "Over-hedge (FX-OVERHEDGE)" },
-    });
-    expect(policy.rules["FX-STRESS"]).toMatchObject({ shock: 0.2, nonPositiveCfads: "high" });
-    expect(policy.rules["FX-STRESS"].tiers).toEqual([
-      { above: 0.25, severity: "high" },
-      { above: 0.1, severity: "medium" },
-    ]);
-    expect(policy.rules["FX-VOL"]).toMatchObject({ volAbove: 0.15, openShareOfNetAtLeast: 0.05, severity: "medium" });
+    // The file's values, whatever a risk officer set them to, arrive unchanged.
+    expect(policy).toMatchObject(section());
+    expect(policy.rules["FX-HEDGE"].title).toEqual({ en: "Hedge ratio", ja: "ヘッジ比率" });
+    expect(policy.rules["FX-HEDGE"].citation).toEqual({ document: "fx/fx-policy.md", section: "Hedge ratio (FX-HEDGE)" });
   });
 
   it("refuses an unknown key with its path, including the v1 name nonPositiveEbitda", () => {

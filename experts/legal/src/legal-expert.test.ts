@@ -4,11 +4,19 @@ import { keywordMatches } from "@kyocho/core/plan";
 import { parseCase, parsePolicy, type CaseInput } from "@kyocho/core";
 import type { TaskRole } from "@kyocho/core/assessment";
 import { describe, expect, it } from "vitest";
+import { withThresholds } from "../../../test/helpers/policy-tiers.js";
 import YAML from "yaml";
 import { createLegalExpert, legalExpert, legalSubQuestion } from "./legal-expert.js";
 
 const REFERENCE = fileURLToPath(new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url));
-const policy = parsePolicy(YAML.parse(readFileSync(REFERENCE, "utf8")), "reference-v2.yaml");
+// The full cases below are computed by hand against these thresholds (Reference Policy v2's when written), stated
+// here so that moving a threshold in the shipped policy file does not break them. The rule tests beside each rule
+// read their boundaries from the shipped file.
+const policy = withThresholds(parsePolicy(YAML.parse(readFileSync(REFERENCE, "utf8")), "reference-v2.yaml"), "legal", {
+  rules: {
+    "LEG-LEX": { tiers: [{ above: 0.25, severity: "critical" }, { atLeast: 0.1, severity: "medium" }] },
+  },
+});
 const ASOF = "2026-11-30";
 
 async function ask(caseInput: CaseInput | undefined, options: { question?: string; role?: TaskRole } = {}) {

@@ -19,31 +19,14 @@ const firstIssue = (mutate: (s: any) => void) => {
 };
 
 describe("LegalPolicySchema", () => {
-  it("parses the legal section of the reference policy v2", () => {
+  it("parses the legal section of the reference policy v2, carrying every value of the file through", () => {
     const legal = LegalPolicySchema.parse(referenceSection());
-    expect(legal.sanctionedJurisdictions).toEqual(["CU", "IR", "KP", "SY"]);
-    expect(legal.approvedGoverningLaws).toEqual(["JP", "NY", "EN", "SG"]);
-    expect(legal.screeningMaxAgeDays).toBe(30);
-    expect(legal.antiSocialCheck).toEqual({ requiredFor: ["JP"] });
+    // The file's values, whatever a risk officer set them to, arrive unchanged.
+    expect(legal).toMatchObject(referenceSection());
+    // What no policy file can change: sanctions and anti-social forces are critical.
     expect(legal.rules["LEG-SANC"].severity).toBe("critical");
     expect(legal.rules["LEG-ASF"].severity).toBe("critical");
-    expect(legal.rules["LEG-SANC-MATCH"].severity).toBe("high");
-    expect(legal.rules["LEG-KYC"]).toMatchObject({ failed: "critical", pending: "medium" });
-    expect(legal.rules["LEG-KYC-REFRESH"]).toMatchObject({ severity: "medium", refreshDays: { high: 365, medium: 730, low: 1095 } });
-    expect(legal.rules["LEG-PEP"].severity).toBe("high");
-    expect(legal.rules["LEG-LEX"].tiers).toEqual([
-      { above: 0.25, severity: "critical" },
-      { atLeast: 0.1, severity: "medium" },
-    ]);
-    expect(legal.rules["LEG-CLAUSE-SANC"].severity).toBe("high");
-    expect(legal.rules["LEG-CLAUSE-COC"]).toMatchObject({
-      severity: "medium",
-      facilityTypes: ["term_loan", "revolver"],
-      tenorAboveYears: 5,
-      requiredClauses: ["cross_default", "change_of_control"],
-    });
-    expect(legal.rules["LEG-CLAUSE-ASF"].severity).toBe("high");
-    expect(legal.rules["LEG-LAW"].severity).toBe("medium");
+    expect(legal.sanctionedJurisdictions.length).toBeGreaterThan(0);
   });
 
   it("still parses reference-v1.yaml (kept loadable for comparison), with v1's values", () => {

@@ -3,8 +3,22 @@ import type { TaskRole } from "@kyocho/core/assessment";
 import { describe, expect, it } from "vitest";
 import { loadReferencePolicy } from "../test-support/reference-policy.js";
 import { createLendingExpert, lendingExpert } from "./lending-expert.js";
+import { withThresholds } from "../../../test/helpers/policy-tiers.js";
 
-const policy = loadReferencePolicy();
+// The full deals below are computed by hand against these thresholds (Reference Policy v2's when written), stated
+// here so that moving a threshold in the shipped policy file does not break them. The rule tests beside each rule
+// read their boundaries from the shipped file.
+const policy = withThresholds(loadReferencePolicy(), "lending", {
+  rules: {
+    "LEN-LEV": { tiers: [{ above: 6, severity: "high" }, { above: 4, severity: "medium" }] },
+    "LEN-DSCR": { tiers: [{ below: 1, severity: "critical" }, { below: 1.25, severity: "high" }] },
+    "LEN-ICR": { tiers: [{ below: 1, severity: "critical" }, { below: 1.5, severity: "high" }, { below: 3, severity: "medium" }] },
+    "LEN-BALLOON": { tenorAboveYears: 3, tiers: [{ above: 6, severity: "high" }, { above: 3, severity: "medium" }] },
+    "LEN-LTV": { tiers: [{ above: 1, severity: "high" }, { above: 0.8, severity: "medium" }] },
+    "LEN-TENOR": { tiers: [{ above: 10, severity: "medium" }] },
+    "LEN-FXDSCR": { tiers: [{ below: 1, severity: "critical" }, { below: 1.25, severity: "high" }] },
+  },
+});
 
 async function run(
   input: CaseInput | undefined,

@@ -6,35 +6,11 @@ import { LENDING_RULE_IDS, LendingPolicySchema } from "./lending-policy.js";
 const section = rawLendingSection;
 
 describe("LendingPolicySchema", () => {
-  it("parses the experts.lending section of Reference Policy v2, every rule in order", () => {
+  it("parses the experts.lending section of Reference Policy v2, every rule in order, carrying every value of the file through", () => {
     const policy = LendingPolicySchema.parse(section());
     expect(Object.keys(policy.rules)).toEqual([...LENDING_RULE_IDS]);
-    expect(policy.rules["LEN-LEV"].nonPositiveEbitda).toBe("critical");
-    expect(policy.rules["LEN-LEV"].tiers).toEqual([
-      { above: 6, severity: "high" },
-      { above: 4, severity: "medium" },
-    ]);
-    expect(policy.rules["LEN-DSCR"].tiers).toEqual([
-      { below: 1, severity: "critical" },
-      { below: 1.25, severity: "high" },
-    ]);
-    expect(policy.rules["LEN-ICR"].tiers).toEqual([
-      { below: 1, severity: "critical" },
-      { below: 1.5, severity: "high" },
-      { below: 3, severity: "medium" },
-    ]);
-    expect(policy.rules["LEN-BALLOON"]).toMatchObject({
-      tenorAboveYears: 3,
-      nonPositiveCfads: "high",
-      tiers: [
-        { above: 6, severity: "high" },
-        { above: 3, severity: "medium" },
-      ],
-    });
-    expect(policy.rules["LEN-LTV"].haircuts).toEqual({
-      real_estate: 0.3, securities: 0.2, receivables: 0.3, equipment: 0.5, cash: 0, other: 0.5,
-    });
-    expect(policy.rules["LEN-TENOR"].tiers).toEqual([{ above: 10, severity: "medium" }]);
+    // The file's values, whatever a risk officer set them to, arrive unchanged.
+    expect(policy).toMatchObject(section());
     expect(policy.rules["LEN-FXDSCR"].citation).toEqual({
       document: "lending/credit-policy.md",
       section: "FX-stressed coverage (LEN-FXDSCR)",

@@ -3,10 +3,20 @@ import type { SubTaskInput } from "@kyocho/core/plan";
 import { parseCase } from "@kyocho/core";
 import { SubTaskSchema } from "@kyocho/core/plan";
 import { describe, expect, it } from "vitest";
+import { withThresholds } from "../../../test/helpers/policy-tiers.js";
 import { loadReferencePolicy } from "../test-support/reference-policy.js";
 import { createMarketsExpert, marketsExpert } from "./markets-expert.js";
 
-const policy: Policy = loadReferencePolicy();
+// The full cases below are computed by hand against these thresholds (Reference Policy v2's when written), stated
+// here so that moving a threshold in the shipped policy file does not break them. The rule tests beside each rule
+// read their boundaries from the shipped file.
+const policy: Policy = withThresholds(loadReferencePolicy(), "markets", {
+  rules: {
+    "MKT-RATE": { shockBp: 200, tiers: [{ above: 0.1, severity: "high" }, { above: 0.05, severity: "medium" }] },
+    "MKT-CONC": { largestShareAbove: 0.25, largestShareSeverity: "medium", hhiAbove: 2500, hhiSeverity: "high" },
+    "MKT-LIQ": { tiers: [{ above: 1, severity: "high" }, { above: 0.2, severity: "medium" }] },
+  },
+});
 
 async function run(
   caseInput: CaseInput | undefined,

@@ -9,20 +9,10 @@ const REFERENCE_POLICY_PATH = fileURLToPath(new URL("../../../councils/reference
 const section = () => structuredClone(YAML.parse(readFileSync(REFERENCE_POLICY_PATH, "utf8")).experts.markets);
 
 describe("MarketsPolicySchema", () => {
-  it("parses the markets section of the reference policy with its values", () => {
+  it("parses the markets section of the reference policy, carrying every value of the file through", () => {
     const policy = MarketsPolicySchema.parse(section());
-    expect(policy.rules["MKT-RATE"].shockBp).toBe(200);
-    expect(policy.rules["MKT-RATE"].tiers).toEqual([
-      { above: 0.1, severity: "high" },
-      { above: 0.05, severity: "medium" },
-    ]);
-    expect(policy.rules["MKT-CONC"]).toMatchObject({
-      largestShareAbove: 0.25, largestShareSeverity: "medium", hhiAbove: 2500, hhiSeverity: "high",
-    });
-    expect(policy.rules["MKT-LIQ"].tiers).toEqual([
-      { above: 1.0, severity: "high" },
-      { above: 0.2, severity: "medium" },
-    ]);
+    // The file's values, whatever a risk officer set them to, arrive unchanged.
+    expect(policy).toMatchObject(section());
     expect(policy.rules["MKT-RATE"].title).toEqual({ en: "Interest-rate sensitivity", ja: "金利感応度" });
     for (const rule of Object.values(policy.rules)) {
       expect(rule.citation.document).toBe("markets/markets-policy.md");

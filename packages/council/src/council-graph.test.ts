@@ -5,6 +5,7 @@ import { parsePolicy, type Case, type Expert } from "@kyocho/core";
 import { createScriptedModelClient, MemoryAuditSink } from "@kyocho/testing";
 import type { CouncilEvent } from "./council-events.js";
 import { createCouncil } from "./council.js";
+import { expectInOrder } from "../../../test/helpers/in-order.js";
 
 const policy = parsePolicy({
   id: "test-policy",
@@ -12,8 +13,11 @@ const policy = parsePolicy({
   merge: { decisions: { low: "approve", medium: "approve_with_conditions", high: "escalate", critical: "decline" } },
 });
 
-/** An expert that waits `ms`, records when it ran, and reports one finding of `severity`. */
-function slowExpert(name: string, ms: number, log: Array<{ name: string; start: number; end: number }>, options: { fail?: boolean; severity?: "low" | "medium" | "high"; dependsOn?: string[] } = {}): Expert<any> {
+/** One expert's run starting or ending, in the order the council made them happen. */
+type RunEvent = { name: string; event: "start" | "end" };
+
+/** An expert that waits `ms`, logs its start and end, and reports one finding of `severity`. */
+function slowExpert(name: string, ms: number, log: RunEvent[], options: { fail?: boolean; severity?: "low" | "medium" | "high"; dependsOn?: string[] } = {}): Expert<any> {
   return defineExpert({
     name,
     description: `${name} test expert`,
@@ -21,9 +25,9 @@ function slowExpert(name: string, ms: number, log: Array<{ name: string; start: 
     isRequired: () => true,
     dependsOn: () => options.dependsOn ?? [],
     run: async ({ dependencies }) => {
-      const start = performance.now();
+      log.push({ name, event: "start" });
       await new Promise((r) => setTimeout(r, ms));
-      log.push({ name, start, end: performance.now() });
+      log.push({ name, event: "end" });
       if (options.fail) throw new Error(`${name} exploded`);
       return {
         findings: [{ ruleId: `${name.toUpperCase()}-1`, severity: options.severity ?? "medium", title: name, message: `seen deps: ${Object.keys(dependencies).join(",")}`, metrics: {}, citations: [], condition: `${name} condition` }],
@@ -37,33 +41,31 @@ const someCase = { id: "c-1", bank: { baseCurrency: "JPY", homeCountry: "JP", ti
 
 describe("council graph", () => {
   it("runs independent sub-tasks concurrently", async () => {
-    const log: Array<{ name: string; start: number; end: number }> = [];
+    const log: RunEvent[] = [];
     const experts = ["a", "b", "c", "d"].map((n) => slowExpert(n, 100, log));
     const council = createCouncil({ experts, policy });
     const assessment = await council.assess({ question: "q", case: someCase });
 
     expect(assessment.experts.map((e) => e.status)).toEqual(["ok", "ok", "ok", "ok"]);
     // All four started before any finished.
-    const firstEnd = Math.min(...log.map((l) => l.end));
-    expect(log.every((l) => l.start < firstEnd)).toBe(true);
+    expect(log.slice(0, 4).map((l) => l.event)).toEqual(["start", "start", "start", "start"]);
+    expect(log).toHaveLength(8);
   });
 
   it("starts a dependent sub-task only after its dependency and passes it the result", async () => {
-    const log: Array<{ name: string; start: number; end: number }> = [];
+    const log: RunEvent[] = [];
     const fx = slowExpert("fx", 50, log);
     const lending = slowExpert("lending", 10, log, { dependsOn: ["fx"] });
     const council = createCouncil({ experts: [lending, fx], policy });
     const assessment = await council.assess({ question: "q", case: someCase });
 
-    const fxRun = log.find((l) => l.name === "fx")!;
-    const lendingRun = log.find((l) => l.name === "lending")!;
-    expect(lendingRun.start).toBeGreaterThanOrEqual(fxRun.end);
+    expectInOrder(log.map((l) => `${l.event} ${l.name}`), ["start fx", "end fx", "start lending", "end lending"]);
     expect(assessment.plan.tasks.find((t) => t.id === "lending")!.dependsOn).toEqual(["fx"]);
     expect(assessment.findings.find((f) => f.expert === "lending")!.message).toBe("seen deps: fx");
   });
 
   it("a failing expert is a value: dependants skipped, others intact, assessment incomplete and not approved", async () => {
-    const log: Array<{ name: string; start: number; end: number }> = [];
+    const log: RunEvent[] = [];
     const fx = slowExpert("fx", 5, log, { fail: true });
     const lending = slowExpert("lending", 5, log, { dependsOn: ["fx"] });
     const legal = slowExpert("legal", 5, log, { severity: "low" });
@@ -82,7 +84,7 @@ describe("council graph", () => {
   });
 
   it("cascades skips through a chain", async () => {
-    const log: Array<{ name: string; start: number; end: number }> = [];
+    const log: RunEvent[] = [];
     const a = slowExpert("a", 1, log, { fail: true });
     const b = slowExpert("b", 1, log, { dependsOn: ["a"] });
     const c = slowExpert("c", 1, log, { dependsOn: ["b"] });
@@ -92,7 +94,7 @@ describe("council graph", () => {
 
   it("times out a hanging expert without sinking the others", async () => {
     const hang = defineExpert({ name: "hang", description: "never answers", keywords: [], timeoutMs: 50, isRequired: () => true, run: () => new Promise(() => {}) });
-    const log: Array<{ name: string; start: number; end: number }> = [];
+    const log: RunEvent[] = [];
     const ok = slowExpert("ok", 1, log, { severity: "low" });
     const assessment = await createCouncil({ experts: [hang, ok], policy }).assess({ case: someCase });
     expect(assessment.experts.find((e) => e.name === "hang")).toMatchObject({ status: "failed", error: { code: "TIMEOUT" } });
@@ -101,7 +103,7 @@ describe("council graph", () => {
   });
 
   it("rejects a cyclic plan before running anything, naming the task", async () => {
-    const log: Array<{ name: string; start: number; end: number }> = [];
+    const log: RunEvent[] = [];
     const council = createCouncil({ experts: [slowExpert("a", 1, log), slowExpert("b", 1, log)], policy });
     const plan = { tasks: [{ id: "a", expert: "a", question: "", dependsOn: ["b"] }, { id: "b", expert: "b", question: "", dependsOn: ["a"] }] };
     await expect(council.assess({ case: someCase, plan })).rejects.toThrow(/plan: plan\.tasks\[0\]\.dependsOn: dependency cycle a → b → a/);
@@ -109,7 +111,7 @@ describe("council graph", () => {
   });
 
   it("is an ordinary compiled LangGraph: invoke and stream work", async () => {
-    const log: Array<{ name: string; start: number; end: number }> = [];
+    const log: RunEvent[] = [];
     const council = createCouncil({ experts: [slowExpert("a", 1, log)], policy });
     const state = await council.graph.invoke({ assessmentId: "x-1", question: "q", case: someCase });
     expect(state.assessment?.id).toBe("x-1");
@@ -120,14 +122,14 @@ describe("council graph", () => {
   });
 
   it("puts back a required expert that a given plan left out", async () => {
-    const log: Array<{ name: string; start: number; end: number }> = [];
+    const log: RunEvent[] = [];
     const council = createCouncil({ experts: [slowExpert("a", 1, log), slowExpert("b", 1, log)], policy });
     const assessment = await council.assess({ case: someCase, plan: { tasks: [{ id: "a", expert: "a", question: "only a" }] } });
     expect(assessment.plan.tasks.map((t) => t.expert).sort()).toEqual(["a", "b"]);
     expect(assessment.plan.warnings.join(" ")).toMatch(/b is required/);
   });
   it("an expert written by hand before two phases still runs: its dependants wait for its whole result", async () => {
-    const log: Array<{ name: string; start: number; end: number }> = [];
+    const log: RunEvent[] = [];
     const definedFx = slowExpert("fx", 1, log);
     // A hand-made Expert: no awaitsAnswerOf, and a run that never reports facts early.
     const handMadeFx: Expert<any> = {
@@ -145,7 +147,7 @@ describe("council graph", () => {
       resolvePolicy: () => undefined,
       run: async (request) => {
         await new Promise((r) => setTimeout(r, 20));
-        log.push({ name: "fx", start: 0, end: performance.now() });
+        log.push({ name: "fx", event: "end" });
         return { taskId: request.task.id, expert: "fx", domain: "fx", role: request.task.role, status: "ok", findings: [], metrics: { fxLoss: 7 }, citations: [], notes: [] };
       },
       asNode: () => async () => ({ result: undefined as never }),
@@ -157,7 +159,7 @@ describe("council graph", () => {
       isRequired: () => true,
       dependsOn: () => ["fx"],
       run: ({ dependencies }) => {
-        log.push({ name: "lending", start: performance.now(), end: performance.now() });
+        log.push({ name: "lending", event: "start" });
         return { findings: [], metrics: { seenFxLoss: dependencies.fx?.metrics.fxLoss ?? -1 } };
       },
     });

@@ -5,6 +5,7 @@ import { createReferenceCouncil } from "@kyocho/reference-council";
 import { escapeHtml } from "./html-escape.js";
 import { renderHtml } from "./render-html.js";
 import { renderMarkdown } from "./render-markdown.js";
+import { expectInOrder } from "../../../test/helpers/in-order.js";
 
 const council = createReferenceCouncil();
 const caseFile = (name: string) => fileURLToPath(new URL(`../../../examples/cases/${name}.yaml`, import.meta.url));
@@ -116,7 +117,7 @@ describe("renderHtml", () => {
     expect(html).toContain('<b id="as-of">2026-11-30</b>');
     expect(html).toContain('id="incomplete"');
     expect(html).toMatch(/<section class="callout" id="missing"><h2>Missing evidence<\/h2>/);
-    expect(html.indexOf('id="missing"')).toBeLessThan(html.indexOf('id="heat-map"'));
+    expectInOrder(html, ['id="missing"', 'id="heat-map"']);
   });
 
   it("opens the verdict with the veto, before the decision", async () => {
@@ -124,7 +125,7 @@ describe("renderHtml", () => {
     expect(html).toMatch(/<p class="veto" data-rule="LEG-SANC">Declined: sanctions veto — [^<]*\(borrower, KP\)/);
     // Both present (a missing veto section's -1 would pass the order check alone), veto first.
     expect(html.indexOf('id="vetoes"')).toBeGreaterThanOrEqual(0);
-    expect(html.indexOf('id="vetoes"')).toBeLessThan(html.indexOf('id="decision"'));
+    expectInOrder(html, ['id="vetoes"', 'id="decision"']);
     const md = renderMarkdown(await assessCase("sanctions-borrower-only"), { generatedAt: at });
     expect(md.split("\n")[2]).toMatch(/^\*\*Declined: sanctions veto — .*\(borrower, KP\)/);
   });

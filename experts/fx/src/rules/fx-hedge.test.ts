@@ -12,41 +12,46 @@ const pos = (currency: string, net: number, hedge: number): CurrencyPosition => 
   hedgeRatio: net === 0 ? null : Math.min(1, Math.max(0, hedge / net)),
 });
 // Revenue 1000 in F: material at |net| ≥ 50 (5%).
-const context = (facilityTenorYears: number | undefined) => ({ currency: "USD", revenue: 1000, materialityShareOfRevenue: 0.05, facilityTenorYears });
+const context = (facilityTenorYears: number | undefined, revenue = 1000) => ({ currency: "USD", revenue, materialityShareOfRevenue: 0.05, facilityTenorYears });
 
-describe("FX-HEDGE (reference: material ≥ 5% of revenue, ratio < 50%; > 1y high, else medium)", () => {
+describe("FX-HEDGE (reference: material ≥ 5% of revenue, ratio below the policy's minimum; > 1y high, else medium)", () => {
+  // Hedge amounts on a net of 100, just under and at the policy's minimum ratio.
+  const minimum = rule.minHedgeRatio * 100;
+  const underHedged = Math.round(minimum) - 6;
+
   it("is high for an under-hedged material currency over a facility above one year", () => {
-    // EUR net 100 (10% of revenue), hedge 44: ratio 0.44 < 0.5. JPY short 61.5, unhedged: ratio 0.
-    const f = fxHedgeFinding(rule, [pos("EUR", 100, 44), pos("JPY", -61.5, 0)], context(5))!;
+    // EUR net 100 (10% of revenue), hedged below the minimum. JPY short 61.5, unhedged: ratio 0.
+    const f = fxHedgeFinding(rule, [pos("EUR", 100, underHedged), pos("JPY", -61.5, 0)], context(5))!;
     expect(f).toMatchObject({
       ruleId: "FX-HEDGE",
-      severity: "high",
+      severity: rule.longTenorSeverity,
       title: "Hedge ratio",
-      metrics: { "hedgeRatio.EUR": 0.44, "hedgeRatio.JPY": 0, "net.JPY": -61.5, "open.EUR": 56, facilityTenorYears: 5, minHedgeRatio: 0.5 },
+      metrics: { "hedgeRatio.JPY": 0, "net.JPY": -61.5, "open.EUR": 100 - underHedged, facilityTenorYears: 5, minHedgeRatio: rule.minHedgeRatio },
       citations: [{ document: "fx/fx-policy.md", section: "Hedge ratio (FX-HEDGE)" }],
     });
-    expect(f.message).toContain("EUR net long USD 100 (10% of revenue), 44% hedged, open USD 56");
+    expect(f.metrics["hedgeRatio.EUR"]).toBeCloseTo(underHedged / 100, 10);
+    expect(f.message).toContain(`EUR net long USD 100 (10% of revenue), ${underHedged}% hedged, open USD ${100 - underHedged}`);
     expect(f.message).toContain("JPY net short USD 62");
     expect(f.ja?.title).toBe("ヘッジ比率");
     expect(f.ja?.message).toContain("JPYの売持ち62米ドル");
-    expect(f.ja?.message).toContain("ヘッジ比率44%");
-    expect(f.ja?.message).toContain("融資期間は5年で、1年を超える");
+    expect(f.ja?.message).toContain(`ヘッジ比率${underHedged}%`);
+    expect(f.ja?.message).toContain(`融資期間は5年で、${rule.longTenorAboveYears}年を超える`);
   });
 
-  it("is medium for a facility of exactly one year (not above) and without a facility", () => {
-    expect(fxHedgeFinding(rule, [pos("EUR", 100, 0)], context(1))?.severity).toBe("medium");
-    expect(fxHedgeFinding(rule, [pos("EUR", 100, 0)], context(1.01))?.severity).toBe("high");
+  it("is the short-tenor severity for a facility exactly at the long-tenor threshold (not above) and without a facility", () => {
+    expect(fxHedgeFinding(rule, [pos("EUR", 100, 0)], context(rule.longTenorAboveYears))?.severity).toBe(rule.shortTenorSeverity);
+    expect(fxHedgeFinding(rule, [pos("EUR", 100, 0)], context(rule.longTenorAboveYears + 0.01))?.severity).toBe(rule.longTenorSeverity);
     const none = fxHedgeFinding(rule, [pos("EUR", 100, 0)], context(undefined))!;
-    expect(none.severity).toBe("medium");
+    expect(none.severity).toBe(rule.shortTenorSeverity);
     expect(none.metrics.facilityTenorYears).toBeNull();
     expect(none.ja?.message).toContain("本件融資の記載がない");
   });
 
-  it("sits at the 50% minimum: 49.99% fires, 50% does not", () => {
-    expect(fxHedgeFinding(rule, [pos("EUR", 100, 49.99)], context(5))).toBeDefined();
-    expect(fxHedgeFinding(rule, [pos("EUR", 100, 50)], context(5))).toBeUndefined();
-    // a short position bought forward: −50 / −100 = 50%
-    expect(fxHedgeFinding(rule, [pos("JPY", -100, -50)], context(5))).toBeUndefined();
+  it("sits at the policy's minimum: just under fires, the minimum itself does not", () => {
+    expect(fxHedgeFinding(rule, [pos("EUR", 100, minimum - 0.01)], context(5))).toBeDefined();
+    expect(fxHedgeFinding(rule, [pos("EUR", 1, rule.minHedgeRatio)], context(5, 10))).toBeUndefined();
+    // a short position bought forward at the minimum ratio
+    expect(fxHedgeFinding(rule, [pos("JPY", -1, -rule.minHedgeRatio)], context(5, 10))).toBeUndefined();
   });
 
   it("ignores an immaterial currency: |net| below 5% of revenue", () => {

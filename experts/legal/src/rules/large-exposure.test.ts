@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { LegalPolicySchema, type LegalPolicy } from "../legal-policy.js";
 import { applyLargeExposureRule } from "./large-exposure.js";
+import { boundaryCases, expectedSeverity, thresholdFor } from "../../../../test/helpers/policy-tiers.js";
 
 const reference = LegalPolicySchema.parse(
   YAML.parse(readFileSync(fileURLToPath(new URL("../../../../councils/reference/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts.legal,
@@ -21,14 +22,26 @@ const facility = (amount: number, currency = "USD") => ({ type: "term_loan", amo
 const marketData = { USD: { spot: 125, vol: 0.1 }, EUR: { spot: 160, vol: 0.08 } };
 const run = (caseInput: object, r: LegalPolicy["rules"]["LEG-LEX"] = rule) => applyLargeExposureRule({ c: parseCase({ bank, marketData, ...caseInput }), rule: r, dataGap });
 
-describe("LEG-LEX (reference tiers: >= 0.10 medium, > 0.25 critical; ccf commitment 0.5)", () => {
-  it("is silent just below 10% and medium at exactly 10%", () => {
-    expect(run({ facility: facility(8e9 - 1) }).findings).toEqual([]);
+describe("LEG-LEX (reference tiers: the policy's medium and critical shares of Tier 1; ccf commitment 0.5)", () => {
+  // Tier 1 capital of 1 JPY: the ratio is the JPY facility amount itself, exactly.
+  it.each(boundaryCases(rule.tiers))("a group exposure of %s of Tier 1 → %s, at and around the policy's tiers", (ratio, severity) => {
+    const out = run({ bank: { ...bank, tier1Capital: 1 }, facility: facility(ratio, "JPY") });
+    expect(out.metrics.largeExposureRatio).toBe(ratio);
+    expect(out.findings[0]?.severity).toBe(severity);
+  });
+
+  it("converts the facility at spot and says the share in both languages", () => {
+    // USD 8bn at 125 is JPY 1tn: 10% of Tier 1.
     const out = run({ facility: facility(8e9) });
     expect(out.metrics).toMatchObject({ largeExposureRatio: 0.1, groupExposure: 1e12, facilityExposure: 1e12, existingExposure: 0, marketsExposure: 0 });
-    expect(out.findings[0]).toMatchObject({ ruleId: "LEG-LEX", severity: "medium" });
-    expect(out.findings[0]!.message).toContain("is 10.00% of Tier 1 capital");
-    expect(out.findings[0]!.ja!.message).toContain("Tier 1 資本（10,000,000,000,000 JPY）の 10.00% です");
+    expect(out.findings[0]?.severity).toBe(expectedSeverity(rule.tiers, 0.1));
+    // Between the medium and the critical tier, in USD.
+    const ratio = (thresholdFor(rule.tiers, "medium") + thresholdFor(rule.tiers, "critical")) / 2;
+    const medium = run({ facility: facility((ratio * 1e13) / 125) });
+    expect(medium.findings[0]).toMatchObject({ ruleId: "LEG-LEX", severity: "medium" });
+    const percent = `${(ratio * 100).toFixed(2)}%`;
+    expect(medium.findings[0]!.message).toContain(`is ${percent} of Tier 1 capital`);
+    expect(medium.findings[0]!.ja!.message).toContain(`Tier 1 資本（10,000,000,000,000 JPY）の ${percent} です`);
   });
 
   it("adds an undrawn commitment at half and a guarantee in full (hand-computed)", () => {
@@ -39,7 +52,7 @@ describe("LEG-LEX (reference tiers: >= 0.10 medium, > 0.25 critical; ccf commitm
     });
     expect(out.metrics.groupExposure).toBeCloseTo(2.3e12, 0);
     expect(out.metrics.existingExposure).toBeCloseTo(1.3e12, 0);
-    expect(out.findings[0]!.severity).toBe("medium");
+    expect(out.findings[0]!.severity).toBe(expectedSeverity(rule.tiers, 0.23));
   });
 
   it("adds the bank's positions in the group's securities, by absolute value, and only the group's", () => {
@@ -57,7 +70,7 @@ describe("LEG-LEX (reference tiers: >= 0.10 medium, > 0.25 critical; ccf commitm
     });
     expect(out.metrics).toMatchObject({ marketsExposure: 1.6e12, groupExposure: 2.6e12 });
     expect(out.metrics.largeExposureRatio).toBeCloseTo(0.26, 12);
-    expect(out.findings[0]!.severity).toBe("critical");
+    expect(out.findings[0]?.severity).toBe(expectedSeverity(rule.tiers, 0.26));
   });
 
   it("counts no positions when the borrower names no group", () => {

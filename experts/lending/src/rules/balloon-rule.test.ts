@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { referenceLendingPolicy } from "../../test-support/reference-policy.js";
 import type { BalloonRule } from "../lending-policy.js";
 import { applyBalloonRule, type BalloonFacts } from "./balloon-rule.js";
+import { boundaryCases, thresholdFor } from "../../../../test/helpers/policy-tiers.js";
 
 const reference = referenceLendingPolicy().rules["LEN-BALLOON"];
 const facts = (newDebt: number, extra: Partial<BalloonFacts> = {}): BalloonFacts => ({
@@ -9,27 +10,29 @@ const facts = (newDebt: number, extra: Partial<BalloonFacts> = {}): BalloonFacts
 });
 
 describe("LEN-BALLOON with the reference policy", () => {
-  it.each([
-    [300, undefined], // 3.00 years, not above 3
-    [301, "medium"],
-    [600, "medium"], // 6.00
-    [601, "high"],
-  ])("a 5-year bullet of %d over CFADS 100 → %s", (newDebt, severity) => {
-    expect(applyBalloonRule(reference, facts(newDebt))?.severity).toBe(severity);
+  const medium = thresholdFor(reference.tiers, "medium");
+  const high = thresholdFor(reference.tiers, "high");
+  const between = (medium + high) / 2;
+  // A bullet longer than the policy's tenor threshold, so the rule applies.
+  const tenorYears = reference.tenorAboveYears + 2;
+
+  // CFADS 1: the balloon in years of CFADS is the new debt itself, exactly.
+  it.each(boundaryCases(reference.tiers))("a bullet of %s years of CFADS → %s, at and around the policy's tiers", (years, severity) => {
+    expect(applyBalloonRule(reference, facts(years, { cfads: 1, tenorYears }))?.severity).toBe(severity);
   });
 
   it("reports the years of CFADS, in both languages", () => {
-    const finding = applyBalloonRule(reference, facts(400))!; // 400 / 100 = 4.00 years
+    const finding = applyBalloonRule(reference, facts(between, { cfads: 1, tenorYears }))!;
     expect(finding).toMatchObject({
       ruleId: "LEN-BALLOON",
       severity: "medium",
-      metrics: { balloonYears: 4, newDebt: 400, cfads: 100, tenorYears: 5 },
+      metrics: { balloonYears: between, newDebt: between, cfads: 1, tenorYears },
       citations: [{ document: "lending/credit-policy.md", section: "Balloon repayment (LEN-BALLOON)" }],
     });
-    expect(finding.message).toContain("4.00 years of CFADS");
-    expect(finding.message).toContain("above 3 years");
-    expect(finding.ja?.message).toContain("4.00年分");
-    expect(finding.ja?.message).toContain("3年超");
+    expect(finding.message).toContain(`${between.toFixed(2)} years of CFADS`);
+    expect(finding.message).toContain(`above ${medium} years`);
+    expect(finding.ja?.message).toContain(`${between.toFixed(2)}年分`);
+    expect(finding.ja?.message).toContain(`${medium}年超`);
   });
 
   it.each([0, -20])("CFADS %d is the policy's nonPositiveCfads (high), balloon null", (cfads) => {

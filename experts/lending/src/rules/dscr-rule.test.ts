@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { inlineRule, referenceLendingPolicy } from "../../test-support/reference-policy.js";
 import { applyDscrRule, type DscrFacts } from "./dscr-rule.js";
+import { boundaryCases, thresholdFor } from "../../../../test/helpers/policy-tiers.js";
 
 const reference = referenceLendingPolicy().rules["LEN-DSCR"];
 // Debt service 80 existing + 20 new = 100: DSCR = CFADS / 100.
@@ -9,24 +10,24 @@ const facts = (cfads: number, extra: Partial<DscrFacts> = {}): DscrFacts => ({
 });
 
 describe("LEN-DSCR with the reference policy", () => {
-  it.each([
-    [126, undefined],
-    [125, undefined], // 1.25, not below
-    [124.9, "high"],
-    [100, "high"], // 1.00, not below 1
-    [99.9, "critical"],
-    [-10, "critical"], // negative cash flow
-  ])("CFADS %d over debt service 100 → %s", (cfads, severity) => {
-    expect(applyDscrRule(reference, facts(cfads))?.severity).toBe(severity);
+  const high = thresholdFor(reference.tiers, "high");
+  const critical = thresholdFor(reference.tiers, "critical");
+  const between = (high + critical) / 2;
+
+  // Debt service 0.75 existing + 0.25 new = 1: the DSCR is CFADS itself, exactly.
+  it.each([...boundaryCases(reference.tiers), [-10, "critical"] as [number, string]])("DSCR %s → %s, at and around the policy's tiers", (dscr, severity) => {
+    expect(applyDscrRule(reference, facts(dscr, { existingDebtService: 0.75, newDebtService: 0.25 }))?.severity).toBe(severity);
   });
 
   it("reports CFADS over the whole debt service, its basis and both languages", () => {
-    const finding = applyDscrRule(reference, facts(110))!; // 110 / 100 = 1.10x
-    expect(finding.metrics).toMatchObject({ dscr: 1.1, cfads: 110, debtService: 100, existingDebtService: 80, newDebtService: 20, cfadsBasisEbitda: 0 });
-    expect(finding.message).toContain("DSCR 1.10x");
-    expect(finding.message).toContain("below 1.25");
-    expect(finding.ja?.message).toContain("1.10倍");
-    expect(finding.ja?.message).toContain("1.25倍未満");
+    const finding = applyDscrRule(reference, facts(between * 100))!; // between the critical and the high tier
+    expect(finding.severity).toBe("high");
+    expect(finding.metrics).toMatchObject({ cfads: between * 100, debtService: 100, existingDebtService: 80, newDebtService: 20, cfadsBasisEbitda: 0 });
+    expect(finding.metrics.dscr).toBeCloseTo(between, 10);
+    expect(finding.message).toContain(`DSCR ${between.toFixed(2)}x`);
+    expect(finding.message).toContain(`below ${high}`);
+    expect(finding.ja?.message).toContain(`${between.toFixed(2)}倍`);
+    expect(finding.ja?.message).toContain(`${high}倍未満`);
     expect(finding.ja?.title).toBe("債務償還余力（DSCR）");
   });
 

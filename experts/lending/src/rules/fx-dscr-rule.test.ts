@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { inlineRule, referenceLendingPolicy } from "../../test-support/reference-policy.js";
 import { applyFxDscrRule, type FxDscrFacts } from "./fx-dscr-rule.js";
+import { boundaryCases, thresholdFor } from "../../../../test/helpers/policy-tiers.js";
 
 const reference = referenceLendingPolicy().rules["LEN-FXDSCR"];
 // CFADS 130, debt service 100 → DSCR 1.30 (no LEN-DSCR finding); stressed (130 − L) / 100.
@@ -9,27 +10,33 @@ const facts = (fxLoss: number, extra: Partial<FxDscrFacts> = {}): FxDscrFacts =>
 });
 
 describe("LEN-FXDSCR with the reference policy, LEN-DSCR silent", () => {
-  it.each([
-    [0, undefined],
-    [5, undefined], // 1.25
-    [5.1, "high"],
-    [30, "high"], // 1.00
-    [30.1, "critical"],
-  ])("fxLoss %d → %s", (fxLoss, severity) => {
-    expect(applyFxDscrRule(reference, facts(fxLoss))?.severity).toBe(severity);
+  const high = thresholdFor(reference.tiers, "high");
+  const critical = thresholdFor(reference.tiers, "critical");
+
+  // Debt service 1, CFADS twice the stressed DSCR s and an fxLoss of s: (2s − s) / 1 = s, exactly.
+  it.each(boundaryCases(reference.tiers))("FX-stressed DSCR %s → %s, at and around the policy's tiers", (stressed, severity) => {
+    expect(applyFxDscrRule(reference, facts(stressed, { cfads: 2 * stressed, debtService: 1 }))?.severity).toBe(severity);
+  });
+
+  it("is silent without an fx loss when the unstressed DSCR meets no tier", () => {
+    expect(applyFxDscrRule(reference, facts(0, { cfads: high * 1.1, debtService: 1 }))).toBeUndefined();
   });
 
   it("reports the fx expert's loss and both ratios, in both languages", () => {
-    const finding = applyFxDscrRule(reference, facts(20))!; // (130 − 20) / 100 = 1.10x
+    const dscr = high * 1.04; // no LEN-DSCR finding
+    const stressed = (high + critical) / 2;
+    const finding = applyFxDscrRule(reference, facts(dscr - stressed, { cfads: dscr, debtService: 1 }))!;
     expect(finding).toMatchObject({
       ruleId: "LEN-FXDSCR",
       severity: "high",
-      metrics: { fxStressedDscr: 1.1, dscr: 1.3, cfads: 130, fxLoss: 20, debtService: 100 },
+      metrics: { cfads: dscr, debtService: 1 },
       citations: [{ document: "lending/credit-policy.md", section: "FX-stressed coverage (LEN-FXDSCR)" }],
     });
-    expect(finding.message).toContain("from 1.30x to 1.10x");
-    expect(finding.ja?.message).toContain("1.30倍 から 1.10倍");
-    expect(finding.ja?.message).toContain("1.25倍未満");
+    expect(finding.metrics.fxStressedDscr).toBeCloseTo(stressed, 10);
+    expect(finding.metrics.dscr).toBeCloseTo(dscr, 10);
+    expect(finding.message).toContain(`from ${dscr.toFixed(2)}x to ${stressed.toFixed(2)}x`);
+    expect(finding.ja?.message).toContain(`${dscr.toFixed(2)}倍 から ${stressed.toFixed(2)}倍`);
+    expect(finding.ja?.message).toContain(`${high}倍未満`);
   });
 });
 

@@ -2,41 +2,42 @@ import { describe, expect, it } from "vitest";
 import { inlineRule, referenceLendingPolicy } from "../../test-support/reference-policy.js";
 import type { LeverageRule } from "../lending-policy.js";
 import { applyLeverageRule } from "./leverage-rule.js";
+import { boundaryCases, thresholdFor } from "../../../../test/helpers/policy-tiers.js";
 
 const reference = referenceLendingPolicy().rules["LEN-LEV"];
 // Pro-forma debt D + 50 with cash 50 → net debt D.
 const facts = (net: number, ebitda = 100) => ({ proFormaDebt: net + 50, cash: 50, ebitda, currency: "JPY" });
 
 describe("LEN-LEV with the reference policy", () => {
-  it.each([
-    [399, undefined],
-    [400, undefined], // 4.00x, not above 4
-    [401, "medium"],
-    [600, "medium"], // 6.00x, not above 6
-    [601, "high"],
-  ])("net debt %d over EBITDA 100 → %s", (net, severity) => {
-    expect(applyLeverageRule(reference, facts(net))?.severity).toBe(severity);
+  const medium = thresholdFor(reference.tiers, "medium");
+  const high = thresholdFor(reference.tiers, "high");
+
+  // EBITDA 1, no cash: the leverage is the net debt itself, exactly.
+  it.each(boundaryCases(reference.tiers))("net leverage %s → %s, at and around the policy's tiers", (leverage, severity) => {
+    expect(applyLeverageRule(reference, { proFormaDebt: leverage, cash: 0, ebitda: 1, currency: "JPY" })?.severity).toBe(severity);
   });
 
   it("measures net of cash, with the metrics, fields and both languages", () => {
-    // (650 − 50) / 100 = 6.00x: medium. Without taking cash off it would be 6.50x, high.
-    const finding = applyLeverageRule(reference, { proFormaDebt: 650, cash: 50, ebitda: 100, currency: "JPY" })!;
+    // Net of cash the leverage sits exactly on the high tier (not above it): medium. Without taking cash off it would be high.
+    const cash = 50;
+    const finding = applyLeverageRule(reference, { proFormaDebt: high * 100 + cash, cash, ebitda: 100, currency: "JPY" })!;
     expect(finding).toMatchObject({
       ruleId: "LEN-LEV",
       severity: "medium",
-      metrics: { leverage: 6, netDebt: 600, proFormaDebt: 650, cash: 50, ebitda: 100 },
+      metrics: { leverage: high, netDebt: high * 100, proFormaDebt: high * 100 + cash, cash, ebitda: 100 },
       citations: [{ document: "lending/credit-policy.md", section: "Leverage (LEN-LEV)" }],
       source: "rule",
     });
-    expect(finding.message).toContain("Net leverage 6.00x");
-    expect(finding.message).toContain("above 4");
-    expect(finding.ja?.message).toContain("有利子負債倍率（ネット）は 6.00倍");
-    expect(finding.ja?.message).toContain("4倍超");
+    expect(finding.message).toContain(`Net leverage ${high.toFixed(2)}x`);
+    expect(finding.message).toContain(`above ${medium}`);
+    expect(finding.ja?.message).toContain(`有利子負債倍率（ネット）は ${high.toFixed(2)}倍`);
+    expect(finding.ja?.message).toContain(`${medium}倍超`);
     expect(finding.ja?.title).toBe("有利子負債倍率（レバレッジ）");
   });
 
   it("counts absent cash as none", () => {
-    expect(applyLeverageRule(reference, { proFormaDebt: 650, ebitda: 100, currency: "JPY" })?.severity).toBe("high"); // 650 / 100
+    // Taking the 50 of the previous case as cash would bring it to the high tier's edge; without cash it is above.
+    expect(applyLeverageRule(reference, { proFormaDebt: high * 100 + 50, ebitda: 100, currency: "JPY" })?.severity).toBe("high");
   });
 
   it.each([0, -1, -500])("EBITDA %d with positive net debt is the policy's nonPositiveEbitda (critical), leverage null", (ebitda) => {

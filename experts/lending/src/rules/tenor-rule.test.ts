@@ -1,22 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { inlineRule, referenceLendingPolicy } from "../../test-support/reference-policy.js";
 import { applyTenorRule } from "./tenor-rule.js";
+import { boundaryCases, thresholdFor } from "../../../../test/helpers/policy-tiers.js";
 
 const reference = referenceLendingPolicy().rules["LEN-TENOR"];
 
 describe("LEN-TENOR", () => {
-  it.each([
-    [10, undefined],
-    [10.5, "medium"],
-    [30, "medium"],
-  ])("tenor %d years → %s", (tenorYears, severity) => {
+  const medium = thresholdFor(reference.tiers, "medium");
+
+  it.each(boundaryCases(reference.tiers))("tenor %s years → %s, at and around the policy's tier", (tenorYears, severity) => {
     expect(applyTenorRule(reference, { tenorYears })?.severity).toBe(severity);
   });
 
   it("says it in both languages", () => {
-    const finding = applyTenorRule(reference, { tenorYears: 12 })!;
-    expect(finding.message).toBe("Tenor of 12 years is above 10 years.");
-    expect(finding.ja?.message).toBe("融資期間12年は、基準の10年超に該当します。");
+    const tenorYears = medium + 2;
+    const finding = applyTenorRule(reference, { tenorYears })!;
+    expect(finding.message).toBe(`Tenor of ${tenorYears} years is above ${medium} years.`);
+    expect(finding.ja?.message).toBe(`融資期間${tenorYears}年は、基準の${medium}年超に該当します。`);
   });
 
   it("reads the policy", () => {

@@ -23,31 +23,34 @@ const toBook = (positions: Position[]) => bookPositions(positions, "JPY", () => 
 const book = (...shares: number[]) =>
   toBook(shares.map((share, i) => ({ id: `p${i}`, issuer: i < 26 ? String.fromCharCode(65 + i) : `Issuer ${i}`, kind: "bond", marketValue: share * 1_000_000 })));
 const evaluate = (b: ReturnType<typeof toBook>, rule: ConcentrationRule = reference) => evaluateConcentrationRule(b, rule, "JPY");
+/** The reference rule's text with fixed limits: tests of exact HHI books own the limits they sit on. */
+const fixedLimits: ConcentrationRule = { ...reference, largestShareAbove: 0.25, largestShareSeverity: "medium", hhiAbove: 2500, hhiSeverity: "high" };
 
-describe("MKT-CONC largest share with the reference policy (> 25% medium)", () => {
-  // Many small issuers beside the largest keep the HHI far below 2 500.
+describe("MKT-CONC largest share with the reference policy (above its largestShareAbove)", () => {
+  // Many small issuers beside the largest keep the HHI below the policy's HHI limit.
   const withLargest = (largest: number) => book(largest, ...Array<number>(75).fill((1 - largest) / 75));
+  const limit = reference.largestShareAbove;
   it.each([
-    [0.2499, undefined],
-    [0.25, undefined],
-    [0.2501, "medium"],
+    [limit - 1e-4, undefined],
+    [limit, undefined],
+    [limit + 1e-4, reference.largestShareSeverity],
   ])("largest share %s → %s", (largest, severity) => {
     const { findings, metrics } = evaluate(withLargest(largest));
-    expect(metrics.largestIssuerShare).toBe(largest);
-    expect(metrics.hhi).toBeLessThan(2500);
+    expect(metrics.largestIssuerShare).toBeCloseTo(largest, 12);
+    expect(metrics.hhi).toBeLessThanOrEqual(reference.hhiAbove);
     expect(findings[0]?.severity).toBe(severity);
   });
 });
 
-describe("MKT-CONC HHI with the reference policy (> 2 500 high)", () => {
+describe("MKT-CONC HHI with the reference rule's text and fixed limits (> 2 500 high, > 25% medium)", () => {
   it("four equal issuers sit exactly at 2 500 and 25%: no finding", () => {
-    const { findings, metrics } = evaluate(book(0.25, 0.25, 0.25, 0.25));
+    const { findings, metrics } = evaluate(book(0.25, 0.25, 0.25, 0.25), fixedLimits);
     expect(metrics).toMatchObject({ hhi: 2500, largestIssuerShare: 0.25 });
     expect(findings).toEqual([]);
   });
 
   it("just above 2 500 is high (and the largest share tier is also met: one finding)", () => {
-    const { findings, metrics } = evaluate(book(0.2501, 0.2499, 0.25, 0.25));
+    const { findings, metrics } = evaluate(book(0.2501, 0.2499, 0.25, 0.25), fixedLimits);
     expect(metrics.hhi).toBeGreaterThan(2500);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ ruleId: "MKT-CONC", severity: "high", citations: [citation], condition: english(reference.condition) });
@@ -56,7 +59,7 @@ describe("MKT-CONC HHI with the reference policy (> 2 500 high)", () => {
   });
 
   it("just below 2 500 with a largest share above 25% is medium only", () => {
-    const { findings, metrics } = evaluate(book(0.26, 0.24, 0.24, 0.24, 0.02));
+    const { findings, metrics } = evaluate(book(0.26, 0.24, 0.24, 0.24, 0.02), fixedLimits);
     expect(metrics.hhi).toBeLessThan(2500);
     expect(findings.map((f) => f.severity)).toEqual(["medium"]);
   });
@@ -98,7 +101,7 @@ describe("MKT-CONC by issuerId, over the whole book (sovereigns count in it, nev
   it("says in the finding that the sovereigns count in the book but not as a name (both tiers met)", () => {
     // The JGB at 100 instead: whole book 1 000 + 100 = 1 100. Kanto Power 400 / 1 100 = 36.36% > 25% (medium);
     // HHI = 10 000 · (400² + 400² + 200²) / 1 100² = 10 000 · 360 000 / 1 210 000 = 2 975.2 > 2 500 (high) → one finding, high.
-    const { findings } = evaluate(toBook([...positions.slice(0, 4), { ...positions[4]!, marketValue: 100 }]));
+    const { findings } = evaluate(toBook([...positions.slice(0, 4), { ...positions[4]!, marketValue: 100 }]), fixedLimits);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({
       severity: "high",

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { referenceMarketsPolicy } from "../../test-support/reference-policy.js";
 import type { LiquidityRule } from "../markets-policy.js";
 import { evaluateLiquidityRule } from "./liquidity-rule.js";
+import { boundaryCases } from "../../../../test/helpers/policy-tiers.js";
 
 const citation = { document: "markets/markets-policy.md", section: "Liquidity (MKT-LIQ)" };
 const reference = referenceMarketsPolicy().rules["MKT-LIQ"];
@@ -21,20 +22,16 @@ const position = (id: string, marketValue: number, adv?: number): Position => ({
   id, issuer: id.toUpperCase(), kind: "equity", marketValue, ...(adv === undefined ? {} : { adv }),
 });
 
-describe("MKT-LIQ with the reference policy (> 0.2 medium, > 1.0 high)", () => {
-  it.each([
-    [19.99, undefined],
-    [20, undefined],
-    [20.01, "medium"],
-    [99.99, "medium"],
-    [100, "medium"],
-    [100.01, "high"],
-    [-100.01, "high"],
-  ])("marketValue %s over adv 100 → %s", (marketValue, severity) => {
-    const { findings } = evaluateLiquidityRule([position("p", marketValue, 100)], reference);
-    expect(findings[0]?.severity).toBe(severity);
-    expect(findings.length).toBe(severity ? 1 : 0);
-  });
+describe("MKT-LIQ with the reference policy (position over ADV against the policy's tiers)", () => {
+  // ADV 1: the liquidity ratio is the market value itself, exactly; a short position counts by its size.
+  it.each(boundaryCases(reference.tiers).flatMap(([ratio, severity]) => [[ratio, severity], [-ratio, severity]] as const))(
+    "marketValue %s over adv 1 → %s, at and around the policy's tiers",
+    (marketValue, severity) => {
+      const { findings } = evaluateLiquidityRule([position("p", marketValue, 1)], reference);
+      expect(findings[0]?.severity).toBe(severity);
+      expect(findings.length).toBe(severity ? 1 : 0);
+    },
+  );
 
   it("reports one finding at the highest tier, naming every flagged position, largest first, in both languages", () => {
     const { findings, metrics } = evaluateLiquidityRule(

@@ -5,6 +5,7 @@ import { referenceMarketsPolicy } from "../../test-support/reference-policy.js";
 import { bookPositions } from "../calculators/book-positions.js";
 import type { RateRule } from "../markets-policy.js";
 import { evaluateRateRule } from "./rate-rule.js";
+import { boundaryCases } from "../../../../test/helpers/policy-tiers.js";
 
 const citation = { document: "markets/markets-policy.md", section: "Rate sensitivity (MKT-RATE)" };
 const inline: RateRule = {
@@ -18,6 +19,8 @@ const inline: RateRule = {
   ],
 };
 const reference = referenceMarketsPolicy().rules["MKT-RATE"];
+/** The reference rule's text with fixed numbers: tests of the message's figures own the figures they check. */
+const fixedNumbers: RateRule = { ...reference, shockBp: 200, tiers: [{ above: 0.1, severity: "high" }, { above: 0.05, severity: "medium" }] };
 
 const book = (positions: Position[]) => bookPositions(positions, "JPY", (c) => ({ USD: 150 } as Record<string, number>)[c]);
 const bond = (modifiedDuration: number | undefined, marketValue = 1_000, id = "b1"): Position => ({
@@ -27,16 +30,12 @@ const swap = (dv01: number | undefined, marketValue = 0, id = "irs"): Position =
   id, issuer: "Dealer", kind: "swap", marketValue, ...(dv01 === undefined ? {} : { dv01 }),
 });
 
-describe("MKT-RATE with the reference policy (200bp either way; > 5% medium, > 10% high)", () => {
-  it.each([
-    [2.4999, undefined],
-    [2.5, undefined],
-    [2.5001, "medium"],
-    [4.9999, "medium"],
-    [5, "medium"],
-    [5.0001, "high"],
-  ])("average duration %s → %s", (duration, severity) => {
-    const { findings } = evaluateRateRule(book([bond(duration)]), reference, "JPY");
+describe("MKT-RATE with the reference policy (its shock either way, over its tiers)", () => {
+  // One bond: the shock loss over the book is duration × shockBp / 10 000, so the duration that puts the
+  // ratio a step either side of each tier is read off the policy.
+  it.each(boundaryCases(reference.tiers, 1e-4).filter((_, i) => i % 3 !== 1))("shock loss ratio %s → %s, either side of the policy's tiers", (ratio, severity) => {
+    const { findings, metrics } = evaluateRateRule(book([bond((ratio * 10_000) / reference.shockBp)]), reference, "JPY");
+    expect(metrics.rateShockLossRatio).toBeCloseTo(ratio, 9);
     expect(findings[0]?.severity).toBe(severity);
     expect(findings.length).toBe(severity ? 1 : 0);
   });
@@ -45,7 +44,7 @@ describe("MKT-RATE with the reference policy (200bp either way; > 5% medium, > 1
     // DV01 = 6 × 1 000 × 0.0001 = 0.6 per bp; loss 0.6 × 200 = 120 over gross 1 000 = 12% → high. The equity stays out.
     const { findings, metrics, gaps } = evaluateRateRule(
       book([bond(6, 1_000), { id: "e", issuer: "Sony", kind: "equity", marketValue: 9_000 }]),
-      reference,
+      fixedNumbers,
       "JPY",
     );
     expect(gaps).toEqual([]);
@@ -147,7 +146,7 @@ describe("MKT-RATE with missing DV01s", () => {
 
   it("still reports a breach the known positions alone prove, as a floor", () => {
     // Known 12 × 1 000 × 0.0001 = 1.2 per bp; the missing bond is long, so it can only add: 240 / 2 000 = 12% → high.
-    const outcome = evaluateRateRule(book([bond(12, 1_000, "b1"), bond(undefined, 1_000, "b2")]), reference, "JPY");
+    const outcome = evaluateRateRule(book([bond(12, 1_000, "b1"), bond(undefined, 1_000, "b2")]), fixedNumbers, "JPY");
     expect(outcome.gaps).toHaveLength(1);
     expect(outcome.findings).toEqual([
       expect.objectContaining({
