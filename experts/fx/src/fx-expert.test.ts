@@ -14,7 +14,14 @@ const policy = withThresholds(loadPolicyFile(fileURLToPath(new URL("../../../cou
   rules: {
     "FX-HEDGE": { minHedgeRatio: 0.5, longTenorAboveYears: 1, longTenorSeverity: "high", shortTenorSeverity: "medium" },
     "FX-OVERHEDGE": { toleranceShareOfNet: 0.05, severity: "medium" },
-    "FX-STRESS": { shock: 0.2, tiers: [{ above: 0.25, severity: "high" }, { above: 0.1, severity: "medium" }], nonPositiveCfads: "high" },
+    "FX-STRESS": {
+      shock: 0.2,
+      tiers: [
+        { above: 0.25, severity: "high" },
+        { above: 0.1, severity: "medium" },
+      ],
+      nonPositiveCfads: "high",
+    },
     "FX-VOL": { volAbove: 0.15, openShareOfNetAtLeast: 0.05, severity: "medium" },
   },
 });
@@ -51,7 +58,6 @@ const loan = (amount: number, currency: string, over: Record<string, unknown> = 
   ({ type: "term_loan", amount, currency, tenorYears: 5, rate: 0.01, amortization: "linear", ...over }) as const;
 const market = { USD: { spot: 150, vol: 0.1 }, EUR: { spot: 165, vol: 0.08 }, TRY: { spot: 5, vol: 0.25 } };
 const sell = (currency: string, notional: number) => ({ currency, notional, direction: "sell", instrument: "forward" }) as const;
-
 
 describe("fx expert — identity and planning", () => {
   it("is named fx in the fx domain with a bilingual vocabulary and no dependencies", () => {

@@ -46,6 +46,8 @@ export async function openModelContext(
     summary: models.forSummary(),
     audit,
     describe: () =>
-      models.describe().map((d) => `${d.role}: ${d.model ?? "(first model the server lists)"} at ${d.host} (${d.kind}, ${d.reasoning ? "reasoning" : "non-thinking"})`),
+      models
+        .describe()
+        .map((d) => `${d.role}: ${d.model ?? "(first model the server lists)"} at ${d.host} (${d.kind}, ${d.reasoning ? "reasoning" : "non-thinking"})`),
   };
 }

@@ -1,6 +1,19 @@
 import { buildCaseSchema, requireCaseSchemaVersion } from "@kyocho/core/case";
 import { checkQuestionLimit, type Limits } from "@kyocho/core/limits";
-import { EmbeddedPlanner, parseCase, validatePlan, type Assessment, type AuditSink, type Case, type Expert, type ExpertExecutor, type ModelClient, type Plan, type Planner, type Policy } from "@kyocho/core";
+import {
+  EmbeddedPlanner,
+  parseCase,
+  validatePlan,
+  type Assessment,
+  type AuditSink,
+  type Case,
+  type Expert,
+  type ExpertExecutor,
+  type ModelClient,
+  type Plan,
+  type Planner,
+  type Policy,
+} from "@kyocho/core";
 import type { CouncilEvent } from "./council-events.js";
 import { createCouncilGraph, type CouncilGraph, type PlanningMode } from "./council-graph.js";
 import { ensureRequiredExperts } from "./ensure-required.js";

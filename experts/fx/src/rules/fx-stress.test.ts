@@ -5,7 +5,9 @@ import { FxPolicySchema } from "../fx-policy.js";
 import { fxStressFinding } from "./fx-stress.js";
 import { boundaryCases, expectedSeverity } from "../../../../test/helpers/policy-tiers.js";
 
-const policy = FxPolicySchema.parse(YAML.parse(readFileSync(new URL("../../../../councils/reference/policies/reference-v2.yaml", import.meta.url), "utf8")).experts.fx);
+const policy = FxPolicySchema.parse(
+  YAML.parse(readFileSync(new URL("../../../../councils/reference/policies/reference-v2.yaml", import.meta.url), "utf8")).experts.fx,
+);
 const rule = policy.rules["FX-STRESS"];
 const run = (fxLoss: number, cfads: number) => fxStressFinding(rule, { fxLoss, cfads, currency: "USD" });
 
@@ -15,7 +17,11 @@ describe("FX-STRESS (reference: fxLoss / CFADS over the policy's tiers; CFADS â‰
   it("rates the worked example's loss by the policy's tiers and says it in both languages", () => {
     // 23.5m / 75m = 31.33%
     const f = run(23.5e6, 75e6)!;
-    expect(f).toMatchObject({ ruleId: "FX-STRESS", severity: expectedSeverity(rule.tiers, 23.5 / 75), metrics: { fxLoss: 23.5e6, cfads: 75e6, shock: rule.shock } });
+    expect(f).toMatchObject({
+      ruleId: "FX-STRESS",
+      severity: expectedSeverity(rule.tiers, 23.5 / 75),
+      metrics: { fxLoss: 23.5e6, cfads: 75e6, shock: rule.shock },
+    });
     expect(f.metrics.fxLossToCfads).toBeCloseTo(0.313333, 6);
     expect(f.message).toBe(
       `A ${shockPercent} adverse move on the open currency positions costs USD 23,500,000 over one year, 31.33% of cash flow available for debt service (USD 75,000,000).`,

@@ -6,7 +6,12 @@ import { boundaryCases, thresholdFor } from "../../../../test/helpers/policy-tie
 const reference = referenceLendingPolicy().rules["LEN-DSCR"];
 // Debt service 80 existing + 20 new = 100: DSCR = CFADS / 100.
 const facts = (cfads: number, extra: Partial<DscrFacts> = {}): DscrFacts => ({
-  cfads, cfadsFromEbitda: false, existingDebtService: 80, newDebtService: 20, currency: "JPY", ...extra,
+  cfads,
+  cfadsFromEbitda: false,
+  existingDebtService: 80,
+  newDebtService: 20,
+  currency: "JPY",
+  ...extra,
 });
 
 describe("LEN-DSCR with the reference policy", () => {

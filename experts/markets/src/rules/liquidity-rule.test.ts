@@ -19,25 +19,31 @@ const inline: LiquidityRule = {
 };
 
 const position = (id: string, marketValue: number, adv?: number): Position => ({
-  id, issuer: id.toUpperCase(), kind: "equity", marketValue, ...(adv === undefined ? {} : { adv }),
+  id,
+  issuer: id.toUpperCase(),
+  kind: "equity",
+  marketValue,
+  ...(adv === undefined ? {} : { adv }),
 });
 
 describe("MKT-LIQ with the reference policy (position over ADV against the policy's tiers)", () => {
   // ADV 1: the liquidity ratio is the market value itself, exactly; a short position counts by its size.
-  it.each(boundaryCases(reference.tiers).flatMap(([ratio, severity]) => [[ratio, severity], [-ratio, severity]] as const))(
-    "marketValue %s over adv 1 → %s, at and around the policy's tiers",
-    (marketValue, severity) => {
-      const { findings } = evaluateLiquidityRule([position("p", marketValue, 1)], reference);
-      expect(findings[0]?.severity).toBe(severity);
-      expect(findings.length).toBe(severity ? 1 : 0);
-    },
-  );
+  it.each(
+    boundaryCases(reference.tiers).flatMap(
+      ([ratio, severity]) =>
+        [
+          [ratio, severity],
+          [-ratio, severity],
+        ] as const,
+    ),
+  )("marketValue %s over adv 1 → %s, at and around the policy's tiers", (marketValue, severity) => {
+    const { findings } = evaluateLiquidityRule([position("p", marketValue, 1)], reference);
+    expect(findings[0]?.severity).toBe(severity);
+    expect(findings.length).toBe(severity ? 1 : 0);
+  });
 
   it("reports one finding at the highest tier, naming every flagged position, largest first, in both languages", () => {
-    const { findings, metrics } = evaluateLiquidityRule(
-      [position("small", 10, 100), position("mid", 30, 100), position("big", -150, 100)],
-      reference,
-    );
+    const { findings, metrics } = evaluateLiquidityRule([position("small", 10, 100), position("mid", 30, 100), position("big", -150, 100)], reference);
     expect(metrics).toEqual({
       maxLiquidityRatio: 1.5,
       "liquidityRatio.small": 0.1,

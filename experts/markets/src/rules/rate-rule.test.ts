@@ -20,25 +20,43 @@ const inline: RateRule = {
 };
 const reference = referenceMarketsPolicy().rules["MKT-RATE"];
 /** The reference rule's text with fixed numbers: tests of the message's figures own the figures they check. */
-const fixedNumbers: RateRule = { ...reference, shockBp: 200, tiers: [{ above: 0.1, severity: "high" }, { above: 0.05, severity: "medium" }] };
+const fixedNumbers: RateRule = {
+  ...reference,
+  shockBp: 200,
+  tiers: [
+    { above: 0.1, severity: "high" },
+    { above: 0.05, severity: "medium" },
+  ],
+};
 
-const book = (positions: Position[]) => bookPositions(positions, "JPY", (c) => ({ USD: 150 } as Record<string, number>)[c]);
+const book = (positions: Position[]) => bookPositions(positions, "JPY", (c) => (({ USD: 150 }) as Record<string, number>)[c]);
 const bond = (modifiedDuration: number | undefined, marketValue = 1_000, id = "b1"): Position => ({
-  id, issuer: "MOF", kind: "bond", marketValue, ...(modifiedDuration === undefined ? {} : { modifiedDuration }),
+  id,
+  issuer: "MOF",
+  kind: "bond",
+  marketValue,
+  ...(modifiedDuration === undefined ? {} : { modifiedDuration }),
 });
 const swap = (dv01: number | undefined, marketValue = 0, id = "irs"): Position => ({
-  id, issuer: "Dealer", kind: "swap", marketValue, ...(dv01 === undefined ? {} : { dv01 }),
+  id,
+  issuer: "Dealer",
+  kind: "swap",
+  marketValue,
+  ...(dv01 === undefined ? {} : { dv01 }),
 });
 
 describe("MKT-RATE with the reference policy (its shock either way, over its tiers)", () => {
   // One bond: the shock loss over the book is duration × shockBp / 10 000, so the duration that puts the
   // ratio a step either side of each tier is read off the policy.
-  it.each(boundaryCases(reference.tiers, 1e-4).filter((_, i) => i % 3 !== 1))("shock loss ratio %s → %s, either side of the policy's tiers", (ratio, severity) => {
-    const { findings, metrics } = evaluateRateRule(book([bond((ratio * 10_000) / reference.shockBp)]), reference, "JPY");
-    expect(metrics.rateShockLossRatio).toBeCloseTo(ratio, 9);
-    expect(findings[0]?.severity).toBe(severity);
-    expect(findings.length).toBe(severity ? 1 : 0);
-  });
+  it.each(boundaryCases(reference.tiers, 1e-4).filter((_, i) => i % 3 !== 1))(
+    "shock loss ratio %s → %s, either side of the policy's tiers",
+    (ratio, severity) => {
+      const { findings, metrics } = evaluateRateRule(book([bond((ratio * 10_000) / reference.shockBp)]), reference, "JPY");
+      expect(metrics.rateShockLossRatio).toBeCloseTo(ratio, 9);
+      expect(findings[0]?.severity).toBe(severity);
+      expect(findings.length).toBe(severity ? 1 : 0);
+    },
+  );
 
   it("reports the metrics, citation, condition and a Japanese message with the same numbers", () => {
     // DV01 = 6 × 1 000 × 0.0001 = 0.6 per bp; loss 0.6 × 200 = 120 over gross 1 000 = 12% → high. The equity stays out.
@@ -73,7 +91,7 @@ describe("MKT-RATE with the reference policy (its shock either way, over its tie
     expect(evaluateRateRule(book([bond(7, 10_000)]), reference, "JPY").findings[0]?.severity).toBe("high");
     const hedged = evaluateRateRule(book([bond(7, 10_000), swap(-5, -200)]), reference, "JPY");
     expect(hedged.findings).toEqual([]);
-    expect(hedged.metrics).toMatchObject({ ratesBookGrossValue: 10_200, rateShockLossRatio: 0.039215686274510, worstShockBp: 200 });
+    expect(hedged.metrics).toMatchObject({ ratesBookGrossValue: 10_200, rateShockLossRatio: 0.03921568627451, worstShockBp: 200 });
     expect(hedged.metrics.netDv01).toBeCloseTo(2, 12);
   });
 

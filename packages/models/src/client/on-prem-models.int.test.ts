@@ -24,7 +24,10 @@ afterAll(() => server.close());
 
 const fast = { timeoutMs: 1_000, retryDelayMs: 5 };
 
-function registry(endpoint: Partial<NonNullable<NonNullable<ModelConfigInput["models"]>["default"]>> = {}, options: { audit?: AuditSink; env?: NodeJS.ProcessEnv } = {}) {
+function registry(
+  endpoint: Partial<NonNullable<NonNullable<ModelConfigInput["models"]>["default"]>> = {},
+  options: { audit?: AuditSink; env?: NodeJS.ProcessEnv } = {},
+) {
   const config = parseModelConfig({ models: { default: { baseURL: server.baseURL, model: "qwen3-test", ...fast, ...endpoint } } });
   return createModelRegistry(config, { env: options.env ?? {}, audit: options.audit });
 }
@@ -71,7 +74,10 @@ describe("on-premises expert models against the local endpoint", () => {
       model: "qwen3-test",
       temperature: 0,
       chat_template_kwargs: { enable_thinking: false },
-      response_format: { type: "json_schema", json_schema: { name: "expert_answer", schema: { type: "object", required: ["narrative", "findings", "confidence"] } } },
+      response_format: {
+        type: "json_schema",
+        json_schema: { name: "expert_answer", schema: { type: "object", required: ["narrative", "findings", "confidence"] } },
+      },
     });
     expect(request!.body.messages.map((m: { role: string }) => m.role)).toEqual(["system", "user"]);
     expect(request!.headers).toMatchObject({ "x-kyocho-caller": "credit", "x-kyocho-purpose": "answer", "x-kyocho-assessment": "a-test" });
@@ -170,24 +176,44 @@ describe("on-premises expert models against the local endpoint", () => {
       keyed.script("credit", (req) => ({ status: 500, errorMessage: `upstream refused ${String(req.headers.authorization)}` }), { json: goodAnswer });
       const experts = [creditExpert()];
       const result = await new InProcessExecutor(experts, { models }).execute(creditRequest());
-      const assessment = mergeAssessment({ assessmentId: "a-test", plan: PlanSchema.parse({ tasks: [creditRequest().task] }), results: { credit: result }, policy: testPolicy, case: creditRequest().case });
+      const assessment = mergeAssessment({
+        assessmentId: "a-test",
+        plan: PlanSchema.parse({ tasks: [creditRequest().task] }),
+        results: { credit: result },
+        policy: testPolicy,
+        case: creditRequest().case,
+      });
       audit.write(assessmentAuditEntry(assessment));
 
       expect(keyed.completionsFor("credit")[0]!.headers.authorization).toBe(`Bearer ${planted}`);
       const text = readFileSync(audit.pathFor(new Date()), "utf8");
       expect(text).not.toContain(planted);
       expect(text).toContain("upstream refused Bearer [REDACTED]");
-      const lines = text.trim().split("\n").map((l) => JSON.parse(l));
+      const lines = text
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
       expect(lines.map((l) => [l.kind, l.outcome ?? null])).toEqual([
         ["model_call", "http_error"],
         ["model_call", "ok"],
         ["expert_answer", "accepted"],
         ["assessment", null],
       ]);
-      expect(lines[1]).toMatchObject({ assessmentId: "a-test", caller: "credit", endpoint: keyed.host, model: "qwen3-test", reasoning: false, usage: { inputTokens: expect.any(Number) } });
+      expect(lines[1]).toMatchObject({
+        assessmentId: "a-test",
+        caller: "credit",
+        endpoint: keyed.host,
+        model: "qwen3-test",
+        reasoning: false,
+        usage: { inputTokens: expect.any(Number) },
+      });
       expect(lines[1].promptSha256).toMatch(/^[0-9a-f]{64}$/);
       expect(lines[1].text.prompt[1].content).toContain("Sakura Precision");
-      expect(lines[3]).toMatchObject({ assessmentId: "a-test", findings: { rule: 1, model: 1 }, experts: [{ name: "credit", model: "qwen3-test", endpoint: keyed.host, modelOutcome: "accepted" }] });
+      expect(lines[3]).toMatchObject({
+        assessmentId: "a-test",
+        findings: { rule: 1, model: 1 },
+        experts: [{ name: "credit", model: "qwen3-test", endpoint: keyed.host, modelOutcome: "accepted" }],
+      });
     } finally {
       await keyed.close();
     }
@@ -223,7 +249,10 @@ describe("the model planner's endpoint", () => {
     const audit = new MemoryAuditSink();
     const config = parseModelConfig({ models: { default: { baseURL: server.baseURL, model: "qwen3-test", ...fast }, planner: { model: "qwen3-planner" } } });
     const models = createModelRegistry(config, { env: {}, audit });
-    server.script("planner", { think: "credit matters", json: { tasks: [{ expert: "credit", question: "Is the DSCR enough?", dependsOn: [] }], rationale: "credit only" } });
+    server.script("planner", {
+      think: "credit matters",
+      json: { tasks: [{ expert: "credit", question: "Is the DSCR enough?", dependsOn: [] }], rationale: "credit only" },
+    });
     const planner = new ModelPlanner({ model: models.forPlanner()!, audit: models.audit, timeoutMs: 1_000 });
     const plan = await planner.plan({ question: "Can we lend?", case: creditRequest().case }, { experts: [creditExpert()], policy: testPolicy });
 
@@ -235,7 +264,8 @@ describe("the model planner's endpoint", () => {
   });
 
   const creditPlan = { tasks: [{ expert: "credit", question: "Is the DSCR enough?", dependsOn: [] }], rationale: "credit only" };
-  const planCredit = (planner: ModelPlanner) => planner.plan({ question: "Can we lend?", case: creditRequest().case }, { experts: [creditExpert()], policy: testPolicy });
+  const planCredit = (planner: ModelPlanner) =>
+    planner.plan({ question: "Can we lend?", case: creditRequest().case }, { experts: [creditExpert()], policy: testPolicy });
   const chatRequests = (s: TestModelServer = server) => s.requests.filter((r) => r.path.endsWith("/chat/completions"));
 
   it("retries like an expert's request: one audit line per planner attempt, each request with the planner's caller and purpose", async () => {
@@ -263,7 +293,9 @@ describe("the model planner's endpoint", () => {
     const keyed = await startTestModelServer({ models: ["qwen3-test"], apiKey: planted });
     try {
       const audit = new MemoryAuditSink();
-      const config = parseModelConfig({ models: { default: { baseURL: keyed.baseURL, model: "qwen3-test", apiKeyEnv: "KYOCHO_PLANNER_TEST_KEY", ...fast, maxRetries: 0 } } });
+      const config = parseModelConfig({
+        models: { default: { baseURL: keyed.baseURL, model: "qwen3-test", apiKeyEnv: "KYOCHO_PLANNER_TEST_KEY", ...fast, maxRetries: 0 } },
+      });
       const models = createModelRegistry(config, { env: { KYOCHO_PLANNER_TEST_KEY: planted }, audit });
       // The server quotes the key it was sent, as a misconfigured proxy might.
       keyed.script("planner", (req) => ({ status: 500, errorMessage: `upstream refused ${req.headers.authorization}` }));
@@ -278,7 +310,10 @@ describe("the model planner's endpoint", () => {
       const [planning] = keyed.completionsFor("planner");
       const [answering] = keyed.completionsFor("credit");
       expect(planning!.headers.authorization).toBe(`Bearer ${planted}`);
-      expect([planning!.headers.authorization, planning!.body.chat_template_kwargs]).toEqual([answering!.headers.authorization, answering!.body.chat_template_kwargs]);
+      expect([planning!.headers.authorization, planning!.body.chat_template_kwargs]).toEqual([
+        answering!.headers.authorization,
+        answering!.body.chat_template_kwargs,
+      ]);
       expect(audit.ofKind("model_call").map((l) => [l.caller, l.endpoint, l.model, l.reasoning, l.outcome])).toEqual([
         ["planner", keyed.host, "qwen3-test", false, "http_error"],
         ["credit", keyed.host, "qwen3-test", false, "ok"],
@@ -348,7 +383,11 @@ describe("the chat-completions request", () => {
 
 describe("a server without structured output", () => {
   it("is asked again without the response format, and from then on in text mode", async () => {
-    const plain = await startTestModelServer({ models: ["llama-test"], rejectResponseFormat: true, replies: { credit: { content: `\`\`\`json\n${JSON.stringify(expertAnswer())}\n\`\`\`` } } });
+    const plain = await startTestModelServer({
+      models: ["llama-test"],
+      rejectResponseFormat: true,
+      replies: { credit: { content: `\`\`\`json\n${JSON.stringify(expertAnswer())}\n\`\`\`` } },
+    });
     try {
       const config = parseModelConfig({ models: { default: { baseURL: plain.baseURL, model: "llama-test", ...fast } } });
       const model = createModelRegistry(config, { env: {} }).forExpert("credit");

@@ -284,9 +284,13 @@ export class OpenAICompatibleClient implements ModelClient {
       if (typeof id !== "string") throw new Error("no model listed");
       return id;
     } catch (error) {
-      throw new ModelCallError("MODEL_DISCOVERY", `no model name configured and ${url.host}/…/models did not name one (${firstLine((error as Error).message)})`, {
-        cause: error,
-      });
+      throw new ModelCallError(
+        "MODEL_DISCOVERY",
+        `no model name configured and ${url.host}/…/models did not name one (${firstLine((error as Error).message)})`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 }
@@ -309,7 +313,9 @@ function contentText(content: unknown): string {
 
 function usageOf(usage: WireUsage | undefined): TokenUsage | undefined {
   if (!usage || typeof usage !== "object") return undefined;
-  const total = usage.total_tokens ?? (usage.prompt_tokens !== undefined && usage.completion_tokens !== undefined ? usage.prompt_tokens + usage.completion_tokens : undefined);
+  const total =
+    usage.total_tokens ??
+    (usage.prompt_tokens !== undefined && usage.completion_tokens !== undefined ? usage.prompt_tokens + usage.completion_tokens : undefined);
   return { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: total };
 }
 
@@ -351,7 +357,8 @@ function errorDetail(body: string): string {
   try {
     const parsed = JSON.parse(body) as { error?: unknown; message?: unknown; detail?: unknown };
     const error = parsed?.error;
-    if (error && typeof error === "object" && typeof (error as { message?: unknown }).message === "string") return firstLine((error as { message: string }).message);
+    if (error && typeof error === "object" && typeof (error as { message?: unknown }).message === "string")
+      return firstLine((error as { message: string }).message);
     for (const text of [error, parsed?.message, parsed?.detail]) if (typeof text === "string") return firstLine(text);
   } catch {
     // not JSON: the text itself says what went wrong
@@ -395,7 +402,11 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 /** The most specific reason in an error's cause chain: a system error code (ECONNREFUSED) or the deepest message. */
 function causeOf(error: { cause?: unknown }): string {
   let reason = "";
-  for (let current = error.cause as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; current = current.cause as typeof current, depth++) {
+  for (
+    let current = error.cause as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    current && depth < 5;
+    current = current.cause as typeof current, depth++
+  ) {
     if (typeof current.code === "string") return current.code;
     if (typeof current.message === "string") reason = firstLine(current.message);
   }
