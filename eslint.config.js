@@ -16,6 +16,8 @@ const testProjectFiles = [
   "examples/**/*.ts",
   "vitest.config.ts",
   "vitest.faults.config.ts",
+  "vitest.int.config.ts",
+  "vitest.shared.ts",
 ];
 
 const unsafeAnyRules = {

@@ -298,7 +298,7 @@ describe("the model planner's endpoint", () => {
       });
       const models = createModelRegistry(config, { env: { KYOCHO_PLANNER_TEST_KEY: planted }, audit });
       // The server quotes the key it was sent, as a misconfigured proxy might.
-      keyed.script("planner", (req) => ({ status: 500, errorMessage: `upstream refused ${req.headers.authorization}` }));
+      keyed.script("planner", (req) => ({ status: 500, errorMessage: `upstream refused ${String(req.headers.authorization)}` }));
       keyed.script("credit", { json: goodAnswer });
       const plan = await planCredit(new ModelPlanner({ model: models.forPlanner()!, audit: models.audit }));
       await creditExpert().run(creditRequest(), { model: models.forExpert("credit"), audit });

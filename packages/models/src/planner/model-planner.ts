@@ -129,7 +129,7 @@ export class ModelPlanner implements Planner {
     const structured = this.output !== "text";
     const answer = await this.model.complete(messages, {
       context: { caller: "planner", purpose: "plan" },
-      ...(structured ? { jsonSchema: { name: "plan", schema: modelPlanJsonSchema(names) as Record<string, unknown> } } : {}),
+      ...(structured ? { jsonSchema: { name: "plan", schema: modelPlanJsonSchema(names) } } : {}),
       signal,
       audit: this.audit,
     });
