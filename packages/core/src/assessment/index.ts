@@ -7,3 +7,4 @@ export { AssessmentSchema, MissingItemSchema, ExpertSummarySchema, VetoSchema, t
 export { assessmentIdFor, stableStringify } from "./assessment-id.js";
 export { unfinishedResult } from "./unfinished-result.js";
 export { ModelUseSchema, type ModelUse } from "./model-use.js";
+export { SIGNOFF_STATUSES, SignoffStatusSchema, SIGNOFF_DECISIONS, SignoffDecisionSchema, SignatureSchema, SignoffSchema, type SignoffStatus, type SignoffDecision, type Signature, type Signoff, SignoffRequestSchema, personKey, type SignoffRequest, type SignoffRequestInput } from "./signoff.js";

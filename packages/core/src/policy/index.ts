@@ -5,3 +5,4 @@ export { LocalizedTextSchema, english, japanese, type LocalizedText } from "./lo
 export { PolicySchema, MergePolicySchema, RoutingPolicySchema, MandatoryExpertSchema, CitationRefSchema, ruleBaseShape, ModelFindingsPolicySchema, type Policy, type MergePolicy, type CitationRef, type ModelFindingsPolicy } from "./policy-schema.js";
 export { parsePolicy, loadPolicyFile } from "./load-policy.js";
 export { policyFingerprint, type PolicyFingerprint } from "./policy-fingerprint.js";
+export { SignoffPolicySchema, SignoffAuthoritySchema, requiredAuthority, type SignoffPolicy, type SignoffAuthority, type RequiredAuthority } from "./signoff-authority.js";
