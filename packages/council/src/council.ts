@@ -1,9 +1,13 @@
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import type { SignoffRequestInput } from "@kyocho/core/assessment";
 import { buildCaseSchema, requireCaseSchemaVersion } from "@kyocho/core/case";
 import { checkQuestionLimit, type Limits } from "@kyocho/core/limits";
-import { EmbeddedPlanner, parseCase, validatePlan, type Assessment, type AuditSink, type Case, type Expert, type ExpertExecutor, type ModelClient, type Plan, type Planner, type Policy } from "@kyocho/core";
+import { EmbeddedPlanner, parseCase, UserInputError, validatePlan, type Assessment, type AuditSink, type Case, type Expert, type ExpertExecutor, type ModelClient, type Plan, type Planner, type Policy } from "@kyocho/core";
 import type { CouncilEvent } from "./council-events.js";
 import { createCouncilGraph, type CouncilGraph, type PlanningMode } from "./council-graph.js";
 import { ensureRequiredExperts } from "./ensure-required.js";
+import { assessmentIdentity } from "./assessment-identity.js";
+import { signOff } from "./signoff/sign-off.js";
 
 export interface CouncilOptions {
   experts: ReadonlyArray<Expert<any>>;
@@ -20,6 +24,8 @@ export interface CouncilOptions {
   summary?: ModelClient | undefined;
   /** Where the run is audited (the summary's model calls, the assessment's line); as in `createCouncilGraph`. */
   audit?: AuditSink | undefined;
+  /** Where assessments are kept as threads (thread id = assessment id), so that they can wait for sign-off; as in `createCouncilGraph`. */
+  checkpointer?: BaseCheckpointSaver | undefined;
 }
 
 export interface AssessInput {
@@ -30,6 +36,8 @@ export interface AssessInput {
   plan?: unknown;
   /** Defaults to a hash of question, case and policy, so resubmitting is idempotent. */
   assessmentId?: string | undefined;
+  /** Who asks: recorded with the sign-off, and refused as a signer (four eyes). */
+  requestedBy?: string | undefined;
 }
 
 /**
@@ -55,6 +63,11 @@ export interface Council {
   caseJsonSchema(): Record<string, unknown>;
   plan(input: { question?: string | undefined; case?: Case | undefined }): Promise<Plan>;
   assess(input: AssessInput, options?: { onEvent?: (event: CouncilEvent) => void; signal?: AbortSignal }): Promise<Assessment>;
+  /**
+   * Signs an assessment waiting for sign-off in this council's checkpointer (see {@link signOff}); the
+   * request is refused with a `SignoffRefusedError` (exit 2) and nothing written when a rule forbids it.
+   */
+  signoff(assessmentId: string, request: SignoffRequestInput): Promise<Assessment>;
 }
 
 export function createCouncil(options: CouncilOptions): Council {
@@ -74,8 +87,19 @@ export function createCouncil(options: CouncilOptions): Council {
     // A given plan is checked before the graph starts, so a cycle is a clean input error, not a failed run.
     const givenPlan = input.plan === undefined ? undefined : validatePlan(input.plan, names);
     // The graph fixes the date (evidence ages) and derives the id from it, as it does for `graph.invoke`.
-    const graphInput = { ...(input.assessmentId ? { assessmentId: input.assessmentId } : {}), question, case: input.case, plan: givenPlan };
+    const graphInput = {
+      ...(input.assessmentId ? { assessmentId: input.assessmentId } : {}),
+      ...(input.requestedBy !== undefined ? { requestedBy: input.requestedBy } : {}),
+      question,
+      case: input.case,
+      plan: givenPlan,
+    };
+    // A checkpointed graph needs its thread id (the assessment id) before it runs.
+    const thread = options.checkpointer
+      ? { configurable: { thread_id: assessmentIdentity({ question, case: input.case, policyId: options.policy.id, assessmentId: input.assessmentId, now: options.now ?? (() => new Date()) }).assessmentId } }
+      : {};
     const config = {
+      ...thread,
       recursionLimit: 10_000,
       ...(runOptions.signal ? { signal: runOptions.signal } : {}),
     };
@@ -105,5 +129,9 @@ export function createCouncil(options: CouncilOptions): Council {
     caseJsonSchema: () => caseSchema.toJSONSchema({ io: "input" }),
     plan,
     assess,
+    signoff: (assessmentId, request) => {
+      if (!options.checkpointer) throw new UserInputError("needs a store: this council keeps no assessments", { path: "checkpointer", code: "NO_STORE" });
+      return signOff(graph, assessmentId, request);
+    },
   };
 }
