@@ -99,7 +99,7 @@ describe("sign-off in the council graph", () => {
     expect(after.values).toEqual(before.values);
 
     // Resumed directly, the node applies the same rules: it stops again with the refusal, the checkpoint as it was.
-    const refused = await council.graph.invoke(new Command({ resume: { name: "sato", role: "branch_manager", decision: "decline", at } }), threadOf(id));
+    const refused = (await council.graph.invoke(new Command({ resume: { name: "sato", role: "branch_manager", decision: "decline", at } }), threadOf(id))) as { __interrupt__?: Array<{ value?: unknown }> };
     expect(refused.__interrupt__?.[0]?.value).toMatchObject({ refused: { code: "ROLE_NOT_AUTHORISED", message: expect.stringContaining("branch_manager may not sign") } });
     const raw = await council.graph.getState(threadOf(id));
     expect(raw.values).toEqual(before.values);
