@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { END, interrupt, Send, START, StateGraph, type BaseCheckpointSaver, type LangGraphRunnableConfig } from "@langchain/langgraph";
-import { assessmentAuditEntry } from "@kyocho/core/audit";
+import { assessmentAuditEntry, signoffAuditEntry } from "@kyocho/core/audit";
 import { unfinishedResult } from "@kyocho/core/assessment";
 import { EmbeddedPlanner, InProcessExecutor, mergeAssessment, UserInputError, validatePlan, type AuditSink, type Expert, type ExpertExecutor, type ExpertRequest, type ExpertResult, type ModelClient, type Planner, type Policy, type SubTask } from "@kyocho/core";
 import { planEmbedded, waitsForAnswer } from "@kyocho/core/plan";
@@ -282,8 +282,11 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
         request = interrupt<SignoffInterrupt, unknown>({ assessmentId: assessment.id, signoff: assessment.signoff!, refused: { code: error.code, message: error.message } });
       }
     }
+    const signed = { ...assessment, signoff: next };
+    // Who decided what, on the audit trail beside the assessment's own line (the store keeps the record).
+    if (audit) audit.write(signoffAuditEntry(signed));
     config.writer?.({ type: "signed", status: next.status, signatures: next.signatures.length, required: next.required.signatures } satisfies CouncilEvent);
-    return { assessment: { ...assessment, signoff: next } };
+    return { assessment: signed };
   };
 
   // Last, so that the line records the assessment exactly as the run returns it, summary included.

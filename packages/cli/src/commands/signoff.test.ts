@@ -3,6 +3,7 @@ import { MemorySaver } from "@langchain/langgraph";
 import { describe, expect, it } from "vitest";
 import { loadCaseFile, type Assessment } from "@kyocho/core";
 import { createCouncil } from "@kyocho/council";
+import { MemoryAuditSink } from "@kyocho/testing";
 import { resolveCouncil } from "../cli-context.js";
 import type { SignoffStore } from "../signoff-store.js";
 import { signAssessment } from "./signoff.js";
@@ -25,11 +26,13 @@ describe("kyocho signoff against a store", () => {
     const { id, signoff } = await createCouncil({ ...resolved, checkpointer: store.checkpointer }).assess({ question: c.question, case: c, requestedBy: "tanaka" });
     expect(signoff).toMatchObject({ status: "awaiting_signoff", required: { role: "credit_committee", signatures: 2 } });
 
-    const sign = (request: Parameters<typeof signAssessment>[0]["request"]) => signAssessment({ id, request, council: resolved, openStore: store.open });
+    const audit = new MemoryAuditSink();
+    const sign = (request: Parameters<typeof signAssessment>[0]["request"]) => signAssessment({ id, request, council: resolved, openStore: store.open, audit });
     await expect(sign({ name: "sato", role: "credit_department", decision: "decline", at })).rejects.toMatchObject({ code: "ROLE_NOT_AUTHORISED", exitCode: 2 });
     await expect(sign({ name: "Tanaka", role: "credit_committee", decision: "decline", at })).rejects.toMatchObject({ code: "REQUESTER_SIGNING" });
     await expect(sign({ name: "sato", role: "credit_committee", decision: "approve", at })).rejects.toMatchObject({ code: "REASON_REQUIRED" });
     expect(store.recorded).toEqual([]);
+    expect(audit.entries).toEqual([]);
 
     const first = await sign({ name: "sato", role: "credit_committee", decision: "approve_with_conditions", conditions: ["Sponsor equity before drawdown"], reason: "hedging programme agreed", at });
     await expect(sign({ name: "SATO", role: "credit_committee", decision: "approve_with_conditions", reason: "again", at })).rejects.toMatchObject({ code: "ALREADY_SIGNED" });
@@ -37,6 +40,7 @@ describe("kyocho signoff against a store", () => {
     expect([first.signoff!.status, second.signoff!.status]).toEqual(["awaiting_signoff", "approved_with_conditions"]);
     expect(store.recorded.map((a) => a.signoff!.signatures.length)).toEqual([1, 2]);
     expect(second.signoff!.conditions).toContain("Sponsor equity before drawdown");
+    expect(audit.ofKind("signoff").map((e) => `${e.signer.name}:${e.status}`)).toEqual(["sato:awaiting_signoff", "suzuki:approved_with_conditions"]);
   });
 
   it("refuses an assessment the store does not hold", async () => {

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { UserInputError, type Assessment } from "@kyocho/core";
+import { UserInputError, type Assessment, type AuditSink } from "@kyocho/core";
+import { AuditLog, loadModelConfig } from "@kyocho/models";
 import { SIGNOFF_DECISIONS, type SignoffDecision, type SignoffRequestInput } from "@kyocho/core/assessment";
 import { createCouncil } from "@kyocho/council";
 import { cliLimits, resolveCouncil, type ResolvedCouncil } from "../cli-context.js";
@@ -16,6 +17,7 @@ interface SignoffOptions {
   json?: boolean;
   policy?: string;
   council?: string;
+  config?: string;
 }
 
 export function registerSignoff(program: Command, openStore: OpenSignoffStore = openNoStore): void {
@@ -31,6 +33,7 @@ export function registerSignoff(program: Command, openStore: OpenSignoffStore = 
     .option("--json", "print the assessment after the signature as JSON")
     .option("--council <module>", "the council module the assessment was run with")
     .option("-p, --policy <file>", "the policy file the assessment was run with")
+    .option("--config <file>", "model configuration whose audit log records the signature (also KYOCHO_CONFIG)")
     .addHelpText(
       "after",
       `
@@ -55,7 +58,7 @@ Exit codes: 0 signed, 2 refused or bad input (the message names the field), 1 in
         ...(options.reason !== undefined ? { reason: options.reason } : {}),
         at: new Date().toISOString(),
       };
-      const assessment = await signAssessment({ id, request, council: resolved, openStore });
+      const assessment = await signAssessment({ id, request, council: resolved, openStore, audit: auditLogOf(options.config) });
       if (options.json) process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
       else process.stdout.write(formatSignoff(assessment, createStyle(process.stdout)));
     });
@@ -67,16 +70,22 @@ Exit codes: 0 signed, 2 refused or bad input (the message names the field), 1 in
  * checkpointed, then recorded in the store. A refused request throws a
  * `SignoffRefusedError` (exit 2) before anything is written.
  */
-export async function signAssessment(input: { id: string; request: SignoffRequestInput; council: ResolvedCouncil; openStore: OpenSignoffStore }): Promise<Assessment> {
+export async function signAssessment(input: { id: string; request: SignoffRequestInput; council: ResolvedCouncil; openStore: OpenSignoffStore; audit?: AuditSink | undefined }): Promise<Assessment> {
   const store = await input.openStore();
   try {
-    const council = createCouncil({ ...input.council, checkpointer: store.checkpointer, limits: cliLimits() });
+    const council = createCouncil({ ...input.council, checkpointer: store.checkpointer, audit: input.audit, limits: cliLimits() });
     const assessment = await council.signoff(input.id, input.request);
     await store.recordSignoff(assessment);
     return assessment;
   } finally {
     await store.close();
   }
+}
+
+/** The audit log of the model configuration, when it enables one: the signature is audited as `ask` audits the assessment. No model is contacted. */
+function auditLogOf(path: string | undefined): AuditSink | undefined {
+  const config = loadModelConfig({ path });
+  return config?.audit.enabled ? new AuditLog(config.audit) : undefined;
 }
 
 function signoffDecision(value: string): SignoffDecision {

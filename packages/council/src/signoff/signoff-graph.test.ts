@@ -84,11 +84,17 @@ describe("sign-off in the council graph", () => {
     const signoff = (final.values as { assessment: { signoff: unknown } }).assessment.signoff;
     expect(signoff).toMatchObject({ status: "approved_with_conditions", conditions: ["quarterly covenant test", "parent guarantee"], signatures: [{ name: "sato" }, { name: "suzuki" }] });
     expect(runs.count).toBe(1);
-    expect(audit.ofKind("assessment")).toHaveLength(1);
+    // The audit trail: the recommendation's line, then one line per signature, in order.
+    expect(audit.entries.map((e) => e.kind)).toEqual(["assessment", "signoff", "signoff"]);
+    expect(audit.ofKind("signoff").map((e) => [e.signer.name, e.decision, e.status, e.signatures.given, e.override])).toEqual([
+      ["sato", "approve_with_conditions", "awaiting_signoff", 1, false],
+      ["suzuki", "approve_with_conditions", "approved_with_conditions", 2, false],
+    ]);
   });
 
   it("a refused sign-off leaves the checkpoint unchanged, through the council and through a raw resume", async () => {
-    const council = createCouncil({ experts: [probe({ count: 0 }, "high")], policy, checkpointer: new MemorySaver() });
+    const audit = new MemoryAuditSink();
+    const council = createCouncil({ experts: [probe({ count: 0 }, "high")], policy, audit, checkpointer: new MemorySaver() });
     const { id } = await council.assess({ question: "q", case: dealOf(2e10), requestedBy: "tanaka" });
     const before = await council.graph.getState(threadOf(id));
 
@@ -105,10 +111,13 @@ describe("sign-off in the council graph", () => {
     expect(raw.values).toEqual(before.values);
     expect(raw.config.configurable?.checkpoint_id).toBe(before.config.configurable?.checkpoint_id);
 
+    expect(audit.ofKind("signoff")).toEqual([]);
+
     // And the thread still takes a valid signature afterwards.
     const approved = await council.signoff(id, { name: "sato", role: "credit_committee", decision: "approve", reason: "parent guarantee in place", at });
     expect(approved.signoff!.signatures).toHaveLength(1);
     expect(approved.signoff!.signatures[0]!.override).toBe(true);
+    expect(audit.ofKind("signoff")[0]).toMatchObject({ override: true, recommendation: "escalate", text: { reason: "parent guarantee in place" } });
     const final = await council.signoff(id, { name: "suzuki", role: "credit_committee", decision: "approve", reason: "as sato", at });
     expect(final.signoff!.status).toBe("approved");
     expect((await council.graph.getState(threadOf(id))).next).toEqual([]);
