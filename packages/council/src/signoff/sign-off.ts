@@ -22,7 +22,7 @@ export async function signOff(graph: CouncilGraph, assessmentId: string, request
   const config = { configurable: { thread_id: assessmentId }, recursionLimit: 10_000 };
   const snapshot = await graph.getState(config);
   const assessment = (snapshot.values as { assessment?: Assessment } | undefined)?.assessment;
-  if (!assessment) throw new UserInputError("no such assessment in the store", { path: "id", code: "UNKNOWN_ASSESSMENT" });
+  if (!assessment) throw new UserInputError(`${assessmentId} is not in the store`, { source: "signoff", path: "id", code: "UNKNOWN_ASSESSMENT" });
   applySignoff(assessment, request);
   // `next` would not do: a resume refused inside the node leaves the task listed with its error, and no `next`.
   if (!snapshot.tasks.some((task) => task.name === "signoff" && task.interrupts.length > 0)) {
