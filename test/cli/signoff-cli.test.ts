@@ -19,7 +19,9 @@ describe("kyocho signoff (the command line)", () => {
     const r = runCli(["signoff", "a-1", "--as", "sato", "--role", "credit_committee", "--decision", "decline"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr.trim()).toBe("kyocho: signoff: needs the assessment store, where `kyocho ask` keeps assessments awaiting sign-off; this installation has none configured");
+    expect(r.stderr.trim()).toBe(
+      "kyocho: signoff: needs the assessment store, where `kyocho ask` keeps assessments awaiting sign-off; this installation has none configured",
+    );
   });
 
   it("kyocho ask prints the authority an assessment with a facility awaits, and records who asked", () => {

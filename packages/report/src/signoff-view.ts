@@ -20,14 +20,22 @@ interface SignoffLabels {
 
 const EN: SignoffLabels = {
   heading: "Sign-off",
-  statuses: { awaiting_signoff: "Awaiting sign-off", approved: "Approved", approved_with_conditions: "Approved with conditions", declined: "Declined", returned: "Returned" },
+  statuses: {
+    awaiting_signoff: "Awaiting sign-off",
+    approved: "Approved",
+    approved_with_conditions: "Approved with conditions",
+    declined: "Declined",
+    returned: "Returned",
+  },
   decisions: { approve: "approve", approve_with_conditions: "approve with conditions", return: "return", decline: "decline" },
   roles: { branch_manager: "branch manager", credit_department: "credit department", credit_committee: "credit committee" },
   needs: (role, n) => `Needs the ${role} (${n === 1 ? "one signature" : `${n} signatures of different people`}).`,
-  basis: (amount, recommendation, rating) => `${amount === undefined ? "Facility amount not convertible (a spot is missing)" : `Facility ${amount}`}, ${recommendation} recommendation, rating ${rating}.`,
+  basis: (amount, recommendation, rating) =>
+    `${amount === undefined ? "Facility amount not convertible (a spot is missing)" : `Facility ${amount}`}, ${recommendation} recommendation, rating ${rating}.`,
   requestedBy: (name) => `Requested by ${name}; the requester may not sign.`,
   returned: (reason) => `Returned to the requester: ${reason}`,
-  override: (decision, recommendation, name, role, reason) => `${decision} against ${/^[aeiou]/.test(recommendation) ? "an" : "a"} ${recommendation} recommendation by ${name} (${role}), reason: ${reason}`,
+  override: (decision, recommendation, name, role, reason) =>
+    `${decision} against ${/^[aeiou]/.test(recommendation) ? "an" : "a"} ${recommendation} recommendation by ${name} (${role}), reason: ${reason}`,
   none: "No signature yet.",
   columns: ["Signer", "Role", "When", "Decision", "Conditions", "Reason"],
   conditionsHeading: "Approved under these conditions",
@@ -39,7 +47,8 @@ const JA: SignoffLabels = {
   decisions: { approve: "承認", approve_with_conditions: "条件付き承認", return: "差戻し", decline: "謝絶" },
   roles: { branch_manager: "支店長", credit_department: "審査部", credit_committee: "与信委員会" },
   needs: (role, n) => `決裁権限：${role}（${n === 1 ? "署名 1 名" : `異なる ${n} 名の署名`}）。`,
-  basis: (amount, recommendation, rating) => `${amount === undefined ? "与信額を換算できません（為替レートなし）" : `与信額 ${amount}`}、推奨判定 ${recommendation}、リスク評価 ${rating}。`,
+  basis: (amount, recommendation, rating) =>
+    `${amount === undefined ? "与信額を換算できません（為替レートなし）" : `与信額 ${amount}`}、推奨判定 ${recommendation}、リスク評価 ${rating}。`,
   requestedBy: (name) => `申請者：${name}（申請者は署名できません）。`,
   returned: (reason) => `申請者へ差戻し：${reason}`,
   override: (decision, recommendation, name, role, reason) => `${name}（${role}）が推奨判定「${recommendation}」に反して${decision}。理由：${reason}`,
@@ -88,7 +97,12 @@ export function signoffView(signoff: Signoff, labels: ReportLabels): SignoffView
   const role = (r: string) => l.roles[r] ?? r;
   const { basis } = signoff.required;
   const amount = basis.amount === undefined ? undefined : `${basis.currency} ${basis.amount.toLocaleString("en-US")}`;
-  const at = (iso: string) => iso.replace("T", " ").replace(/\.\d+/, "").replace(/Z$/, " UTC").replace(/([+-]\d\d:\d\d)$/, " $1");
+  const at = (iso: string) =>
+    iso
+      .replace("T", " ")
+      .replace(/\.\d+/, "")
+      .replace(/Z$/, " UTC")
+      .replace(/([+-]\d\d:\d\d)$/, " $1");
   // The recommendation reads as the policy's word in English ("an escalate recommendation"), translated in Japanese.
   const recommendation = lang === "ja" ? labels.decisions[basis.recommendation] : basis.recommendation;
   const rating = lang === "ja" ? (labels.severities[basis.rating as Severity] ?? basis.rating) : basis.rating;

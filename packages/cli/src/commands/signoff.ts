@@ -28,7 +28,12 @@ export function registerSignoff(program: Command, openStore: OpenSignoffStore = 
     .requiredOption("--as <name>", "who signs")
     .requiredOption("--role <role>", "the signer's authority: one of the policy's sign-off roles (e.g. credit_department)")
     .requiredOption("--decision <decision>", `${SIGNOFF_DECISIONS.join(" | ")}`, signoffDecision)
-    .option("--condition <text>", "a condition of approval (with approve_with_conditions; repeat for several)", (value: string, all: string[]) => [...all, value], [])
+    .option(
+      "--condition <text>",
+      "a condition of approval (with approve_with_conditions; repeat for several)",
+      (value: string, all: string[]) => [...all, value],
+      [],
+    )
     .option("--reason <text>", "why: required to return, and to decide more leniently than the recommendation")
     .option("--json", "print the assessment after the signature as JSON")
     .option("--council <module>", "the council module the assessment was run with")
@@ -70,7 +75,13 @@ Exit codes: 0 signed, 2 refused or bad input (the message names the field), 1 in
  * checkpointed, then recorded in the store. A refused request throws a
  * `SignoffRefusedError` (exit 2) before anything is written.
  */
-export async function signAssessment(input: { id: string; request: SignoffRequestInput; council: ResolvedCouncil; openStore: OpenSignoffStore; audit?: AuditSink | undefined }): Promise<Assessment> {
+export async function signAssessment(input: {
+  id: string;
+  request: SignoffRequestInput;
+  council: ResolvedCouncil;
+  openStore: OpenSignoffStore;
+  audit?: AuditSink | undefined;
+}): Promise<Assessment> {
   const store = await input.openStore();
   try {
     const council = createCouncil({ ...input.council, checkpointer: store.checkpointer, audit: input.audit, limits: cliLimits() });

@@ -22,8 +22,16 @@ export function formatSignoff(assessment: Assessment, style: Style): string {
   const signoff = a.signoff!;
   const lines = [`kyocho assessment ${a.id}${a.caseId ? ` · case ${a.caseId}` : ""}`, signoffLine(signoff, style)];
   for (const s of signoff.signatures) {
-    lines.push(`  ${s.at}  ${s.name} (${s.role}): ${s.decision}${s.conditions.length > 0 ? ` — ${s.conditions.join("; ")}` : ""}${s.reason ? style.dim(` (reason: ${s.reason})`) : ""}`);
-    if (s.override) lines.push(style.severity("high", `  ${s.decision} against ${/^[aeiou]/.test(signoff.required.basis.recommendation) ? "an" : "a"} ${signoff.required.basis.recommendation} recommendation by ${s.name}, reason: ${s.reason ?? ""}`));
+    lines.push(
+      `  ${s.at}  ${s.name} (${s.role}): ${s.decision}${s.conditions.length > 0 ? ` — ${s.conditions.join("; ")}` : ""}${s.reason ? style.dim(` (reason: ${s.reason})`) : ""}`,
+    );
+    if (s.override)
+      lines.push(
+        style.severity(
+          "high",
+          `  ${s.decision} against ${/^[aeiou]/.test(signoff.required.basis.recommendation) ? "an" : "a"} ${signoff.required.basis.recommendation} recommendation by ${s.name}, reason: ${s.reason ?? ""}`,
+        ),
+      );
   }
   if (signoff.status === "approved_with_conditions") lines.push("Conditions", ...signoff.conditions.map((c, i) => `  ${i + 1}. ${c}`));
   return `${lines.join("\n")}\n`;

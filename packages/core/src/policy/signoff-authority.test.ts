@@ -50,18 +50,30 @@ describe("sign-off authority table", () => {
   });
 
   it("refuses a worse recommendation or rating needing a lower authority", () => {
-    expect(refusal({ ...signoff, authorities: [authorities[0], { ...authorities[1], upToDecision: "approve" }, authorities[2]] })).toContain("signoff.authorities[1].upToDecision");
-    expect(refusal({ ...signoff, authorities: [authorities[0], { ...authorities[1], upToRating: "medium" }, authorities[2]] })).toContain("signoff.authorities[1].upToRating");
+    expect(refusal({ ...signoff, authorities: [authorities[0], { ...authorities[1], upToDecision: "approve" }, authorities[2]] })).toContain(
+      "signoff.authorities[1].upToDecision",
+    );
+    expect(refusal({ ...signoff, authorities: [authorities[0], { ...authorities[1], upToRating: "medium" }, authorities[2]] })).toContain(
+      "signoff.authorities[1].upToRating",
+    );
   });
 
   it("refuses authorities out of the roles' order, an unknown role and a role listed twice", () => {
-    expect(refusal({ ...signoff, authorities: [authorities[1], authorities[0], authorities[2]] })).toMatch(/signoff\.authorities\[1\]\.role: must be above credit_department/);
-    expect(refusal({ ...signoff, authorities: [{ ...authorities[0], role: "teller" }, authorities[1], authorities[2]] })).toMatch(/signoff\.authorities\[0\]\.role: teller is not one of the roles/);
+    expect(refusal({ ...signoff, authorities: [authorities[1], authorities[0], authorities[2]] })).toMatch(
+      /signoff\.authorities\[1\]\.role: must be above credit_department/,
+    );
+    expect(refusal({ ...signoff, authorities: [{ ...authorities[0], role: "teller" }, authorities[1], authorities[2]] })).toMatch(
+      /signoff\.authorities\[0\]\.role: teller is not one of the roles/,
+    );
     expect(refusal({ ...signoff, roles: [...roles, "branch_manager"] })).toContain("signoff.roles[3]");
   });
 
   it("refuses a highest authority with a limit (some deal would find nobody to sign it) and fewer signatures higher up", () => {
-    expect(refusal({ ...signoff, authorities: [authorities[0], authorities[1], { ...authorities[2], upToAmount: 1e12 }] })).toContain("signoff.authorities[2].upToAmount: must be left out");
-    expect(refusal({ ...signoff, authorities: [{ ...authorities[0], signatures: 2 }, authorities[1], authorities[2]] })).toContain("signoff.authorities[1].signatures");
+    expect(refusal({ ...signoff, authorities: [authorities[0], authorities[1], { ...authorities[2], upToAmount: 1e12 }] })).toContain(
+      "signoff.authorities[2].upToAmount: must be left out",
+    );
+    expect(refusal({ ...signoff, authorities: [{ ...authorities[0], signatures: 2 }, authorities[1], authorities[2]] })).toContain(
+      "signoff.authorities[1].signatures",
+    );
   });
 });

@@ -56,7 +56,11 @@ export const SignoffPolicySchema = z
       if (roleRank < 0) {
         ctx.addIssue({ code: "custom", path: ["authorities", i, "role"], message: `${authority.role} is not one of the roles (${table.roles.join(", ")})` });
       } else if (previous && roleRank <= table.roles.indexOf(previous.role)) {
-        ctx.addIssue({ code: "custom", path: ["authorities", i, "role"], message: `must be above ${previous.role}: list the authorities from lowest to highest` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["authorities", i, "role"],
+          message: `must be above ${previous.role}: list the authorities from lowest to highest`,
+        });
       }
       if (previous) {
         for (const limit of ["upToAmount", "upToDecision", "upToRating"] as const) {
@@ -69,7 +73,11 @@ export const SignoffPolicySchema = z
           }
         }
         if (authority.signatures < previous.signatures) {
-          ctx.addIssue({ code: "custom", path: ["authorities", i, "signatures"], message: `is fewer than ${previous.role}'s ${previous.signatures}: a higher authority never needs fewer signatures` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["authorities", i, "signatures"],
+            message: `is fewer than ${previous.role}'s ${previous.signatures}: a higher authority never needs fewer signatures`,
+          });
         }
       }
       previous = authority;
@@ -78,7 +86,11 @@ export const SignoffPolicySchema = z
     const top = table.authorities[last]!;
     for (const limit of ["upToAmount", "upToDecision", "upToRating"] as const) {
       if (top[limit] !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["authorities", last, limit], message: "must be left out on the highest authority: every assessment needs someone who may sign it" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["authorities", last, limit],
+          message: "must be left out on the highest authority: every assessment needs someone who may sign it",
+        });
       }
     }
   });

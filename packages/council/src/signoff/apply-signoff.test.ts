@@ -9,12 +9,19 @@ const COMMITTEE = ["credit_committee"];
 const ABOVE_DEPARTMENT = ["credit_department", "credit_committee"];
 const at = "2026-11-30T09:00:00Z";
 
-function awaiting(options: { recommendation?: Decision; vetoed?: boolean; signatures?: number; eligibleRoles?: string[]; conditions?: string[] } = {}): Assessment {
+function awaiting(
+  options: { recommendation?: Decision; vetoed?: boolean; signatures?: number; eligibleRoles?: string[]; conditions?: string[] } = {},
+): Assessment {
   const eligibleRoles = options.eligibleRoles ?? ABOVE_DEPARTMENT;
   const recommendation = options.recommendation ?? "escalate";
   const signoff: Signoff = {
     status: "awaiting_signoff",
-    required: { role: eligibleRoles[0]!, signatures: options.signatures ?? 1, eligibleRoles, basis: { amount: 5e9, currency: "JPY", recommendation, rating: "high" } },
+    required: {
+      role: eligibleRoles[0]!,
+      signatures: options.signatures ?? 1,
+      eligibleRoles,
+      basis: { amount: 5e9, currency: "JPY", recommendation, rating: "high" },
+    },
     requestedBy: "tanaka",
     signatures: [],
     conditions: [],

@@ -1,4 +1,14 @@
-import { DECISIONS, personKey, SignoffRequestSchema, type Assessment, type Decision, type Signature, type Signoff, type SignoffDecision, type SignoffRequestInput } from "@kyocho/core/assessment";
+import {
+  DECISIONS,
+  personKey,
+  SignoffRequestSchema,
+  type Assessment,
+  type Decision,
+  type Signature,
+  type Signoff,
+  type SignoffDecision,
+  type SignoffRequestInput,
+} from "@kyocho/core/assessment";
 import { parseWith } from "@kyocho/core/validation";
 import { SignoffRefusedError } from "./signoff-refused-error.js";
 
@@ -39,7 +49,8 @@ export function applySignoff(assessment: Assessment, input: SignoffRequestInput)
   };
   const current = assessment.signoff;
   if (!current) return refuse("assessment", "NO_SIGNOFF_NEEDED", "needs no sign-off: the policy has no sign-off table or the case no facility");
-  if (current.status !== "awaiting_signoff") return refuse("assessment", "SIGNOFF_FINAL", `is already ${current.status.replaceAll("_", " ")}: nothing more can be signed`);
+  if (current.status !== "awaiting_signoff")
+    return refuse("assessment", "SIGNOFF_FINAL", `is already ${current.status.replaceAll("_", " ")}: nothing more can be signed`);
   const request = parseWith(SignoffRequestSchema, input, { source: `sign-off of ${id}` });
   const { required } = current;
 
@@ -68,7 +79,11 @@ export function applySignoff(assessment: Assessment, input: SignoffRequestInput)
   const recommendation = required.basis.recommendation;
   const override = isMoreLenient(request.decision, recommendation);
   if (override && request.reason === undefined) {
-    return refuse("reason", "REASON_REQUIRED", `${request.decision} is more lenient than the ${recommendation} recommendation: give the reason for the override`);
+    return refuse(
+      "reason",
+      "REASON_REQUIRED",
+      `${request.decision} is more lenient than the ${recommendation} recommendation: give the reason for the override`,
+    );
   }
   if (request.decision === "approve_with_conditions" && request.conditions.length === 0 && assessment.conditions.length === 0) {
     return refuse("conditions", "CONDITION_REQUIRED", "approve_with_conditions needs at least one condition: the assessment recommends none");

@@ -33,13 +33,23 @@ function probe(runs: { count: number }, severity: Severity, ruleId = "T-1") {
     dependsOn: () => [],
     run: async () => {
       runs.count++;
-      return { findings: [{ ruleId, severity, title: ruleId, message: "seen", metrics: {}, citations: [], condition: "quarterly covenant test" }], metrics: {} };
+      return {
+        findings: [{ ruleId, severity, title: ruleId, message: "seen", metrics: {}, citations: [], condition: "quarterly covenant test" }],
+        metrics: {},
+      };
     },
   });
 }
 
 const facility = (amount: number) => ({ type: "term_loan", amount, currency: "JPY", tenorYears: 5, rate: 0.02, amortization: "bullet" });
-const dealOf = (amount: number) => ({ id: "deal", asOf: "2026-11-30", bank: { baseCurrency: "JPY", homeCountry: "JP" }, borrower: { name: "Acme", country: "JP" }, facility: facility(amount) }) as unknown as Case;
+const dealOf = (amount: number) =>
+  ({
+    id: "deal",
+    asOf: "2026-11-30",
+    bank: { baseCurrency: "JPY", homeCountry: "JP" },
+    borrower: { name: "Acme", country: "JP" },
+    facility: facility(amount),
+  }) as unknown as Case;
 const at = "2026-11-30T10:00:00Z";
 const threadOf = (id: string) => ({ configurable: { thread_id: id } });
 
@@ -48,7 +58,11 @@ describe("sign-off in the council graph", () => {
     const runs = { count: 0 };
     const assessment = await createCouncil({ experts: [probe(runs, "high")], policy }).assess({ question: "q", case: dealOf(5e9), requestedBy: "tanaka" });
     expect(assessment.decision).toBe("escalate");
-    expect(assessment.signoff).toMatchObject({ status: "awaiting_signoff", requestedBy: "tanaka", required: { role: "credit_department", signatures: 1, basis: { amount: 5e9, currency: "JPY", recommendation: "escalate", rating: "high" } } });
+    expect(assessment.signoff).toMatchObject({
+      status: "awaiting_signoff",
+      requestedBy: "tanaka",
+      required: { role: "credit_department", signatures: 1, basis: { amount: 5e9, currency: "JPY", recommendation: "escalate", rating: "high" } },
+    });
   });
 
   it("needs no sign-off for a case without a facility", async () => {
@@ -70,19 +84,32 @@ describe("sign-off in the council graph", () => {
     expect(waiting.next).toEqual(["signoff"]);
     expect(waiting.tasks[0]!.interrupts[0]!.value).toMatchObject({ assessmentId: requested.id, signoff: { status: "awaiting_signoff" } });
 
-    const first = await council.signoff(requested.id, { name: "sato", role: "credit_committee", decision: "approve_with_conditions", conditions: ["parent guarantee"], at });
+    const first = await council.signoff(requested.id, {
+      name: "sato",
+      role: "credit_committee",
+      decision: "approve_with_conditions",
+      conditions: ["parent guarantee"],
+      at,
+    });
     expect(first.signoff).toMatchObject({ status: "awaiting_signoff", signatures: [{ name: "sato" }] });
     expect((await council.graph.getState(threadOf(requested.id))).next).toEqual(["signoff"]);
 
     const events: CouncilEvent[] = [];
-    for await (const chunk of await council.graph.stream(new Command({ resume: { name: "suzuki", role: "credit_committee", decision: "approve_with_conditions", at } }), { ...threadOf(requested.id), streamMode: "custom" })) {
+    for await (const chunk of await council.graph.stream(
+      new Command({ resume: { name: "suzuki", role: "credit_committee", decision: "approve_with_conditions", at } }),
+      { ...threadOf(requested.id), streamMode: "custom" },
+    )) {
       events.push(chunk as CouncilEvent);
     }
     expect(events).toEqual([{ type: "signed", status: "approved_with_conditions", signatures: 2, required: 2 }]);
     const final = await council.graph.getState(threadOf(requested.id));
     expect(final.next).toEqual([]);
     const signoff = (final.values as { assessment: { signoff: unknown } }).assessment.signoff;
-    expect(signoff).toMatchObject({ status: "approved_with_conditions", conditions: ["quarterly covenant test", "parent guarantee"], signatures: [{ name: "sato" }, { name: "suzuki" }] });
+    expect(signoff).toMatchObject({
+      status: "approved_with_conditions",
+      conditions: ["quarterly covenant test", "parent guarantee"],
+      signatures: [{ name: "sato" }, { name: "suzuki" }],
+    });
     expect(runs.count).toBe(1);
     // The audit trail: the recommendation's line, then one line per signature, in order.
     expect(audit.entries.map((e) => e.kind)).toEqual(["assessment", "signoff", "signoff"]);
@@ -99,14 +126,20 @@ describe("sign-off in the council graph", () => {
     const before = await council.graph.getState(threadOf(id));
 
     await expect(council.signoff(id, { name: "sato", role: "credit_department", decision: "approve", reason: "r", at })).rejects.toThrow(SignoffRefusedError);
-    await expect(council.signoff(id, { name: "tanaka", role: "credit_committee", decision: "decline", at })).rejects.toMatchObject({ code: "REQUESTER_SIGNING" });
+    await expect(council.signoff(id, { name: "tanaka", role: "credit_committee", decision: "decline", at })).rejects.toMatchObject({
+      code: "REQUESTER_SIGNING",
+    });
     const after = await council.graph.getState(threadOf(id));
     expect(after.config.configurable?.checkpoint_id).toBe(before.config.configurable?.checkpoint_id);
     expect(after.values).toEqual(before.values);
 
     // Resumed directly, the node applies the same rules: it stops again with the refusal, the checkpoint as it was.
-    const refused = (await council.graph.invoke(new Command({ resume: { name: "sato", role: "branch_manager", decision: "decline", at } }), threadOf(id))) as { __interrupt__?: Array<{ value?: unknown }> };
-    expect(refused.__interrupt__?.[0]?.value).toMatchObject({ refused: { code: "ROLE_NOT_AUTHORISED", message: expect.stringContaining("branch_manager may not sign") } });
+    const refused = (await council.graph.invoke(new Command({ resume: { name: "sato", role: "branch_manager", decision: "decline", at } }), threadOf(id))) as {
+      __interrupt__?: Array<{ value?: unknown }>;
+    };
+    expect(refused.__interrupt__?.[0]?.value).toMatchObject({
+      refused: { code: "ROLE_NOT_AUTHORISED", message: expect.stringContaining("branch_manager may not sign") },
+    });
     const raw = await council.graph.getState(threadOf(id));
     expect(raw.values).toEqual(before.values);
     expect(raw.config.configurable?.checkpoint_id).toBe(before.config.configurable?.checkpoint_id);
@@ -127,7 +160,9 @@ describe("sign-off in the council graph", () => {
     const council = createCouncil({ experts: [probe({ count: 0 }, "critical", "T-VETO")], policy, checkpointer: new MemorySaver() });
     const { id, vetoes } = await council.assess({ question: "q", case: dealOf(5e8), requestedBy: "tanaka" });
     expect(vetoes.map((v) => v.ruleId)).toEqual(["T-VETO"]);
-    await expect(council.signoff(id, { name: "sato", role: "credit_committee", decision: "approve", reason: "r", at })).rejects.toMatchObject({ code: "VETOED" });
+    await expect(council.signoff(id, { name: "sato", role: "credit_committee", decision: "approve", reason: "r", at })).rejects.toMatchObject({
+      code: "VETOED",
+    });
     await council.signoff(id, { name: "sato", role: "credit_committee", decision: "decline", at });
     const declined = await council.signoff(id, { name: "suzuki", role: "credit_committee", decision: "decline", at });
     expect(declined.signoff!.status).toBe("declined");
@@ -137,7 +172,13 @@ describe("sign-off in the council graph", () => {
   it("a return by one signer sends it back with the reason", async () => {
     const council = createCouncil({ experts: [probe({ count: 0 }, "medium")], policy, checkpointer: new MemorySaver() });
     const { id } = await council.assess({ question: "q", case: dealOf(2e10), requestedBy: "tanaka" });
-    const returned = await council.signoff(id, { name: "sato", role: "credit_committee", decision: "return", reason: "collateral valuation is two years old", at });
+    const returned = await council.signoff(id, {
+      name: "sato",
+      role: "credit_committee",
+      decision: "return",
+      reason: "collateral valuation is two years old",
+      at,
+    });
     expect(returned.signoff).toMatchObject({ status: "returned", returnedReason: "collateral valuation is two years old" });
   });
 });
