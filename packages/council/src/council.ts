@@ -103,6 +103,11 @@ export function createCouncil(options: CouncilOptions): Council {
       recursionLimit: 10_000,
       ...(runOptions.signal ? { signal: runOptions.signal } : {}),
     };
+    if (options.checkpointer) {
+      // Already assessed in this thread: a second run would start over and drop its signatures, so the kept one is returned.
+      const kept = ((await graph.getState(config)).values as { assessment?: Assessment } | undefined)?.assessment;
+      if (kept) return kept;
+    }
     let final: { assessment?: Assessment | undefined } | undefined;
     if (runOptions.onEvent) {
       for await (const [mode, chunk] of await graph.stream(graphInput, { ...config, streamMode: ["custom", "values"] })) {
@@ -129,7 +134,7 @@ export function createCouncil(options: CouncilOptions): Council {
     caseJsonSchema: () => caseSchema.toJSONSchema({ io: "input" }),
     plan,
     assess,
-    signoff: (assessmentId, request) => {
+    signoff: async (assessmentId, request) => {
       if (!options.checkpointer) throw new UserInputError("needs a store: this council keeps no assessments", { path: "checkpointer", code: "NO_STORE" });
       return signOff(graph, assessmentId, request);
     },

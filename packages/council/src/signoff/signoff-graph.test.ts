@@ -110,6 +110,9 @@ describe("sign-off in the council graph", () => {
       conditions: ["quarterly covenant test", "parent guarantee"],
       signatures: [{ name: "sato" }, { name: "suzuki" }],
     });
+    // Asked again, the thread's assessment is returned as it stands: nothing runs again, no signature is lost.
+    const again = await council.assess({ question: "q", case: dealOf(2e10), requestedBy: "tanaka" });
+    expect(again.signoff).toEqual(signoff);
     expect(runs.count).toBe(1);
     // The audit trail: the recommendation's line, then one line per signature, in order.
     expect(audit.entries.map((e) => e.kind)).toEqual(["assessment", "signoff", "signoff"]);
