@@ -2,7 +2,22 @@ import { randomUUID } from "node:crypto";
 import { END, interrupt, Send, START, StateGraph, type BaseCheckpointSaver, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import { assessmentAuditEntry, signoffAuditEntry } from "@kyocho/core/audit";
 import { unfinishedResult } from "@kyocho/core/assessment";
-import { EmbeddedPlanner, InProcessExecutor, mergeAssessment, UserInputError, validatePlan, type AuditSink, type Expert, type ExpertExecutor, type ExpertRequest, type ExpertResult, type ModelClient, type Planner, type Policy, type SubTask } from "@kyocho/core";
+import {
+  EmbeddedPlanner,
+  InProcessExecutor,
+  mergeAssessment,
+  UserInputError,
+  validatePlan,
+  type AuditSink,
+  type Expert,
+  type ExpertExecutor,
+  type ExpertRequest,
+  type ExpertResult,
+  type ModelClient,
+  type Planner,
+  type Policy,
+  type SubTask,
+} from "@kyocho/core";
 import { planEmbedded, waitsForAnswer } from "@kyocho/core/plan";
 import { summariseWithModel } from "@kyocho/models";
 import { assessmentIdentity } from "./assessment-identity.js";
@@ -121,9 +136,7 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
     // Derived here too, so that `graph.invoke` without an id gives what `council.assess` gives.
     const { asOf, case: c, assessmentId } = assessmentIdentity({ question, case: state.case, policyId: policy.id, assessmentId: state.assessmentId, now });
     const early =
-      planning === "speculative" && !state.plan && planner.kind !== "embedded"
-        ? speculativeTasks(planEmbedded({ question, case: c }, context))
-        : [];
+      planning === "speculative" && !state.plan && planner.kind !== "embedded" ? speculativeTasks(planEmbedded({ question, case: c }, context)) : [];
     const run = randomUUID();
     const board = new RunBoard({ assessmentId, question, case: c, asOf, givenPlan: state.plan }, new Map(early.map((t) => [t.expert, t])));
     boards.set(run, { board, present: 1 + experts.length });
@@ -158,11 +171,21 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
       else dependencies[result.expert] = result;
     }
     if (blockedBy.length > 0) {
-      return unfinishedResult(task, "skipped", { code: "DEPENDENCY_NOT_MET", message: `depends on ${blockedBy.join(", ")}, which did not finish` }, domainOf(task.expert));
+      return unfinishedResult(
+        task,
+        "skipped",
+        { code: "DEPENDENCY_NOT_MET", message: `depends on ${blockedBy.join(", ")}, which did not finish` },
+        domainOf(task.expert),
+      );
     }
     const { assessmentId, case: c } = board.inputs;
     const request: ExpertRequest = { assessmentId, task, case: c, policy, dependencies };
-    config.writer?.({ type: "expert_started", taskId: task.id, expert: task.expert, ...(task.speculative ? { speculative: true } : {}) } satisfies CouncilEvent);
+    config.writer?.({
+      type: "expert_started",
+      taskId: task.id,
+      expert: task.expert,
+      ...(task.speculative ? { speculative: true } : {}),
+    } satisfies CouncilEvent);
     let result: ExpertResult;
     try {
       result = await executor.execute(request, {
@@ -279,7 +302,11 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
         break;
       } catch (error) {
         if (!(error instanceof UserInputError)) throw error;
-        request = interrupt<SignoffInterrupt, unknown>({ assessmentId: assessment.id, signoff: assessment.signoff!, refused: { code: error.code, message: error.message } });
+        request = interrupt<SignoffInterrupt, unknown>({
+          assessmentId: assessment.id,
+          signoff: assessment.signoff!,
+          refused: { code: error.code, message: error.message },
+        });
       }
     }
     const signed = { ...assessment, signoff: next };

@@ -2,7 +2,21 @@ import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { SignoffRequestInput } from "@kyocho/core/assessment";
 import { buildCaseSchema, requireCaseSchemaVersion } from "@kyocho/core/case";
 import { checkQuestionLimit, type Limits } from "@kyocho/core/limits";
-import { EmbeddedPlanner, parseCase, UserInputError, validatePlan, type Assessment, type AuditSink, type Case, type Expert, type ExpertExecutor, type ModelClient, type Plan, type Planner, type Policy } from "@kyocho/core";
+import {
+  EmbeddedPlanner,
+  parseCase,
+  UserInputError,
+  validatePlan,
+  type Assessment,
+  type AuditSink,
+  type Case,
+  type Expert,
+  type ExpertExecutor,
+  type ModelClient,
+  type Plan,
+  type Planner,
+  type Policy,
+} from "@kyocho/core";
 import type { CouncilEvent } from "./council-events.js";
 import { createCouncilGraph, type CouncilGraph, type PlanningMode } from "./council-graph.js";
 import { ensureRequiredExperts } from "./ensure-required.js";
@@ -96,7 +110,17 @@ export function createCouncil(options: CouncilOptions): Council {
     };
     // A checkpointed graph needs its thread id (the assessment id) before it runs.
     const thread = options.checkpointer
-      ? { configurable: { thread_id: assessmentIdentity({ question, case: input.case, policyId: options.policy.id, assessmentId: input.assessmentId, now: options.now ?? (() => new Date()) }).assessmentId } }
+      ? {
+          configurable: {
+            thread_id: assessmentIdentity({
+              question,
+              case: input.case,
+              policyId: options.policy.id,
+              assessmentId: input.assessmentId,
+              now: options.now ?? (() => new Date()),
+            }).assessmentId,
+          },
+        }
       : {};
     const config = {
       ...thread,

@@ -31,13 +31,23 @@ export function registerAsk(program: Command): void {
     .description("Assess a question (and a case file) with the expert council and print one risk assessment")
     .argument("[question...]", "the question, in English or Japanese (default: the case file's `question`)")
     .option("-c, --case <file>", "case file (JSON or YAML)")
-    .option("--council <module>", "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four")
+    .option(
+      "--council <module>",
+      "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four",
+    )
     .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
     .option("--plan <file>", "run this plan (as printed by `kyocho plan --json`) instead of planning")
     .option("--json", "print the assessment as JSON")
     .option("-q, --quiet", "no progress on stderr")
-    .option("--config <file>", "model configuration (YAML or JSON; also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): on-premises models for the experts, planner and summary")
-    .option("--planning <mode>", "with a planner model: speculative (default; the experts the case requires start while it plans) or sequential (plan, then run); also `planning` in the config", planningMode)
+    .option(
+      "--config <file>",
+      "model configuration (YAML or JSON; also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): on-premises models for the experts, planner and summary",
+    )
+    .option(
+      "--planning <mode>",
+      "with a planner model: speculative (default; the experts the case requires start while it plans) or sequential (plan, then run); also `planning` in the config",
+      planningMode,
+    )
     .option("--queue", "run the sub-tasks on `kyocho worker`s through Redis (REDIS_URL, KYOCHO_PREFIX; also KYOCHO_QUEUE=1)")
     .option("--html <file>", "also write the report as one self-contained HTML file (inline CSS and SVG, no network)")
     .option("--md <file>", "also write the report as Markdown")
@@ -55,7 +65,10 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
     )
     .action(async (words: string[], options: AskOptions) => {
       const resolved = await resolveCouncil(options);
-      const modelContext = await openModelContext(options, resolved.experts.map((e) => e.name));
+      const modelContext = await openModelContext(
+        options,
+        resolved.experts.map((e) => e.name),
+      );
       const council = councilWithModels(resolved, modelContext);
       if (!options.quiet) for (const line of modelContext.describe()) process.stderr.write(`kyocho: model ${line}\n`);
       const c = readCase(council, options.case);
@@ -65,9 +78,10 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
       const progress = options.quiet ? undefined : progressPrinter();
       // The run writes the executive summary and the audit line itself: what is printed is what `council.assess` returns.
       const requestedBy = requesterOf(options.requestedBy);
-      const assessment = options.queue || (await queueRequestedByEnv())
-        ? await assessThroughQueue(resolved, modelContext, { question, case: c, plan, requestedBy }, progress, options.quiet)
-        : await council.assess({ question, case: c, plan, requestedBy }, progress ? { onEvent: progress } : {});
+      const assessment =
+        options.queue || (await queueRequestedByEnv())
+          ? await assessThroughQueue(resolved, modelContext, { question, case: c, plan, requestedBy }, progress, options.quiet)
+          : await council.assess({ question, case: c, plan, requestedBy }, progress ? { onEvent: progress } : {});
       if (options.json) process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
       else process.stdout.write(formatAssessment(assessment, createStyle(process.stdout)));
       // The report renderer is loaded only when a report is asked for.
@@ -104,9 +118,18 @@ async function assessThroughQueue(
   const { openQueueContext, queuedCouncil, warnAboutMissingWorkers } = await import("../queue-context.js");
   const context = await openQueueContext("ask");
   try {
-    const { council, executor } = await queuedCouncil(context, resolved, { planner: models.planner, planning: models.planning, summary: models.summary, audit: models.audit });
+    const { council, executor } = await queuedCouncil(context, resolved, {
+      planner: models.planner,
+      planning: models.planning,
+      summary: models.summary,
+      audit: models.audit,
+    });
     try {
-      if (!quiet) await warnAboutMissingWorkers(context, council.experts.map((e) => e.name));
+      if (!quiet)
+        await warnAboutMissingWorkers(
+          context,
+          council.experts.map((e) => e.name),
+        );
       return await council.assess(input, progress ? { onEvent: progress } : {});
     } finally {
       await executor.close();
@@ -123,7 +146,9 @@ function progressPrinter(): (event: CouncilEvent) => void {
     switch (event.type) {
       case "planned":
         process.stderr.write(
-          style.dim(`kyocho: planned ${event.plan.tasks.length} sub-task(s): ${event.plan.tasks.map((t) => (t.dependsOn.length ? `${t.id} (after ${t.dependsOn.join(", ")})` : t.id)).join(", ")}\n`),
+          style.dim(
+            `kyocho: planned ${event.plan.tasks.length} sub-task(s): ${event.plan.tasks.map((t) => (t.dependsOn.length ? `${t.id} (after ${t.dependsOn.join(", ")})` : t.id)).join(", ")}\n`,
+          ),
         );
         break;
       case "expert_started":
