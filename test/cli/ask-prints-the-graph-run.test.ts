@@ -53,7 +53,8 @@ describe("kyocho ask prints the graph's run", () => {
   afterAll(() => server.close());
 
   it("graph.invoke with a summary model and an audit sink gives what `kyocho ask --json` prints, and audits the same assessment", async () => {
-    const r = await runCliAsync(["ask", "--case", CASE_FILE, "--config", configFile, "--json", "--quiet"]);
+    // The requester is part of the assessment (its sign-off records who asked), so both runs name the same one.
+    const r = await runCliAsync(["ask", "--case", CASE_FILE, "--config", configFile, "--json", "--quiet", "--requested-by", "tanaka"]);
     expect(r.code, r.stderr).toBe(0);
     const printed = JSON.parse(r.stdout) as Assessment;
 
@@ -64,7 +65,7 @@ describe("kyocho ask prints the graph's run", () => {
     const audit = new MemoryAuditSink();
     const models = createModelRegistry(parseModelConfig(rawConfig), { audit, experts: referenceExperts.map((e) => e.name) });
     const graph = createCouncilGraph({ experts: referenceExperts, policy, summary: models.forSummary(), audit });
-    const { assessment } = await graph.invoke({ case: c }, { recursionLimit: 10_000 });
+    const { assessment } = await graph.invoke({ case: c, requestedBy: "tanaka" }, { recursionLimit: 10_000 });
 
     expect(assessment?.executiveSummary?.text).toBe(`The decision is ${assessment?.decision}; see the findings for the reasons.`);
     expect(withoutLatencies(assessment)).toEqual(withoutLatencies(printed));

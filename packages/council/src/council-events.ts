@@ -16,4 +16,6 @@ export type CouncilEvent =
   | { type: "merged"; rating: string; decision: string; incomplete: boolean }
   /** With a summary model, after `merged`: whether its executive summary was written, and if not, why. */
   | { type: "summarised"; written: true; model: string }
-  | { type: "summarised"; written: false; reason: string };
+  | { type: "summarised"; written: false; reason: string }
+  /** A signature was recorded: the sign-off's status after it, and how many of the required signatures are in. */
+  | { type: "signed"; status: string; signatures: number; required: number };

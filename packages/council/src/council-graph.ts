@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { END, Send, START, StateGraph, type LangGraphRunnableConfig } from "@langchain/langgraph";
-import { assessmentAuditEntry } from "@kyocho/core/audit";
-import { assessmentIdFor, unfinishedResult } from "@kyocho/core/assessment";
+import { END, interrupt, Send, START, StateGraph, type BaseCheckpointSaver, type LangGraphRunnableConfig } from "@langchain/langgraph";
+import { assessmentAuditEntry, signoffAuditEntry } from "@kyocho/core/audit";
+import { unfinishedResult } from "@kyocho/core/assessment";
 import {
   EmbeddedPlanner,
   InProcessExecutor,
@@ -19,13 +19,16 @@ import {
   type SubTask,
 } from "@kyocho/core";
 import { planEmbedded, waitsForAnswer } from "@kyocho/core/plan";
-import { todayUtc } from "@kyocho/core/case";
 import { summariseWithModel } from "@kyocho/models";
+import { assessmentIdentity } from "./assessment-identity.js";
 import type { CouncilEvent } from "./council-events.js";
 import { CouncilState, type CouncilStateType } from "./council-state.js";
 import { ensureRequiredExperts } from "./ensure-required.js";
 import { RunBoard } from "./run-board.js";
 import { speculativeTasks, withStartedTasks } from "./speculative-start.js";
+import { applySignoff } from "./signoff/apply-signoff.js";
+import { openSignoff } from "./signoff/open-signoff.js";
+import type { SignoffInterrupt } from "./signoff/signoff-interrupt.js";
 
 /**
  * When the experts start relative to the planner. `speculative`: the experts
@@ -56,6 +59,13 @@ export interface CouncilGraphOptions {
   summary?: ModelClient | undefined;
   /** Where the run is audited: the summary's model calls and, last, the assessment's own line. */
   audit?: AuditSink | undefined;
+  /**
+   * Where the graph keeps its threads (thread id = assessment id). With one,
+   * an assessment that needs sign-off stops at the `signoff` node (a
+   * LangGraph `interrupt`) until enough signers resume it; without one it
+   * ends `awaiting_signoff`, the authority it needs recorded in `signoff`.
+   */
+  checkpointer?: BaseCheckpointSaver | undefined;
 }
 
 /** What `launch` sends to an expert slot: which run, which expert — nothing that would be copied per Send. */
@@ -122,11 +132,9 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
 
   const launch = (state: CouncilStateType) => {
     // Every expert ages its evidence against the same day, fixed once here for the whole assessment.
-    const asOf = state.case?.asOf ?? todayUtc(now());
-    const c = state.case && !state.case.asOf ? { ...state.case, asOf } : state.case;
-    const question = state.question ?? c?.question ?? "";
+    const question = state.question ?? state.case?.question ?? "";
     // Derived here too, so that `graph.invoke` without an id gives what `council.assess` gives.
-    const assessmentId = state.assessmentId || assessmentIdFor({ question, case: c, policyId: policy.id });
+    const { asOf, case: c, assessmentId } = assessmentIdentity({ question, case: state.case, policyId: policy.id, assessmentId: state.assessmentId, now });
     const early =
       planning === "speculative" && !state.plan && planner.kind !== "embedded" ? speculativeTasks(planEmbedded({ question, case: c }, context)) : [];
     const run = randomUUID();
@@ -271,25 +279,70 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
     return { assessment };
   };
 
+  // After the summary, so that the audit line below records the authority the recommendation needs.
+  const authority = (state: CouncilStateType) => {
+    if (!state.assessment) return {};
+    const signoff = openSignoff({ assessment: state.assessment, case: state.case, policy, requestedBy: state.requestedBy });
+    return signoff ? { assessment: { ...state.assessment, signoff } } : {};
+  };
+
+  const awaitingSignoff = (state: CouncilStateType) => state.assessment?.signoff?.status === "awaiting_signoff";
+
+  // One signature per pass: the node stops at `interrupt` and, resumed with a signer's request, applies the
+  // sign-off rules. A refused request stops it again (the refusal in the interrupt), so the thread keeps its
+  // checkpoint and waits for the next signer; a thrown error would leave the task failed, and every later resume
+  // would replay it. (`signOff` checks first, so through it a refused request never reaches the graph.)
+  const signoff = (state: CouncilStateType, config: LangGraphRunnableConfig) => {
+    const assessment = state.assessment!;
+    let request = interrupt<SignoffInterrupt, unknown>({ assessmentId: assessment.id, signoff: assessment.signoff! });
+    let next;
+    for (;;) {
+      try {
+        next = applySignoff(assessment, request as Parameters<typeof applySignoff>[1]);
+        break;
+      } catch (error) {
+        if (!(error instanceof UserInputError)) throw error;
+        request = interrupt<SignoffInterrupt, unknown>({
+          assessmentId: assessment.id,
+          signoff: assessment.signoff!,
+          refused: { code: error.code, message: error.message },
+        });
+      }
+    }
+    const signed = { ...assessment, signoff: next };
+    // Who decided what, on the audit trail beside the assessment's own line (the store keeps the record).
+    if (audit) audit.write(signoffAuditEntry(signed));
+    config.writer?.({ type: "signed", status: next.status, signatures: next.signatures.length, required: next.required.signatures } satisfies CouncilEvent);
+    return { assessment: signed };
+  };
+
   // Last, so that the line records the assessment exactly as the run returns it, summary included.
   const record = (state: CouncilStateType) => {
     if (audit && state.assessment) audit.write(assessmentAuditEntry(state.assessment));
     return {};
   };
 
+  // Without a checkpointer nothing could resume an interrupt: the run ends awaiting sign-off, as recorded.
+  const afterRecord = (state: CouncilStateType) => (options.checkpointer && awaitingSignoff(state) ? "signoff" : END);
+  const afterSignature = (state: CouncilStateType) => (awaitingSignoff(state) ? "signoff" : END);
+
   return new StateGraph(CouncilState)
     .addNode("planner", plan)
     .addNode("expert", slot)
     .addNode("merger", merge)
     .addNode("summarise", summarise)
+    .addNode("authority", authority)
     .addNode("record", record)
+    .addNode("signoff", signoff)
     .addConditionalEdges(START, launch, ["planner", "expert"])
     .addEdge("planner", "merger")
     .addEdge("expert", "merger")
     .addEdge("merger", "summarise")
-    .addEdge("summarise", "record")
-    .addEdge("record", END)
-    .compile();
+    .addEdge("summarise", "authority")
+    .addEdge("authority", "record")
+    .addConditionalEdges("record", afterRecord, ["signoff", END])
+    .addConditionalEdges("signoff", afterSignature, ["signoff", END])
+    .compile(options.checkpointer ? { checkpointer: options.checkpointer } : {});
 }
 
 export type CouncilGraph = ReturnType<typeof createCouncilGraph>;

@@ -19,6 +19,8 @@ export const CouncilState = Annotation.Root({
     default: () => ({}),
   }),
   assessment: Annotation<Assessment | undefined>(),
+  /** Who asked for the assessment: recorded with its sign-off, and never allowed to sign it (four eyes). */
+  requestedBy: Annotation<string | undefined>(),
 });
 
 export type CouncilStateType = typeof CouncilState.State;

@@ -1,8 +1,11 @@
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import type { SignoffRequestInput } from "@kyocho/core/assessment";
 import { buildCaseSchema, requireCaseSchemaVersion } from "@kyocho/core/case";
 import { checkQuestionLimit, type Limits } from "@kyocho/core/limits";
 import {
   EmbeddedPlanner,
   parseCase,
+  UserInputError,
   validatePlan,
   type Assessment,
   type AuditSink,
@@ -17,6 +20,8 @@ import {
 import type { CouncilEvent } from "./council-events.js";
 import { createCouncilGraph, type CouncilGraph, type PlanningMode } from "./council-graph.js";
 import { ensureRequiredExperts } from "./ensure-required.js";
+import { assessmentIdentity } from "./assessment-identity.js";
+import { signOff } from "./signoff/sign-off.js";
 
 export interface CouncilOptions {
   experts: ReadonlyArray<Expert<any>>;
@@ -33,6 +38,8 @@ export interface CouncilOptions {
   summary?: ModelClient | undefined;
   /** Where the run is audited (the summary's model calls, the assessment's line); as in `createCouncilGraph`. */
   audit?: AuditSink | undefined;
+  /** Where assessments are kept as threads (thread id = assessment id), so that they can wait for sign-off; as in `createCouncilGraph`. */
+  checkpointer?: BaseCheckpointSaver | undefined;
 }
 
 export interface AssessInput {
@@ -43,6 +50,8 @@ export interface AssessInput {
   plan?: unknown;
   /** Defaults to a hash of question, case and policy, so resubmitting is idempotent. */
   assessmentId?: string | undefined;
+  /** Who asks: recorded with the sign-off, and refused as a signer (four eyes). */
+  requestedBy?: string | undefined;
 }
 
 /**
@@ -68,6 +77,11 @@ export interface Council {
   caseJsonSchema(): Record<string, unknown>;
   plan(input: { question?: string | undefined; case?: Case | undefined }): Promise<Plan>;
   assess(input: AssessInput, options?: { onEvent?: (event: CouncilEvent) => void; signal?: AbortSignal }): Promise<Assessment>;
+  /**
+   * Signs an assessment waiting for sign-off in this council's checkpointer (see {@link signOff}); the
+   * request is refused with a `SignoffRefusedError` (exit 2) and nothing written when a rule forbids it.
+   */
+  signoff(assessmentId: string, request: SignoffRequestInput): Promise<Assessment>;
 }
 
 export function createCouncil(options: CouncilOptions): Council {
@@ -87,11 +101,37 @@ export function createCouncil(options: CouncilOptions): Council {
     // A given plan is checked before the graph starts, so a cycle is a clean input error, not a failed run.
     const givenPlan = input.plan === undefined ? undefined : validatePlan(input.plan, names);
     // The graph fixes the date (evidence ages) and derives the id from it, as it does for `graph.invoke`.
-    const graphInput = { ...(input.assessmentId ? { assessmentId: input.assessmentId } : {}), question, case: input.case, plan: givenPlan };
+    const graphInput = {
+      ...(input.assessmentId ? { assessmentId: input.assessmentId } : {}),
+      ...(input.requestedBy !== undefined ? { requestedBy: input.requestedBy } : {}),
+      question,
+      case: input.case,
+      plan: givenPlan,
+    };
+    // A checkpointed graph needs its thread id (the assessment id) before it runs.
+    const thread = options.checkpointer
+      ? {
+          configurable: {
+            thread_id: assessmentIdentity({
+              question,
+              case: input.case,
+              policyId: options.policy.id,
+              assessmentId: input.assessmentId,
+              now: options.now ?? (() => new Date()),
+            }).assessmentId,
+          },
+        }
+      : {};
     const config = {
+      ...thread,
       recursionLimit: 10_000,
       ...(runOptions.signal ? { signal: runOptions.signal } : {}),
     };
+    if (options.checkpointer) {
+      // Already assessed in this thread: a second run would start over and drop its signatures, so the kept one is returned.
+      const kept = ((await graph.getState(config)).values as { assessment?: Assessment } | undefined)?.assessment;
+      if (kept) return kept;
+    }
     let final: { assessment?: Assessment | undefined } | undefined;
     if (runOptions.onEvent) {
       for await (const [mode, chunk] of await graph.stream(graphInput, { ...config, streamMode: ["custom", "values"] })) {
@@ -118,5 +158,9 @@ export function createCouncil(options: CouncilOptions): Council {
     caseJsonSchema: () => caseSchema.toJSONSchema({ io: "input" }),
     plan,
     assess,
+    signoff: async (assessmentId, request) => {
+      if (!options.checkpointer) throw new UserInputError("needs a store: this council keeps no assessments", { path: "checkpointer", code: "NO_STORE" });
+      return signOff(graph, assessmentId, request);
+    },
   };
 }

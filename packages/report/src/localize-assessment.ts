@@ -19,5 +19,7 @@ export function localizeAssessment(a: Assessment, language: ReportLanguage): Ass
     findings: a.findings.map((f) => (f.ja ? { ...f, title: f.ja.title, message: f.ja.message, ...(f.ja.condition ? { condition: f.ja.condition } : {}) } : f)),
     conditions: a.conditions.map((c) => conditionJa.get(c) ?? c),
     vetoes: (a.vetoes ?? []).map((v) => (v.ja ? { ...v, title: v.ja.title, message: v.ja.message } : v)),
+    // The policy's conditions a sign-off carries over read in Japanese too; a signer's own stay as written.
+    ...(a.signoff ? { signoff: { ...a.signoff, conditions: a.signoff.conditions.map((c) => conditionJa.get(c) ?? c) } } : {}),
   };
 }

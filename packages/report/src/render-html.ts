@@ -6,6 +6,7 @@ import { escapeHtml as h } from "./html-escape.js";
 import { planDiagramSvg } from "./plan-diagram-svg.js";
 import { formatLatency, formatMetric } from "./report-format.js";
 import { localizeAssessment } from "./localize-assessment.js";
+import { signoffView, type SignoffView } from "./signoff-view.js";
 import { reportLabels, type ReportLabels, type ReportLanguage } from "./report-labels.js";
 import { domainViews, type DomainView } from "./report-model.js";
 import { reportStyles } from "./report-styles.js";
@@ -46,6 +47,7 @@ export function renderHtml(assessment: Assessment, options: ReportOptions = {}):
   const body = [
     masthead(a, l, generated),
     verdict(a, l),
+    a.signoff ? signoffSection(signoffView(a.signoff, l)) : "",
     a.executiveSummary ? executiveSummary(a, l) : "",
     a.incomplete || a.missing.length > 0 ? missing(a, l) : "",
     section(
@@ -126,6 +128,27 @@ ${vetoes}<div><div class="label">${h(l.decisionLabel)}</div><div class="decision
 <p class="summary">${h(l.summary(a))}</p>
 ${a.reasons.length > 0 ? `<ul class="reasons">${a.reasons.map((r) => `<li>${h(r)}</li>`).join("")}</ul>` : ""}
 </section>`;
+}
+
+// Right after the verdict: who decided, or who still has to, is what a credit file is read for.
+function signoffSection(v: SignoffView): string {
+  const facts = [v.needs, v.basis, v.requestedBy]
+    .filter(Boolean)
+    .map((t) => `<li>${h(t!)}</li>`)
+    .join("");
+  const overrides = v.overrides.map((o) => `<p class="override">${h(o)}</p>`).join("");
+  const returned = v.returned ? `<p class="returned">${h(v.returned)}</p>` : "";
+  const head = `<tr>${v.columns.map((c) => `<th>${h(c)}</th>`).join("")}</tr>`;
+  const rows = v.rows
+    .map(
+      (r) =>
+        `<tr${r.override ? ' class="override"' : ""}><td>${h(r.name)}</td><td>${h(r.role)}</td><td>${h(r.at)}</td><td>${h(r.decision)}</td><td>${r.conditions.map((c) => h(c)).join("<br>")}</td><td>${h(r.reason)}</td></tr>`,
+    )
+    .join("");
+  const table = v.rows.length > 0 ? `<table class="signatures"><thead>${head}</thead><tbody>${rows}</tbody></table>` : `<p class="muted">${h(v.none)}</p>`;
+  const conditions =
+    v.conditions.length > 0 ? `<h3>${h(v.conditionsHeading)}</h3><ol class="conditions">${v.conditions.map((c) => `<li>${h(c)}</li>`).join("")}</ol>` : "";
+  return `<section id="signoff" data-status="${v.status}"><h2>${h(v.heading)}: ${h(v.statusText)}</h2>${overrides}${returned}<ul class="facts">${facts}</ul>${table}${conditions}</section>`;
 }
 
 function executiveSummary(a: Assessment, l: ReportLabels): string {

@@ -6,6 +6,7 @@ import { withoutModelNote, type ReportOptions } from "./render-html.js";
 import { formatLatency, formatMetric } from "./report-format.js";
 import { localizeAssessment } from "./localize-assessment.js";
 import { reportLabels } from "./report-labels.js";
+import { signoffView } from "./signoff-view.js";
 import { domainViews } from "./report-model.js";
 
 /**
@@ -53,6 +54,26 @@ export function renderMarkdown(assessment: Assessment, options: ReportOptions = 
   for (const r of a.reasons) out.push(`- ${m(r)}`);
   if (a.reasons.length > 0) out.push("");
 
+  if (a.signoff) {
+    const v = signoffView(a.signoff, l);
+    out.push(`## ${m(v.heading)}: ${m(v.statusText)}`, "");
+    for (const o of v.overrides) out.push(`**${m(o)}**`, "");
+    if (v.returned) out.push(`**${m(v.returned)}**`, "");
+    for (const fact of [v.needs, v.basis, v.requestedBy]) if (fact) out.push(`- ${m(fact)}`);
+    out.push("");
+    if (v.rows.length === 0) out.push(m(v.none), "");
+    else {
+      row(v.columns.map((c) => m(c)));
+      row(v.columns.map(() => "---"));
+      for (const r of v.rows) row([m(r.name), m(r.role), m(r.at), m(r.decision), r.conditions.map((c) => m(c)).join("; "), m(r.reason)]);
+      out.push("");
+    }
+    if (v.conditions.length > 0) {
+      out.push(`**${m(v.conditionsHeading)}**`, "");
+      v.conditions.forEach((c, i) => out.push(`${i + 1}. ${m(c)}`));
+      out.push("");
+    }
+  }
   if (a.executiveSummary) {
     out.push(
       `## ${l.executiveSummary}`,

@@ -45,6 +45,8 @@ ${severity}
 section{margin:0 0 28px;break-inside:auto}
 h2{font-size:17px;margin:0 0 12px;padding-bottom:6px;border-bottom:1px solid var(--rule);color:var(--accent);letter-spacing:.01em}
 h3{font-size:15px;margin:18px 0 8px;display:flex;align-items:center;gap:10px}
+#signoff .override,#signoff .returned{margin:0 0 8px;padding:8px 12px;border-left:5px solid #d08a1e;background:#fff8ec;font-weight:700}
+#signoff tr.override td{background:#fff8ec}
 .callout{border:1px solid #e0a84f;background:#fff8ec;border-left:6px solid #d08a1e;border-radius:6px;padding:12px 16px;margin-bottom:26px}
 .callout h2{border:0;color:#8a4b00;margin-bottom:6px;padding:0}
 .callout ul{margin:6px 0 0;padding-left:20px}

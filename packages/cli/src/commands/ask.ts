@@ -1,3 +1,4 @@
+import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { readDataFile } from "@kyocho/core/validation";
 import { UserInputError, type Assessment } from "@kyocho/core";
@@ -21,6 +22,7 @@ interface AskOptions {
   planning?: "speculative" | "sequential";
   html?: string;
   md?: string;
+  requestedBy?: string;
 }
 
 export function registerAsk(program: Command): void {
@@ -49,6 +51,7 @@ export function registerAsk(program: Command): void {
     .option("--queue", "run the sub-tasks on `kyocho worker`s through Redis (REDIS_URL, KYOCHO_PREFIX; also KYOCHO_QUEUE=1)")
     .option("--html <file>", "also write the report as one self-contained HTML file (inline CSS and SVG, no network)")
     .option("--md <file>", "also write the report as Markdown")
+    .option("--requested-by <name>", "who asks (recorded with the sign-off; they may not sign it): default KYOCHO_USER, else the OS user")
     .addHelpText(
       "after",
       `
@@ -74,10 +77,11 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
       const plan = options.plan ? readDataFile(options.plan, "plan file") : undefined;
       const progress = options.quiet ? undefined : progressPrinter();
       // The run writes the executive summary and the audit line itself: what is printed is what `council.assess` returns.
+      const requestedBy = requesterOf(options.requestedBy);
       const assessment =
         options.queue || (await queueRequestedByEnv())
-          ? await assessThroughQueue(resolved, modelContext, { question, case: c, plan }, progress, options.quiet)
-          : await council.assess({ question, case: c, plan }, progress ? { onEvent: progress } : {});
+          ? await assessThroughQueue(resolved, modelContext, { question, case: c, plan, requestedBy }, progress, options.quiet)
+          : await council.assess({ question, case: c, plan, requestedBy }, progress ? { onEvent: progress } : {});
       if (options.json) process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
       else process.stdout.write(formatAssessment(assessment, createStyle(process.stdout)));
       // The report renderer is loaded only when a report is asked for.
@@ -86,6 +90,20 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
         if (!options.quiet) process.stderr.write(`kyocho: wrote ${w.path} (${w.bytes.toLocaleString("en-US")} bytes)\n`);
       }
     });
+}
+
+/** Who asks: `--requested-by`, else `KYOCHO_USER`, else the OS user (none when the OS cannot say). */
+function requesterOf(given: string | undefined): string | undefined {
+  const name = given ?? process.env.KYOCHO_USER;
+  if (name !== undefined) {
+    if (name.trim() === "") throw new UserInputError("must name someone", { source: given !== undefined ? "--requested-by" : "KYOCHO_USER" });
+    return name.trim();
+  }
+  try {
+    return userInfo().username;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs the council with its sub-tasks on the expert queues; the same graph, so the same assessment. */

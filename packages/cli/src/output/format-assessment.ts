@@ -3,6 +3,7 @@ import type { Assessment, Finding } from "@kyocho/core";
 import type { Veto } from "@kyocho/core/assessment";
 import { dependencyText } from "@kyocho/report";
 import type { Style } from "./style.js";
+import { signoffLine } from "./format-signoff.js";
 
 /**
  * The assessment as an analyst reads it in a terminal: decision first, then
@@ -20,6 +21,7 @@ export function formatAssessment(assessment: Assessment, style: Style): string {
   lines.push(`kyocho assessment ${a.id}${a.caseId ? ` · case ${a.caseId}` : ""} · ${a.policy.name}${a.asOf ? ` · as of ${a.asOf}` : ""}`);
   if (a.question) lines.push(style.dim(`Q: ${a.question}`));
   lines.push("", head);
+  if (a.signoff) lines.push(signoffLine(a.signoff, style));
   // A veto is read first: nothing below it can change the decision.
   for (const v of a.vetoes ?? []) lines.push(style.severity("critical", `Declined: ${vetoName(v)} veto — ${v.message}`) + style.dim(` (${v.ruleId})`));
   lines.push(a.summary, "");

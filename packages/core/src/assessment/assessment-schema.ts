@@ -5,6 +5,7 @@ import { CitationSchema, FindingSchema } from "./finding.js";
 import { ExpertStatusSchema, TaskRoleSchema } from "./expert-result.js";
 import { ModelUseSchema } from "./model-use.js";
 import { RatingSchema } from "./severity.js";
+import { SignoffSchema } from "./signoff.js";
 
 /** One thing the assessment lacked, and so why it is `incomplete`. */
 export const MissingItemSchema = z.strictObject({
@@ -69,5 +70,7 @@ export const AssessmentSchema = z.strictObject({
   policy: z.strictObject({ id: z.string(), name: z.string(), version: z.string().optional() }),
   /** Prose written by a model from the merged findings (`summariseWithModel`); rating and decision stay the merge's. */
   executiveSummary: z.strictObject({ text: z.string(), model: z.string(), host: z.string(), reasoning: z.boolean() }).optional(),
+  /** The 稟議: the authority the recommendation needs and the signatures given; absent when the policy has no sign-off table or the case no facility. */
+  signoff: SignoffSchema.optional(),
 });
 export type Assessment = z.output<typeof AssessmentSchema>;

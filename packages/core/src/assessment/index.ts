@@ -33,3 +33,19 @@ export {
 export { assessmentIdFor, stableStringify } from "./assessment-id.js";
 export { unfinishedResult } from "./unfinished-result.js";
 export { ModelUseSchema, type ModelUse } from "./model-use.js";
+export {
+  SIGNOFF_STATUSES,
+  SignoffStatusSchema,
+  SIGNOFF_DECISIONS,
+  SignoffDecisionSchema,
+  SignatureSchema,
+  SignoffSchema,
+  type SignoffStatus,
+  type SignoffDecision,
+  type Signature,
+  type Signoff,
+  SignoffRequestSchema,
+  personKey,
+  type SignoffRequest,
+  type SignoffRequestInput,
+} from "./signoff.js";

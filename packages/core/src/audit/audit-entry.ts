@@ -82,7 +82,29 @@ export interface AssessmentAuditEntry {
   text?: { question?: string | undefined; executiveSummary?: string | undefined } | undefined;
 }
 
-export type AuditEntry = ModelCallAuditEntry | ExpertAnswerAuditEntry | AssessmentAuditEntry;
+/**
+ * One line per signature a sign-off records: who, in which role, what they decided, whether it overrode the
+ * recommendation, and where the assessment stands after it. The reason is text (kept only with `includeText`);
+ * its SHA-256 always is.
+ */
+export interface SignoffAuditEntry {
+  kind: "signoff";
+  time: string;
+  assessmentId: string;
+  policy: { id: string; version?: string | undefined };
+  signer: { name: string; role: string };
+  decision: string;
+  override: boolean;
+  recommendation: string;
+  conditions: number;
+  reasonSha256?: string | undefined;
+  /** The sign-off's status after this signature, and how many of the required signatures are in. */
+  status: string;
+  signatures: { given: number; required: number };
+  text?: { reason?: string | undefined } | undefined;
+}
+
+export type AuditEntry = ModelCallAuditEntry | ExpertAnswerAuditEntry | AssessmentAuditEntry | SignoffAuditEntry;
 
 /** Where audit lines go. `write` is synchronous, so a line is on disk before the caller goes on. */
 export interface AuditSink {
@@ -131,5 +153,32 @@ export function assessmentAuditEntry(assessment: Assessment): AssessmentAuditEnt
     })),
     ...(summary ? { executiveSummary: { model: summary.model, endpoint: summary.host, reasoning: summary.reasoning, sha256: sha256(summary.text) } } : {}),
     text: { question: assessment.question, executiveSummary: summary?.text },
+  };
+}
+
+/**
+ * The audit line of the last signature an assessment's sign-off received.
+ *
+ * @example
+ * audit.write(signoffAuditEntry(signedAssessment));
+ */
+export function signoffAuditEntry(assessment: Assessment): SignoffAuditEntry {
+  const signoff = assessment.signoff;
+  const signature = signoff?.signatures.at(-1);
+  if (!signoff || !signature) throw new Error(`assessment ${assessment.id} has no signature to audit`);
+  return {
+    kind: "signoff",
+    time: new Date().toISOString(),
+    assessmentId: assessment.id,
+    policy: { id: assessment.policy.id, ...(assessment.policy.version ? { version: assessment.policy.version } : {}) },
+    signer: { name: signature.name, role: signature.role },
+    decision: signature.decision,
+    override: signature.override,
+    recommendation: signoff.required.basis.recommendation,
+    conditions: signature.conditions.length,
+    ...(signature.reason !== undefined ? { reasonSha256: sha256(signature.reason) } : {}),
+    status: signoff.status,
+    signatures: { given: signoff.signatures.length, required: signoff.required.signatures },
+    text: { reason: signature.reason },
   };
 }

@@ -2,6 +2,8 @@
 export {
   sha256,
   assessmentAuditEntry,
+  signoffAuditEntry,
+  type SignoffAuditEntry,
   type AuditEntry,
   type AuditSink,
   type ModelCallAuditEntry,

@@ -17,3 +17,11 @@ export {
 } from "./policy-schema.js";
 export { parsePolicy, loadPolicyFile } from "./load-policy.js";
 export { policyFingerprint, type PolicyFingerprint } from "./policy-fingerprint.js";
+export {
+  SignoffPolicySchema,
+  SignoffAuthoritySchema,
+  requiredAuthority,
+  type SignoffPolicy,
+  type SignoffAuthority,
+  type RequiredAuthority,
+} from "./signoff-authority.js";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DECISIONS, DecisionSchema, isApproval, type Decision } from "../assessment/decision.js";
 import { RATINGS, SeveritySchema } from "../assessment/severity.js";
 import { LocalizedTextSchema } from "./localized-text.js";
+import { SignoffPolicySchema } from "./signoff-authority.js";
 
 /** Where a rule's rationale is written: an expert's knowledge document and section. */
 export const CitationRefSchema = z.strictObject({
@@ -101,6 +102,8 @@ export const PolicySchema = z.strictObject({
   merge: MergePolicySchema,
   routing: RoutingPolicySchema.default({ mandatoryExperts: [] }),
   modelFindings: ModelFindingsPolicySchema.default({ maxSeverity: "high" }),
+  /** Who may sign an assessment off (決裁権限); without it an assessment is a recommendation that nobody signs in kyocho. */
+  signoff: SignoffPolicySchema.optional(),
   experts: z.record(z.string(), z.unknown()).default({}),
 });
 export type Policy = z.output<typeof PolicySchema>;

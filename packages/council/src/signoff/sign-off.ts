@@ -1,0 +1,37 @@
+import { Command } from "@langchain/langgraph";
+import { InternalError, UserInputError, type Assessment } from "@kyocho/core";
+import type { SignoffRequestInput } from "@kyocho/core/assessment";
+import type { CouncilGraph } from "../council-graph.js";
+import { applySignoff } from "./apply-signoff.js";
+import type { SignoffInterrupt } from "./signoff-interrupt.js";
+
+/**
+ * Signs an assessment waiting in a checkpointed council graph (thread id =
+ * assessment id). The rules are checked against the checkpointed assessment
+ * first, so a refused request never reaches the graph and nothing is
+ * written; an accepted one resumes the `signoff` node, which applies the
+ * same rules and records the signature. Returns the assessment after it.
+ *
+ * Two signers racing on one thread are the checkpointer's to serialise (a
+ * lock or compare-and-set on the thread); this function reads, then writes.
+ *
+ * @example
+ * const after = await signOff(graph, "a-3f9c…", { name: "sato", role: "credit_department", decision: "approve", reason: "…", at: new Date().toISOString() });
+ */
+export async function signOff(graph: CouncilGraph, assessmentId: string, request: SignoffRequestInput): Promise<Assessment> {
+  const config = { configurable: { thread_id: assessmentId }, recursionLimit: 10_000 };
+  const snapshot = await graph.getState(config);
+  const assessment = (snapshot.values as { assessment?: Assessment } | undefined)?.assessment;
+  if (!assessment) throw new UserInputError(`${assessmentId} is not in the store`, { source: "signoff", path: "id", code: "UNKNOWN_ASSESSMENT" });
+  applySignoff(assessment, request);
+  // `next` would not do: a resume refused inside the node leaves the task listed with its error, and no `next`.
+  if (!snapshot.tasks.some((task) => task.name === "signoff" && task.interrupts.length > 0)) {
+    throw new InternalError(`assessment ${assessmentId} awaits sign-off but its thread is not stopped at the signoff node`);
+  }
+  const final = (await graph.invoke(new Command({ resume: request }), config)) as { assessment?: Assessment; __interrupt__?: Array<{ value?: unknown }> };
+  // The thread moved between the check and the resume (another signer): the node refused and waits again.
+  const refused = (final.__interrupt__?.[0]?.value as SignoffInterrupt | undefined)?.refused;
+  if (refused !== undefined) throw new UserInputError(refused.message, { code: refused.code });
+  if (!final.assessment) throw new InternalError(`assessment ${assessmentId} lost its state on sign-off`);
+  return final.assessment;
+}
