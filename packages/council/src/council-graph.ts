@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { END, Send, START, StateGraph, type LangGraphRunnableConfig } from "@langchain/langgraph";
+import { END, Send, START, StateGraph, type BaseCheckpointSaver, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import { assessmentAuditEntry } from "@kyocho/core/audit";
 import { assessmentIdFor, unfinishedResult } from "@kyocho/core/assessment";
 import { EmbeddedPlanner, InProcessExecutor, mergeAssessment, UserInputError, validatePlan, type AuditSink, type Expert, type ExpertExecutor, type ExpertRequest, type ExpertResult, type ModelClient, type Planner, type Policy, type SubTask } from "@kyocho/core";
@@ -41,11 +41,26 @@ export interface CouncilGraphOptions {
   summary?: ModelClient | undefined;
   /** Where the run is audited: the summary's model calls and, last, the assessment's own line. */
   audit?: AuditSink | undefined;
+  /**
+   * Where the graph checkpoints each superstep and each finished node (thread
+   * id = assessment id). With one, a run stopped part-way (a crash, a kill)
+   * resumes from its checkpoint: the experts that finished are not run again.
+   */
+  checkpointer?: BaseCheckpointSaver | undefined;
 }
 
-/** What `launch` sends to an expert slot: which run, which expert — nothing that would be copied per Send. */
-interface SlotInput {
+/**
+ * What `launch` sends to the planner and each expert slot: which run, and the
+ * two values fixed at launch that the checkpointed state does not hold yet
+ * (so a resumed run rebuilds the same board); the case is not copied per Send.
+ */
+interface RunInput {
   run: string;
+  assessmentId: string;
+  asOf: string;
+}
+
+interface SlotInput extends RunInput {
   expert: string;
 }
 
@@ -95,14 +110,52 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
   const context = { experts, policy };
 
   const boards = new Map<string, { board: RunBoard; present: number }>();
-  const enter = (run: string) => {
-    const entry = boards.get(run);
-    if (!entry) throw new Error(`council run ${run} is unknown to this graph`);
-    return entry.board;
+  const rebuilding = new Map<string, Promise<RunBoard>>();
+  const runInputs = (state: Pick<CouncilStateType, "question" | "case" | "plan">, fixed: { assessmentId: string; asOf: string }) => {
+    const c = state.case && !state.case.asOf ? { ...state.case, asOf: fixed.asOf } : state.case;
+    const question = state.question ?? c?.question ?? "";
+    const early =
+      planning === "speculative" && !state.plan && planner.kind !== "embedded"
+        ? speculativeTasks(planEmbedded({ question, case: c }, context))
+        : [];
+    return new RunBoard({ assessmentId: fixed.assessmentId, question, case: c, asOf: fixed.asOf, givenPlan: state.plan }, new Map(early.map((t) => [t.expert, t])));
+  };
+  /**
+   * The board of a run this process did not launch: a run resumed from its
+   * checkpoint, whose launch happened before the crash. Rebuilt once per run
+   * from the checkpoint: its state (the inputs), and what the tasks that
+   * finished before the stop wrote (the plan, experts' results), so the
+   * tasks that run again find what they wait for and the finished ones are
+   * not run again.
+   */
+  const rebuild = async (input: RunInput, config: LangGraphRunnableConfig): Promise<RunBoard> => {
+    const threadId = config.configurable?.thread_id as string | undefined;
+    if (!options.checkpointer || threadId === undefined) throw new Error(`council run ${input.run} is unknown to this graph`);
+    const snapshot = await compiled.getState({ configurable: { thread_id: threadId } });
+    const board = runInputs(snapshot.values as CouncilStateType, input);
+    let unfinished = 0;
+    for (const task of snapshot.tasks) {
+      const written = task.result as Partial<CouncilStateType> | undefined;
+      if (written === undefined) unfinished++;
+      else if (task.name === "planner" && written.plan) board.postPlan(written.plan);
+      else if (task.name === "expert") for (const [taskId, result] of Object.entries(written.results ?? {})) board.postAnswer(taskId, result);
+    }
+    boards.set(input.run, { board, present: unfinished });
+    return board;
+  };
+  const enter = async (input: RunInput, config: LangGraphRunnableConfig): Promise<RunBoard> => {
+    const entry = boards.get(input.run);
+    if (entry) return entry.board;
+    let pending = rebuilding.get(input.run);
+    if (!pending) {
+      pending = rebuild(input, config).finally(() => rebuilding.delete(input.run));
+      rebuilding.set(input.run, pending);
+    }
+    return pending;
   };
   const leave = (run: string) => {
     const entry = boards.get(run);
-    if (entry && --entry.present === 0) boards.delete(run);
+    if (entry && --entry.present <= 0) boards.delete(run);
   };
 
   const launch = (state: CouncilStateType) => {
@@ -112,18 +165,14 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
     const question = state.question ?? c?.question ?? "";
     // Derived here too, so that `graph.invoke` without an id gives what `council.assess` gives.
     const assessmentId = state.assessmentId || assessmentIdFor({ question, case: c, policyId: policy.id });
-    const early =
-      planning === "speculative" && !state.plan && planner.kind !== "embedded"
-        ? speculativeTasks(planEmbedded({ question, case: c }, context))
-        : [];
     const run = randomUUID();
-    const board = new RunBoard({ assessmentId, question, case: c, asOf, givenPlan: state.plan }, new Map(early.map((t) => [t.expert, t])));
-    boards.set(run, { board, present: 1 + experts.length });
-    return [new Send("planner", { run }), ...experts.map((e) => new Send("expert", { run, expert: e.name } satisfies SlotInput))];
+    const fixed = { run, assessmentId, asOf };
+    boards.set(run, { board: runInputs(state, fixed), present: 1 + experts.length });
+    return [new Send("planner", fixed), ...experts.map((e) => new Send("expert", { ...fixed, expert: e.name } satisfies SlotInput))];
   };
 
-  const plan = async (input: { run: string }, config: LangGraphRunnableConfig) => {
-    const board = enter(input.run);
+  const plan = async (input: RunInput, config: LangGraphRunnableConfig) => {
+    const board = await enter(input, config);
     const { assessmentId, case: c, asOf, question } = board.inputs;
     try {
       const drafted = board.inputs.givenPlan ?? (await planner.plan({ question, case: c }, context));
@@ -185,7 +234,7 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
   };
 
   const slot = async (input: SlotInput, config: LangGraphRunnableConfig) => {
-    const board = enter(input.run);
+    const board = await enter(input, config);
     try {
       const settle = async (task: SubTask) => {
         let result: ExpertResult | undefined;
@@ -254,7 +303,7 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
     return {};
   };
 
-  return new StateGraph(CouncilState)
+  const compiled = new StateGraph(CouncilState)
     .addNode("planner", plan)
     .addNode("expert", slot)
     .addNode("merger", merge)
@@ -266,7 +315,8 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
     .addEdge("merger", "summarise")
     .addEdge("summarise", "record")
     .addEdge("record", END)
-    .compile();
+    .compile(options.checkpointer ? { checkpointer: options.checkpointer } : {});
+  return compiled;
 }
 
 export type CouncilGraph = ReturnType<typeof createCouncilGraph>;

@@ -1,5 +1,8 @@
 import { buildCaseSchema, requireCaseSchemaVersion } from "@kyocho/core/case";
 import { checkQuestionLimit, type Limits } from "@kyocho/core/limits";
+import { assessmentIdFor } from "@kyocho/core/assessment";
+import { todayUtc } from "@kyocho/core/case";
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import { EmbeddedPlanner, parseCase, validatePlan, type Assessment, type AuditSink, type Case, type Expert, type ExpertExecutor, type ModelClient, type Plan, type Planner, type Policy } from "@kyocho/core";
 import type { CouncilEvent } from "./council-events.js";
 import { createCouncilGraph, type CouncilGraph, type PlanningMode } from "./council-graph.js";
@@ -20,6 +23,8 @@ export interface CouncilOptions {
   summary?: ModelClient | undefined;
   /** Where the run is audited (the summary's model calls, the assessment's line); as in `createCouncilGraph`. */
   audit?: AuditSink | undefined;
+  /** Checkpoints every run (thread id = assessment id), so `assess` and `resume` continue a stopped run; as in `createCouncilGraph`. */
+  checkpointer?: BaseCheckpointSaver | undefined;
 }
 
 export interface AssessInput {
@@ -54,7 +59,24 @@ export interface Council {
   /** The case JSON Schema of this council. */
   caseJsonSchema(): Record<string, unknown>;
   plan(input: { question?: string | undefined; case?: Case | undefined }): Promise<Plan>;
-  assess(input: AssessInput, options?: { onEvent?: (event: CouncilEvent) => void; signal?: AbortSignal }): Promise<Assessment>;
+  /**
+   * Assesses. With a checkpointer, an assessment whose run stopped part-way
+   * (same question, case and policy, so the same id) continues from its
+   * checkpoint, and one that finished is returned as it was.
+   */
+  assess(input: AssessInput, options?: RunOptions): Promise<Assessment>;
+  /** The id `assess` gives this input (the one its checkpoints and record are kept under). */
+  assessmentIdOf(input: Pick<AssessInput, "question" | "case" | "assessmentId">): string;
+  /**
+   * Continues a checkpointed run (needs a checkpointer); returns its
+   * assessment, at once if it had finished. `undefined`: no checkpoint of that id.
+   */
+  resume(assessmentId: string, options?: RunOptions): Promise<Assessment | undefined>;
+}
+
+export interface RunOptions {
+  onEvent?: (event: CouncilEvent) => void;
+  signal?: AbortSignal;
 }
 
 export function createCouncil(options: CouncilOptions): Council {
@@ -68,16 +90,19 @@ export function createCouncil(options: CouncilOptions): Council {
     return ensureRequiredExperts(validatePlan(drafted, names), c, options.experts, options.policy);
   };
 
-  const assess: Council["assess"] = async (input, runOptions = {}) => {
+  const now = options.now ?? (() => new Date());
+  /** The case as the graph dates it and the id the graph derives from it, fixed before the run so a checkpoint is found by it. */
+  const fixedInput = (input: Pick<AssessInput, "question" | "case" | "assessmentId">) => {
     const question = input.question ?? input.case?.question ?? "";
-    checkQuestionLimit(question, options.limits);
-    // A given plan is checked before the graph starts, so a cycle is a clean input error, not a failed run.
-    const givenPlan = input.plan === undefined ? undefined : validatePlan(input.plan, names);
-    // The graph fixes the date (evidence ages) and derives the id from it, as it does for `graph.invoke`.
-    const graphInput = { ...(input.assessmentId ? { assessmentId: input.assessmentId } : {}), question, case: input.case, plan: givenPlan };
+    const c = input.case && !input.case.asOf ? { ...input.case, asOf: todayUtc(now()) } : input.case;
+    return { question, case: c, assessmentId: input.assessmentId ?? assessmentIdFor({ question, case: c, policyId: options.policy.id }) };
+  };
+
+  const run = async (graphInput: Record<string, unknown> | null, runOptions: RunOptions, threadId: string | undefined): Promise<Assessment> => {
     const config = {
       recursionLimit: 10_000,
       ...(runOptions.signal ? { signal: runOptions.signal } : {}),
+      ...(threadId !== undefined ? { configurable: { thread_id: threadId } } : {}),
     };
     let final: { assessment?: Assessment | undefined } | undefined;
     if (runOptions.onEvent) {
@@ -93,6 +118,39 @@ export function createCouncil(options: CouncilOptions): Council {
     return final.assessment;
   };
 
+  /** A checkpointed thread: `done` with its assessment, `stopped` part-way, or `none`. */
+  const threadState = async (threadId: string) => {
+    const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
+    if (snapshot.next.length > 0) return { kind: "stopped" as const };
+    const assessment = (snapshot.values as { assessment?: Assessment }).assessment;
+    return assessment ? { kind: "done" as const, assessment } : { kind: "none" as const };
+  };
+
+  const assess: Council["assess"] = async (input, runOptions = {}) => {
+    const question = input.question ?? input.case?.question ?? "";
+    checkQuestionLimit(question, options.limits);
+    // A given plan is checked before the graph starts, so a cycle is a clean input error, not a failed run.
+    const givenPlan = input.plan === undefined ? undefined : validatePlan(input.plan, names);
+    if (!options.checkpointer) {
+      // The graph fixes the date (evidence ages) and derives the id from it, as it does for `graph.invoke`.
+      const graphInput = { ...(input.assessmentId ? { assessmentId: input.assessmentId } : {}), question, case: input.case, plan: givenPlan };
+      return run(graphInput, runOptions, undefined);
+    }
+    const fixed = fixedInput(input);
+    const state = await threadState(fixed.assessmentId);
+    if (state.kind === "done") return state.assessment;
+    if (state.kind === "stopped") return run(null, runOptions, fixed.assessmentId);
+    return run({ ...fixed, plan: givenPlan }, runOptions, fixed.assessmentId);
+  };
+
+  const resume: Council["resume"] = async (assessmentId, runOptions = {}) => {
+    if (!options.checkpointer) throw new Error("resuming needs a council with a checkpointer");
+    const state = await threadState(assessmentId);
+    if (state.kind === "done") return state.assessment;
+    if (state.kind === "stopped") return run(null, runOptions, assessmentId);
+    return undefined;
+  };
+
   return {
     graph,
     experts: options.experts,
@@ -105,5 +163,7 @@ export function createCouncil(options: CouncilOptions): Council {
     caseJsonSchema: () => caseSchema.toJSONSchema({ io: "input" }),
     plan,
     assess,
+    assessmentIdOf: (input) => fixedInput(input).assessmentId,
+    resume,
   };
 }
