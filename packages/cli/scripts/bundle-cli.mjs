@@ -30,7 +30,7 @@ const REPO_ROOT = join(CLI_DIR, "..", "..");
 const OUT_DIR = join(CLI_DIR, "dist", "bundle");
 
 /** Loaded from node_modules at run time, and only by the code paths that need them. */
-export const EXTERNAL = ["bullmq", "ioredis", "@bull-board/*", "express", "@langchain/openai", "openai", "tsx", "tsx/*"];
+export const EXTERNAL = ["better-sqlite3", "pg", "pg-native", "@langchain/langgraph-checkpoint-sqlite", "@langchain/langgraph-checkpoint-postgres", "bullmq", "ioredis", "@bull-board/*", "express", "@langchain/openai", "openai", "tsx", "tsx/*"];
 
 let esbuild;
 try {

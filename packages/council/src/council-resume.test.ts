@@ -41,7 +41,7 @@ describe("council resumed from a checkpoint", () => {
     const firstRuns: string[] = [];
     const never = new Promise<void>(() => undefined);
     const first = createCouncil({ experts: experts(firstRuns, new Map([["c", never]])), policy, checkpointer });
-    const id = first.assessmentIdOf({ question: "q", case: someCase });
+    const id = first.identify({ question: "q", case: someCase }).assessmentId;
     const stop = new AbortController();
     const stopped = first.assess({ question: "q", case: someCase }, { signal: stop.signal }).catch((error: unknown) => error);
     // Stopped once the planner and the two free experts have written to the checkpoint (what a crash after them keeps).
@@ -74,7 +74,7 @@ describe("council resumed from a checkpoint", () => {
   it("resume(id) continues a stopped run and says undefined for an id with no checkpoint", async () => {
     const checkpointer = new MemorySaver();
     const first = createCouncil({ experts: experts([], new Map([["c", new Promise<void>(() => undefined)]])), policy, checkpointer });
-    const id = first.assessmentIdOf({ question: "q", case: someCase });
+    const id = first.identify({ question: "q", case: someCase }).assessmentId;
     const stop = new AbortController();
     const stopped = first.assess({ question: "q", case: someCase }, { signal: stop.signal }).catch((error: unknown) => error);
     for (;;) {

@@ -65,8 +65,12 @@ export interface Council {
    * checkpoint, and one that finished is returned as it was.
    */
   assess(input: AssessInput, options?: RunOptions): Promise<Assessment>;
-  /** The id `assess` gives this input (the one its checkpoints and record are kept under). */
-  assessmentIdOf(input: Pick<AssessInput, "question" | "case" | "assessmentId">): string;
+  /**
+   * The input as `assess` fixes it before running: the question, the case
+   * dated (its `asOf`, today when it gives none) and the assessment id its
+   * checkpoints and record are kept under.
+   */
+  identify(input: Pick<AssessInput, "question" | "case" | "assessmentId">): { assessmentId: string; question: string; case: Case | undefined; asOf: string | undefined };
   /**
    * Continues a checkpointed run (needs a checkpointer); returns its
    * assessment, at once if it had finished. `undefined`: no checkpoint of that id.
@@ -95,7 +99,7 @@ export function createCouncil(options: CouncilOptions): Council {
   const fixedInput = (input: Pick<AssessInput, "question" | "case" | "assessmentId">) => {
     const question = input.question ?? input.case?.question ?? "";
     const c = input.case && !input.case.asOf ? { ...input.case, asOf: todayUtc(now()) } : input.case;
-    return { question, case: c, assessmentId: input.assessmentId ?? assessmentIdFor({ question, case: c, policyId: options.policy.id }) };
+    return { question, case: c, asOf: c?.asOf, assessmentId: input.assessmentId ?? assessmentIdFor({ question, case: c, policyId: options.policy.id }) };
   };
 
   const run = async (graphInput: Record<string, unknown> | null, runOptions: RunOptions, threadId: string | undefined): Promise<Assessment> => {
@@ -140,7 +144,7 @@ export function createCouncil(options: CouncilOptions): Council {
     const state = await threadState(fixed.assessmentId);
     if (state.kind === "done") return state.assessment;
     if (state.kind === "stopped") return run(null, runOptions, fixed.assessmentId);
-    return run({ ...fixed, plan: givenPlan }, runOptions, fixed.assessmentId);
+    return run({ assessmentId: fixed.assessmentId, question: fixed.question, case: fixed.case, plan: givenPlan }, runOptions, fixed.assessmentId);
   };
 
   const resume: Council["resume"] = async (assessmentId, runOptions = {}) => {
@@ -163,7 +167,7 @@ export function createCouncil(options: CouncilOptions): Council {
     caseJsonSchema: () => caseSchema.toJSONSchema({ io: "input" }),
     plan,
     assess,
-    assessmentIdOf: (input) => fixedInput(input).assessmentId,
+    identify: fixedInput,
     resume,
   };
 }
