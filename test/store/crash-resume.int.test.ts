@@ -1,0 +1,99 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Assessment } from "@kyocho/core";
+import { DEFAULT_REPLY, startTestModelServer, type TestModelServer } from "@kyocho/testing";
+import { cliEnv } from "../helpers/cli-env.js";
+import { REPO_ROOT } from "../helpers/run-cli.js";
+import { runCliAsync } from "../helpers/run-cli-async.js";
+
+// The issue's crash test: `kyocho ask` with slow models, killed (SIGKILL) once two experts have finished, then run again.
+const BIN = fileURLToPath(new URL("../../packages/cli/bin/kyocho.js", import.meta.url));
+const CASE_FILE = "examples/cases/acquisition-finance.yaml";
+const MODEL = "kyocho-test-model";
+/** The case consults these three (and the planner model); two answer at once, the third's answer waits for the gate. */
+const EARLY = ["fx", "legal"];
+const LATE = ["lending"];
+const EXPERTS = [...EARLY, ...LATE];
+
+function withoutLatencies(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutLatencies);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "latencyMs").map(([k, v]) => [k, withoutLatencies(v)]));
+}
+
+/** The expert results the checkpoint holds for a thread (what a resumed run will not ask for again). */
+function checkpointedResults(dbFile: string, threadId: string): number {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare("SELECT COUNT(DISTINCT task_id) AS n FROM writes WHERE thread_id = ? AND channel = 'results'").get(threadId) as { n: number };
+    return row.n;
+  } catch {
+    return 0; // the table is created on the run's first checkpoint
+  } finally {
+    db.close();
+  }
+}
+
+describe("kyocho ask killed part-way and run again", () => {
+  let server: TestModelServer;
+  const dir = mkdtempSync(join(tmpdir(), "kyocho-crash-"));
+  const configFile = join(dir, "models.json");
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+
+  beforeAll(async () => {
+    server = await startTestModelServer({ models: [MODEL] });
+    for (const name of LATE) server.respond(name, { ...DEFAULT_REPLY, waitFor: gate });
+    writeFileSync(configFile, JSON.stringify({ models: { default: { baseURL: server.baseURL, model: MODEL, reasoning: false, maxRetries: 0, timeoutMs: 60_000 } }, audit: { enabled: false } }));
+  });
+  afterAll(async () => {
+    open();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("continues from the checkpoint: no finished expert is asked again, and the assessment equals an uninterrupted one", async () => {
+    const store = join(dir, "kyocho.db");
+    const args = ["ask", "--case", CASE_FILE, "--config", configFile, "--json"];
+    const env = { KYOCHO_STORE: store, KYOCHO_USER: "tanaka" };
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: cliEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+
+    // Two experts finished: the endpoint answered both, and (so a kill now is after them) the run checkpointed their results.
+    const answered = (name: string) => server.completionsFor(name).find((r) => r.answeredOrder !== undefined);
+    while (!EARLY.every(answered)) await new Promise((r) => setTimeout(r, 5));
+    const assessmentId = String(answered(EARLY[0]!)!.headers["x-kyocho-assessment"] ?? "");
+    expect(assessmentId).toMatch(/^a-/);
+    await Promise.all(LATE.map((name) => server.whenReceived((r) => r.caller === name)));
+    while (checkpointedResults(store, assessmentId) < EARLY.length) await new Promise((r) => setImmediate(r));
+    child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+    expect(LATE.every((name) => server.completionsFor(name).every((r) => r.answeredOrder === undefined))).toBe(true);
+
+    open();
+    const resumed = await runCliAsync(args, { env });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toContain(`continuing assessment ${assessmentId} from its checkpoint`);
+    // The endpoint's log: the planner and each finished expert asked once over both runs; the unfinished one once per run.
+    const asked = Object.fromEntries(["planner", ...EXPERTS].map((name) => [name, server.completionsFor(name).length]));
+    expect(asked).toEqual({ planner: 1, fx: 1, legal: 1, lending: 2 });
+
+    server.reset();
+    const uninterrupted = await runCliAsync([...args, "--no-store"], { env });
+    expect(uninterrupted.code, uninterrupted.stderr).toBe(0);
+    expect(["planner", ...EXPERTS].map((name) => server.completionsFor(name).length)).toEqual([1, 1, 1, 1]);
+    const a = JSON.parse(resumed.stdout) as Assessment;
+    expect(a.experts.map((e) => e.modelUse?.outcome)).toEqual(a.experts.map(() => "accepted"));
+    expect(withoutLatencies(a)).toEqual(withoutLatencies(JSON.parse(uninterrupted.stdout)));
+
+    // The record: completed, requested by the first run's user.
+    const shown = await runCliAsync(["show", assessmentId, "--json"], { env });
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: assessmentId, status: "completed", requestedBy: "tanaka", decision: a.decision });
+  });
+});
