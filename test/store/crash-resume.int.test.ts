@@ -23,7 +23,11 @@ const EXPERTS = [...EARLY, ...LATE];
 function withoutLatencies(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutLatencies);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "latencyMs").map(([k, v]) => [k, withoutLatencies(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== "latencyMs")
+      .map(([k, v]) => [k, withoutLatencies(v)]),
+  );
 }
 
 /** The expert results the checkpoint holds for a thread (what a resumed run will not ask for again). */
@@ -49,7 +53,13 @@ describe("kyocho ask killed part-way and run again", () => {
   beforeAll(async () => {
     server = await startTestModelServer({ models: [MODEL] });
     for (const name of LATE) server.respond(name, { ...DEFAULT_REPLY, waitFor: gate });
-    writeFileSync(configFile, JSON.stringify({ models: { default: { baseURL: server.baseURL, model: MODEL, reasoning: false, maxRetries: 0, timeoutMs: 60_000 } }, audit: { enabled: false } }));
+    writeFileSync(
+      configFile,
+      JSON.stringify({
+        models: { default: { baseURL: server.baseURL, model: MODEL, reasoning: false, maxRetries: 0, timeoutMs: 60_000 } },
+        audit: { enabled: false },
+      }),
+    );
   });
   afterAll(async () => {
     open();

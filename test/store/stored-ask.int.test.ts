@@ -42,7 +42,14 @@ describe.each(Object.entries(backends))("kyocho ask, history and show on %s", (n
     expect(listed.code, listed.stderr).toBe(0);
     const [record, ...others] = JSON.parse(listed.stdout) as Array<Record<string, unknown>>;
     expect(others).toEqual([]);
-    expect(record).toMatchObject({ id: printed.id, status: "completed", decision: printed.decision, rating: printed.rating, requestedBy: "sato", policy: { id: "reference-v2" } });
+    expect(record).toMatchObject({
+      id: printed.id,
+      status: "completed",
+      decision: printed.decision,
+      rating: printed.rating,
+      requestedBy: "sato",
+      policy: { id: "reference-v2" },
+    });
     expect(record!.caseSha256).toMatch(/^[0-9a-f]{64}$/);
     // The case is the customer's: the record names it by hash and keeps no copy beside the assessment.
     expect(record).not.toHaveProperty("case");
@@ -92,6 +99,9 @@ describe("where kyocho ask stores", () => {
   });
 
   it("a bad KYOCHO_DATABASE_URL is exit 2 naming it", () => {
-    expect(runCli(["history"], { env: { KYOCHO_STORE: undefined, KYOCHO_DATABASE_URL: "mysql://db/kyocho" } })).toMatchObject({ code: 2, stderr: "kyocho: KYOCHO_DATABASE_URL: must be a postgres:// or postgresql:// URL\n" });
+    expect(runCli(["history"], { env: { KYOCHO_STORE: undefined, KYOCHO_DATABASE_URL: "mysql://db/kyocho" } })).toMatchObject({
+      code: 2,
+      stderr: "kyocho: KYOCHO_DATABASE_URL: must be a postgres:// or postgresql:// URL\n",
+    });
   });
 });

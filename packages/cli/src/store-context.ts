@@ -20,7 +20,8 @@ export function storeSetting(options: { store?: boolean | undefined }, env: Node
   if (url) {
     if (!/^postgres(ql)?:\/\/\S+$/.test(url)) throw new UserInputError("must be a postgres:// or postgresql:// URL", { source: "KYOCHO_DATABASE_URL" });
     const schema = env.KYOCHO_DATABASE_SCHEMA?.trim() || undefined;
-    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new UserInputError("must be a lower-case SQL identifier", { source: "KYOCHO_DATABASE_SCHEMA" });
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema))
+      throw new UserInputError("must be a lower-case SQL identifier", { source: "KYOCHO_DATABASE_SCHEMA" });
     return { kind: "postgres", url, schema };
   }
   return { kind: "sqlite", path: store || undefined };

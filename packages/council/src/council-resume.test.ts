@@ -10,7 +10,12 @@ const policy = parsePolicy({
   merge: { decisions: { low: "approve", medium: "approve_with_conditions", high: "escalate", critical: "decline" } },
 });
 
-const someCase = { id: "c-1", asOf: "2026-11-30", bank: { baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 1 }, borrower: { name: "Acme", country: "JP" } } as Case;
+const someCase = {
+  id: "c-1",
+  asOf: "2026-11-30",
+  bank: { baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 1 },
+  borrower: { name: "Acme", country: "JP" },
+} as Case;
 
 /** Experts that count their runs; `gated` ones wait until their gate opens. */
 function experts(runs: string[], gates: Map<string, Promise<void>>): Expert<any>[] {
@@ -25,7 +30,17 @@ function experts(runs: string[], gates: Map<string, Promise<void>>): Expert<any>
         runs.push(name);
         await gates.get(name);
         return {
-          findings: [{ ruleId: `${name.toUpperCase()}-1`, severity: "medium", title: name, message: `seen deps: ${Object.keys(dependencies).join(",")}`, metrics: {}, citations: [], condition: `${name} condition` }],
+          findings: [
+            {
+              ruleId: `${name.toUpperCase()}-1`,
+              severity: "medium",
+              title: name,
+              message: `seen deps: ${Object.keys(dependencies).join(",")}`,
+              metrics: {},
+              citations: [],
+              condition: `${name} condition`,
+            },
+          ],
           metrics: {},
         };
       },

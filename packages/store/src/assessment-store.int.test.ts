@@ -44,7 +44,21 @@ function postgresBackend(): Backend {
 }
 
 const assessment = (id: string, decision: Assessment["decision"], rating: Assessment["rating"]) =>
-  ({ id, decision, rating, incomplete: false, summary: "s", reasons: [], missing: [], domains: [], findings: [], conditions: [], experts: [], vetoes: [], policy: { id: "p", name: "P" } }) as unknown as Assessment;
+  ({
+    id,
+    decision,
+    rating,
+    incomplete: false,
+    summary: "s",
+    reasons: [],
+    missing: [],
+    domains: [],
+    findings: [],
+    conditions: [],
+    experts: [],
+    vetoes: [],
+    policy: { id: "p", name: "P" },
+  }) as unknown as Assessment;
 
 const input = (id: string, extra: Partial<AssessmentRecordInput> = {}): AssessmentRecordInput => ({
   id,
@@ -58,7 +72,10 @@ const input = (id: string, extra: Partial<AssessmentRecordInput> = {}): Assessme
   ...extra,
 });
 
-describe.each([["sqlite", sqliteBackend], ["postgres", postgresBackend]] as const)("AssessmentStore on %s", (_name, make) => {
+describe.each([
+  ["sqlite", sqliteBackend],
+  ["postgres", postgresBackend],
+] as const)("AssessmentStore on %s", (_name, make) => {
   let backend: Backend;
   let store: AssessmentStore;
   let clock = Date.parse("2026-11-30T09:00:00.000Z");
@@ -76,7 +93,14 @@ describe.each([["sqlite", sqliteBackend], ["postgres", postgresBackend]] as cons
 
   it("saves a running record, then completes it: rating, decision and the assessment read back; created_at and requested_by stay", async () => {
     const first = await store.save(input("a-1"));
-    expect(first).toMatchObject({ id: "a-1", status: "running", rating: undefined, assessment: undefined, requestedBy: "tanaka", createdAt: "2026-11-30T09:00:00.000Z" });
+    expect(first).toMatchObject({
+      id: "a-1",
+      status: "running",
+      rating: undefined,
+      assessment: undefined,
+      requestedBy: "tanaka",
+      createdAt: "2026-11-30T09:00:00.000Z",
+    });
     clock += 60_000;
     const done = await store.save(input("a-1", { status: "completed", assessment: assessment("a-1", "escalate", "high"), requestedBy: "someone-else" }));
     expect(done).toMatchObject({ status: "completed", rating: "high", decision: "escalate", incomplete: false, requestedBy: "tanaka" });
@@ -110,20 +134,53 @@ describe.each([["sqlite", sqliteBackend], ["postgres", postgresBackend]] as cons
 
   it("records sign-offs once per signer; a refused one writes nothing", async () => {
     await store.save(input("a-1", { status: "awaiting_signoff" }));
-    const signed = await store.addSignoff({ assessmentId: "a-1", signer: "sato", role: "credit_department", decision: "approve_with_conditions", conditions: ["quarterly covenant test"], reason: "strong sponsor" });
+    const signed = await store.addSignoff({
+      assessmentId: "a-1",
+      signer: "sato",
+      role: "credit_department",
+      decision: "approve_with_conditions",
+      conditions: ["quarterly covenant test"],
+      reason: "strong sponsor",
+    });
     expect(signed.signedAt).toBe("2026-11-30T09:00:00.000Z");
-    await expect(store.addSignoff({ assessmentId: "a-1", signer: "sato", role: "credit_department", decision: "approve", conditions: [], reason: undefined })).rejects.toBeInstanceOf(AlreadySignedError);
-    // The status moves with the sign-off, in one transaction; a stale expectation refuses both.
-    await store.addSignoff({ assessmentId: "a-1", signer: "suzuki", role: "credit_committee", decision: "approve", conditions: [], reason: undefined }, { from: ["awaiting_signoff"], to: "approved" });
     await expect(
-      store.addSignoff({ assessmentId: "a-1", signer: "ito", role: "credit_committee", decision: "decline", conditions: [], reason: "no" }, { from: ["awaiting_signoff"], to: "declined" }),
+      store.addSignoff({ assessmentId: "a-1", signer: "sato", role: "credit_department", decision: "approve", conditions: [], reason: undefined }),
+    ).rejects.toBeInstanceOf(AlreadySignedError);
+    // The status moves with the sign-off, in one transaction; a stale expectation refuses both.
+    await store.addSignoff(
+      { assessmentId: "a-1", signer: "suzuki", role: "credit_committee", decision: "approve", conditions: [], reason: undefined },
+      { from: ["awaiting_signoff"], to: "approved" },
+    );
+    await expect(
+      store.addSignoff(
+        { assessmentId: "a-1", signer: "ito", role: "credit_committee", decision: "decline", conditions: [], reason: "no" },
+        { from: ["awaiting_signoff"], to: "declined" },
+      ),
     ).rejects.toBeInstanceOf(StatusConflictError);
     expect((await store.get("a-1"))?.status).toBe("approved");
     expect(await store.signoffs("a-1")).toEqual([
-      { assessmentId: "a-1", signer: "sato", role: "credit_department", decision: "approve_with_conditions", conditions: ["quarterly covenant test"], reason: "strong sponsor", signedAt: "2026-11-30T09:00:00.000Z" },
-      { assessmentId: "a-1", signer: "suzuki", role: "credit_committee", decision: "approve", conditions: [], reason: undefined, signedAt: "2026-11-30T09:00:00.000Z" },
+      {
+        assessmentId: "a-1",
+        signer: "sato",
+        role: "credit_department",
+        decision: "approve_with_conditions",
+        conditions: ["quarterly covenant test"],
+        reason: "strong sponsor",
+        signedAt: "2026-11-30T09:00:00.000Z",
+      },
+      {
+        assessmentId: "a-1",
+        signer: "suzuki",
+        role: "credit_committee",
+        decision: "approve",
+        conditions: [],
+        reason: undefined,
+        signedAt: "2026-11-30T09:00:00.000Z",
+      },
     ]);
-    await expect(store.addSignoff({ assessmentId: "a-missing", signer: "sato", role: "r", decision: "approve", conditions: [], reason: undefined })).rejects.toBeInstanceOf(StatusConflictError);
+    await expect(
+      store.addSignoff({ assessmentId: "a-missing", signer: "sato", role: "r", decision: "approve", conditions: [], reason: undefined }),
+    ).rejects.toBeInstanceOf(StatusConflictError);
   });
 
   it("applies each migration once: reopening the database keeps the data and the migration log", async () => {

@@ -3,7 +3,17 @@ import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { AssessmentRecord, SignoffRecord } from "./assessment-record.js";
 import { AlreadySignedError, StatusConflictError, type AssessmentStore, type StatusChange } from "./assessment-store.js";
 import { CREATE_MIGRATIONS_TABLE, MIGRATIONS } from "./migrations.js";
-import { assessmentParams, INSERT_SIGNOFF, listQuery, recordFromRow, signoffFromRow, signoffParams, UPSERT_ASSESSMENT, type AssessmentRow, type SignoffRow } from "./record-rows.js";
+import {
+  assessmentParams,
+  INSERT_SIGNOFF,
+  listQuery,
+  recordFromRow,
+  signoffFromRow,
+  signoffParams,
+  UPSERT_ASSESSMENT,
+  type AssessmentRow,
+  type SignoffRow,
+} from "./record-rows.js";
 
 export interface PostgresStoreOptions {
   /** The schema holding kyocho's tables and checkpoints; default `public`. Created if missing. */
@@ -46,12 +56,10 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   };
   const casStatus = async (on: Queryable, id: string, change: StatusChange): Promise<boolean> => {
     if (change.from.length === 0) return false;
-    const result = await on.query(numbered(`UPDATE assessments SET status = ?, updated_at = ? WHERE id = ? AND status IN (${change.from.map(() => "?").join(", ")})`), [
-      change.to,
-      now(),
-      id,
-      ...change.from,
-    ]);
+    const result = await on.query(
+      numbered(`UPDATE assessments SET status = ?, updated_at = ? WHERE id = ? AND status IN (${change.from.map(() => "?").join(", ")})`),
+      [change.to, now(), id, ...change.from],
+    );
     return result.rowCount === 1;
   };
 
@@ -75,7 +83,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         await client.query("BEGIN");
         try {
           // The UPDATE takes the row lock: a second signer waits here, then sees the status the first one left.
-          if (change && !(await casStatus(client, signoff.assessmentId, change))) throw new StatusConflictError(signoff.assessmentId, (await get(client, signoff.assessmentId))?.status);
+          if (change && !(await casStatus(client, signoff.assessmentId, change)))
+            throw new StatusConflictError(signoff.assessmentId, (await get(client, signoff.assessmentId))?.status);
           await query(client, INSERT_SIGNOFF, signoffParams(signoff));
           await client.query("COMMIT");
         } catch (error) {
@@ -121,7 +130,11 @@ async function migrate(pool: pg.Pool, schema: string): Promise<void> {
       for (const migration of MIGRATIONS) {
         if (applied.has(migration.version)) continue;
         for (const statement of migration.sql) await client.query(statement);
-        await client.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", [migration.version, migration.name, new Date().toISOString()]);
+        await client.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", [
+          migration.version,
+          migration.name,
+          new Date().toISOString(),
+        ]);
       }
       await client.query("COMMIT");
     } catch (error) {

@@ -5,7 +5,17 @@ import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { AssessmentRecord, SignoffRecord } from "./assessment-record.js";
 import { AlreadySignedError, StatusConflictError, type AssessmentStore, type StatusChange } from "./assessment-store.js";
 import { CREATE_MIGRATIONS_TABLE, MIGRATIONS } from "./migrations.js";
-import { assessmentParams, INSERT_SIGNOFF, listQuery, recordFromRow, signoffFromRow, signoffParams, UPSERT_ASSESSMENT, type AssessmentRow, type SignoffRow } from "./record-rows.js";
+import {
+  assessmentParams,
+  INSERT_SIGNOFF,
+  listQuery,
+  recordFromRow,
+  signoffFromRow,
+  signoffParams,
+  UPSERT_ASSESSMENT,
+  type AssessmentRow,
+  type SignoffRow,
+} from "./record-rows.js";
 
 /**
  * The embedded store: one SQLite file holding the records and the

@@ -34,7 +34,14 @@ Exit codes: 0 listed, 2 bad input (the message names the option), 1 internal err
       const store = await openConfiguredStore(storeSetting({}), "history");
       try {
         const records = await store.list({ status, since });
-        if (options.json) process.stdout.write(`${JSON.stringify(records.map(({ assessment: _assessment, ...rest }) => rest), null, 2)}\n`);
+        if (options.json)
+          process.stdout.write(
+            `${JSON.stringify(
+              records.map(({ assessment: _assessment, ...rest }) => rest),
+              null,
+              2,
+            )}\n`,
+          );
         else process.stdout.write(historyTable(records));
       } finally {
         await store.close();
@@ -51,7 +58,8 @@ function statusOption(value: string): string {
 function sinceOption(value: string): string {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const time = Date.parse(day ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}/.test(value)) throw new UserInputError(`"${value}" is not a date (YYYY-MM-DD) or ISO 8601 time`, { source: "--since" });
+  if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}/.test(value))
+    throw new UserInputError(`"${value}" is not a date (YYYY-MM-DD) or ISO 8601 time`, { source: "--since" });
   return new Date(time).toISOString();
 }
 
@@ -59,7 +67,15 @@ function sinceOption(value: string): string {
 export function historyTable(records: readonly AssessmentRecord[]): string {
   if (records.length === 0) return "no stored assessments\n";
   const header = ["ID", "REQUESTED (UTC)", "STATUS", "DECISION", "RATING", "BY", "QUESTION"];
-  const rows = records.map((r) => [r.id, r.createdAt.slice(0, 16).replace("T", " "), r.status, r.decision ?? "-", r.rating ?? "-", r.requestedBy, cut(r.question, 48)]);
+  const rows = records.map((r) => [
+    r.id,
+    r.createdAt.slice(0, 16).replace("T", " "),
+    r.status,
+    r.decision ?? "-",
+    r.rating ?? "-",
+    r.requestedBy,
+    cut(r.question, 48),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join("  ")}\n`;
   return line(header) + rows.map(line).join("");

@@ -39,9 +39,15 @@ export function registerResume(program: Command): void {
         const resolved = await resolveCouncil(options);
         // The checkpoint holds the results of experts run under the recorded policy: finishing under another would mix two.
         if (policyFingerprint(resolved.policy).sha256 !== record.policy.sha256) {
-          throw new UserInputError(`the policy differs from the one assessment ${id} was asked under (${record.policy.id} ${record.policy.version ?? ""}, sha256 ${record.policy.sha256.slice(0, 12)}…)`, { source: "--policy" });
+          throw new UserInputError(
+            `the policy differs from the one assessment ${id} was asked under (${record.policy.id} ${record.policy.version ?? ""}, sha256 ${record.policy.sha256.slice(0, 12)}…)`,
+            { source: "--policy" },
+          );
         }
-        const modelContext = await openModelContext(options, resolved.experts.map((e) => e.name));
+        const modelContext = await openModelContext(
+          options,
+          resolved.experts.map((e) => e.name),
+        );
         const council = councilWithModels(resolved, modelContext, { checkpointer: await store.checkpointer() });
         const progress = options.quiet ? undefined : progressPrinter();
         const assessment = await council.resume(id, progress ? { onEvent: progress } : {});

@@ -39,7 +39,10 @@ Exit codes: 0 shown, 2 bad input or no assessment of that id, 1 internal error.`
         const head = [
           `assessment ${record.id}: ${record.status}`,
           `requested by ${record.requestedBy} at ${record.createdAt}; policy ${record.policy.id}${record.policy.version ? ` ${record.policy.version}` : ""} (sha256 ${record.policy.sha256.slice(0, 12)}…)`,
-          ...signoffs.map((s) => `signed by ${s.signer} (${s.role}) at ${s.signedAt}: ${s.decision}${s.conditions.length ? `; conditions: ${s.conditions.join("; ")}` : ""}${s.reason ? `; reason: ${s.reason}` : ""}`),
+          ...signoffs.map(
+            (s) =>
+              `signed by ${s.signer} (${s.role}) at ${s.signedAt}: ${s.decision}${s.conditions.length ? `; conditions: ${s.conditions.join("; ")}` : ""}${s.reason ? `; reason: ${s.reason}` : ""}`,
+          ),
         ];
         process.stdout.write(`${head.join("\n")}\n\n`);
         if (!record.assessment) {
