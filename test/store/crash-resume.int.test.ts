@@ -47,12 +47,18 @@ describe("kyocho ask killed part-way and run again", () => {
   let server: TestModelServer;
   const dir = mkdtempSync(join(tmpdir(), "kyocho-crash-"));
   const configFile = join(dir, "models.json");
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
+  const store = join(dir, "kyocho.db");
+  const env = { KYOCHO_STORE: store, KYOCHO_USER: "tanaka" };
+  /** Holds the late experts' answers until opened; one per killed run. */
+  let gate = { promise: Promise.resolve(), open: () => undefined as void };
+  const closeGate = () => {
+    let open!: () => void;
+    const promise = new Promise<void>((resolve) => (open = resolve));
+    gate = { promise, open };
+  };
 
   beforeAll(async () => {
     server = await startTestModelServer({ models: [MODEL] });
-    for (const name of LATE) server.respond(name, { ...DEFAULT_REPLY, waitFor: gate });
     writeFileSync(
       configFile,
       JSON.stringify({
@@ -62,18 +68,18 @@ describe("kyocho ask killed part-way and run again", () => {
     );
   });
   afterAll(async () => {
-    open();
+    gate.open();
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("continues from the checkpoint: no finished expert is asked again, and the assessment equals an uninterrupted one", async () => {
-    const store = join(dir, "kyocho.db");
-    const args = ["ask", "--case", CASE_FILE, "--config", configFile, "--json"];
-    const env = { KYOCHO_STORE: store, KYOCHO_USER: "tanaka" };
+  /** Starts `kyocho ask`, kills it (SIGKILL) once two experts have finished, and returns the assessment id. */
+  async function killAfterTwoExperts(args: string[]): Promise<string> {
+    closeGate();
+    server.reset();
+    for (const name of LATE) server.respond(name, () => ({ ...DEFAULT_REPLY, waitFor: gate.promise }));
     const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: cliEnv(env), stdio: ["ignore", "pipe", "pipe"] });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
-
     // Two experts finished: the endpoint answered both, and (so a kill now is after them) the run checkpointed their results.
     const answered = (name: string) => server.completionsFor(name).find((r) => r.answeredOrder !== undefined);
     while (!EARLY.every(answered)) await new Promise((r) => setTimeout(r, 5));
@@ -84,19 +90,26 @@ describe("kyocho ask killed part-way and run again", () => {
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
     expect(LATE.every((name) => server.completionsFor(name).every((r) => r.answeredOrder === undefined))).toBe(true);
+    gate.open();
+    return assessmentId;
+  }
 
-    open();
+  const askedPerCaller = () => Object.fromEntries(["planner", ...EXPERTS].map((name) => [name, server.completionsFor(name).length]));
+
+  it("the same command continues from the checkpoint: no finished expert is asked again, and the assessment equals an uninterrupted one", async () => {
+    const args = ["ask", "--case", CASE_FILE, "--config", configFile, "--json"];
+    const assessmentId = await killAfterTwoExperts(args);
+
     const resumed = await runCliAsync(args, { env });
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toContain(`continuing assessment ${assessmentId} from its checkpoint`);
     // The endpoint's log: the planner and each finished expert asked once over both runs; the unfinished one once per run.
-    const asked = Object.fromEntries(["planner", ...EXPERTS].map((name) => [name, server.completionsFor(name).length]));
-    expect(asked).toEqual({ planner: 1, fx: 1, legal: 1, lending: 2 });
+    expect(askedPerCaller()).toEqual({ planner: 1, fx: 1, legal: 1, lending: 2 });
 
     server.reset();
     const uninterrupted = await runCliAsync([...args, "--no-store"], { env });
     expect(uninterrupted.code, uninterrupted.stderr).toBe(0);
-    expect(["planner", ...EXPERTS].map((name) => server.completionsFor(name).length)).toEqual([1, 1, 1, 1]);
+    expect(askedPerCaller()).toEqual({ planner: 1, fx: 1, legal: 1, lending: 1 });
     const a = JSON.parse(resumed.stdout) as Assessment;
     expect(a.experts.map((e) => e.modelUse?.outcome)).toEqual(a.experts.map(() => "accepted"));
     expect(withoutLatencies(a)).toEqual(withoutLatencies(JSON.parse(uninterrupted.stdout)));
@@ -105,5 +118,26 @@ describe("kyocho ask killed part-way and run again", () => {
     const shown = await runCliAsync(["show", assessmentId, "--json"], { env });
     expect(shown.code, shown.stderr).toBe(0);
     expect(JSON.parse(shown.stdout)).toMatchObject({ id: assessmentId, status: "completed", requestedBy: "tanaka", decision: a.decision });
+  });
+
+  it("kyocho resume ID continues it the same way; history lists it running until then", async () => {
+    const assessmentId = await killAfterTwoExperts([
+      "ask",
+      "--case",
+      CASE_FILE,
+      "--config",
+      configFile,
+      "--json",
+      "Is the FX mismatch acceptable for this acquisition loan?",
+    ]);
+    const running = await runCliAsync(["history", "--status", "running", "--json"], { env });
+    expect((JSON.parse(running.stdout) as Array<{ id: string }>).map((r) => r.id)).toEqual([assessmentId]);
+
+    const resumed = await runCliAsync(["resume", assessmentId, "--config", configFile, "--json"], { env });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect((JSON.parse(resumed.stdout) as Assessment).id).toBe(assessmentId);
+    expect(askedPerCaller()).toEqual({ planner: 1, fx: 1, legal: 1, lending: 2 });
+    const after = await runCliAsync(["history", "--status", "running", "--json"], { env });
+    expect(JSON.parse(after.stdout)).toEqual([]);
   });
 });
