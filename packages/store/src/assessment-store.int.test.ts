@@ -183,6 +183,25 @@ describe.each([
     ).rejects.toBeInstanceOf(StatusConflictError);
   });
 
+  it("lets exactly one of several people racing for the same signature land (the record's lock, then the count)", async () => {
+    await store.save(input("a-1", { status: "awaiting_signoff" }));
+    const others = await Promise.all([backend.reopen(now), backend.reopen(now)]);
+    try {
+      const attempts = ["ito", "kato", "mori", "sato", "ueda", "endo"].map((signer, i) =>
+        [store, ...others][i % 3]!.addSignoff(
+          { assessmentId: "a-1", signer, role: "credit_committee", decision: "approve", conditions: [], reason: undefined },
+          { from: ["awaiting_signoff"], to: "awaiting_signoff", signoffsBefore: 0 },
+        ),
+      );
+      const settled = await Promise.allSettled(attempts);
+      expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1);
+      for (const s of settled) if (s.status === "rejected") expect(s.reason).toBeInstanceOf(StatusConflictError);
+      expect(await store.signoffs("a-1")).toHaveLength(1);
+    } finally {
+      await Promise.all(others.map((o) => o.close()));
+    }
+  });
+
   it("applies each migration once: reopening the database keeps the data and the migration log", async () => {
     await store.save(input("a-1"));
     await store.close();

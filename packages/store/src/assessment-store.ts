@@ -16,6 +16,17 @@ export interface StatusChange {
 }
 
 /**
+ * A sign-off's condition on the record, checked under the record's lock:
+ * the status moves from one of `from` to `to` (`to` may equal it), and, with
+ * `signoffsBefore`, exactly that many sign-offs were there before this one —
+ * so two people supplying the same required signature at the same moment
+ * cannot both land.
+ */
+export interface SignoffCondition extends StatusChange {
+  signoffsBefore?: number | undefined;
+}
+
+/**
  * The durable record of assessments and their sign-offs, and the LangGraph
  * checkpointer of the council runs, on one database. Two back-ends with the
  * same schema and behaviour: SQLite (embedded, the default) and PostgreSQL.
@@ -38,9 +49,10 @@ export interface AssessmentStore {
    * Records a sign-off and, when given, changes the status in the same
    * transaction. Throws {@link AlreadySignedError} when this signer has signed
    * this assessment, {@link StatusConflictError} when the status is no longer
-   * one of `change.from` (someone else moved it first); nothing is written then.
+   * one of `change.from` or another sign-off landed first (`signoffsBefore`);
+   * nothing is written then.
    */
-  addSignoff(signoff: Omit<SignoffRecord, "signedAt"> & { signedAt?: string | undefined }, change?: StatusChange): Promise<SignoffRecord>;
+  addSignoff(signoff: Omit<SignoffRecord, "signedAt"> & { signedAt?: string | undefined }, change?: SignoffCondition): Promise<SignoffRecord>;
   signoffs(assessmentId: string): Promise<SignoffRecord[]>;
   /** The checkpointer of the council graph on this database (thread id = assessment id); created on first use. */
   checkpointer(): Promise<BaseCheckpointSaver>;
@@ -61,8 +73,9 @@ export class StatusConflictError extends Error {
   constructor(
     readonly assessmentId: string,
     readonly status: AssessmentStatus | undefined,
+    reason?: string,
   ) {
-    super(status === undefined ? `no assessment ${assessmentId}` : `assessment ${assessmentId} is ${status}, no longer open to this sign-off`);
+    super(reason ?? (status === undefined ? `no assessment ${assessmentId}` : `assessment ${assessmentId} is ${status}, no longer open to this sign-off`));
     this.name = "StatusConflictError";
   }
 }

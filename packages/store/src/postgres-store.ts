@@ -4,6 +4,8 @@ import type { AssessmentRecord, SignoffRecord } from "./assessment-record.js";
 import { AlreadySignedError, StatusConflictError, type AssessmentStore, type StatusChange } from "./assessment-store.js";
 import { CREATE_MIGRATIONS_TABLE, MIGRATIONS } from "./migrations.js";
 import {
+  SIGNOFF_COUNT,
+  signoffsMoved,
   assessmentParams,
   INSERT_SIGNOFF,
   listQuery,
@@ -85,6 +87,11 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
           // The UPDATE takes the row lock: a second signer waits here, then sees the status the first one left.
           if (change && !(await casStatus(client, signoff.assessmentId, change)))
             throw new StatusConflictError(signoff.assessmentId, (await get(client, signoff.assessmentId))?.status);
+          if (change?.signoffsBefore !== undefined) {
+            // Read after the UPDATE's row lock: a sign-off committed while this one waited is counted.
+            const [{ n } = { n: 0 }] = await query<{ n: string | number }>(client, SIGNOFF_COUNT, [signoff.assessmentId]);
+            if (Number(n) !== change.signoffsBefore) throw signoffsMoved(signoff.assessmentId, Number(n), change.signoffsBefore);
+          }
           await query(client, INSERT_SIGNOFF, signoffParams(signoff));
           await client.query("COMMIT");
         } catch (error) {

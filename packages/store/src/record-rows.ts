@@ -1,5 +1,6 @@
 import type { Assessment } from "@kyocho/core";
 import type { AssessmentRecord, AssessmentRecordInput, SignoffRecord } from "./assessment-record.js";
+import { StatusConflictError } from "./assessment-store.js";
 
 /** A row of `assessments` as both drivers return it (PostgreSQL and SQLite alike: text and integers). */
 export interface AssessmentRow {
@@ -57,6 +58,13 @@ export const UPSERT_ASSESSMENT = `INSERT INTO assessments (${ASSESSMENT_COLUMNS.
     .join(", ")}`;
 
 export const INSERT_SIGNOFF = `INSERT INTO signoffs (assessment_id, signer, role, decision, conditions_json, reason, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`;
+
+export const SIGNOFF_COUNT = `SELECT COUNT(*) AS n FROM signoffs WHERE assessment_id = ?`;
+
+/** Another sign-off landed between reading the record and signing: this signature is no longer the one needed. */
+export function signoffsMoved(assessmentId: string, found: number, expected: number): StatusConflictError {
+  return new StatusConflictError(assessmentId, undefined, `assessment ${assessmentId} is already signed: ${found} sign-off(s) where ${expected} were expected`);
+}
 
 export function assessmentParams(record: AssessmentRecordInput, now: string): unknown[] {
   const a: Assessment | undefined = record.assessment;

@@ -6,6 +6,8 @@ import type { AssessmentRecord, SignoffRecord } from "./assessment-record.js";
 import { AlreadySignedError, StatusConflictError, type AssessmentStore, type StatusChange } from "./assessment-store.js";
 import { CREATE_MIGRATIONS_TABLE, MIGRATIONS } from "./migrations.js";
 import {
+  SIGNOFF_COUNT,
+  signoffsMoved,
   assessmentParams,
   INSERT_SIGNOFF,
   listQuery,
@@ -66,6 +68,10 @@ export function openSqliteStore(path: string, options: { now?: () => Date } = {}
       // IMMEDIATE: the write lock is taken before the status is read, so two signers cannot both see it open.
       db.transaction(() => {
         if (change && !casStatus(signoff.assessmentId, change)) throw new StatusConflictError(signoff.assessmentId, get(signoff.assessmentId)?.status);
+        if (change?.signoffsBefore !== undefined) {
+          const { n } = db.prepare(SIGNOFF_COUNT).get(signoff.assessmentId) as { n: number };
+          if (Number(n) !== change.signoffsBefore) throw signoffsMoved(signoff.assessmentId, Number(n), change.signoffsBefore);
+        }
         try {
           db.prepare(INSERT_SIGNOFF).run(...signoffParams(signoff));
         } catch (error) {
