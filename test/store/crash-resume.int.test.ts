@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assessment } from "@kyocho/core";
 import { DEFAULT_REPLY, startTestModelServer, type TestModelServer } from "@kyocho/testing";
@@ -30,25 +32,68 @@ function withoutLatencies(value: unknown): unknown {
   );
 }
 
-/** The expert results the checkpoint holds for a thread (what a resumed run will not ask for again). */
-function checkpointedResults(dbFile: string, threadId: string): number {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare("SELECT COUNT(DISTINCT task_id) AS n FROM writes WHERE thread_id = ? AND channel = 'results'").get(threadId) as { n: number };
-    return row.n;
-  } catch {
-    return 0; // the table is created on the run's first checkpoint
-  } finally {
-    db.close();
-  }
+const DATABASE_URL = process.env.KYOCHO_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/** Where a run keeps its checkpoints, and how the test reads how many expert results they hold (what a resumed run will not ask for again). */
+interface Backend {
+  env: NodeJS.ProcessEnv;
+  checkpointedResults(threadId: string): Promise<number>;
+  cleanup(): Promise<void>;
 }
 
-describe("kyocho ask killed part-way and run again", () => {
+function sqliteBackend(dir: string): Backend {
+  const file = join(dir, "kyocho.db");
+  return {
+    env: { KYOCHO_STORE: file },
+    async checkpointedResults(threadId) {
+      let db: Database.Database | undefined;
+      try {
+        db = new Database(file, { readonly: true, fileMustExist: true });
+        const row = db.prepare("SELECT COUNT(DISTINCT task_id) AS n FROM writes WHERE thread_id = ? AND channel = 'results'").get(threadId) as { n: number };
+        return row.n;
+      } catch {
+        return 0; // the file and table are created on the run's first checkpoint
+      } finally {
+        db?.close();
+      }
+    },
+    cleanup: async () => undefined,
+  };
+}
+
+function postgresBackend(): Backend {
+  const schema = `kyocho_test_${randomBytes(6).toString("hex")}`;
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  const connected = client.connect();
+  return {
+    // KYOCHO_STORE unset: the test helper turns the store off unless a test names one.
+    env: { KYOCHO_STORE: undefined, KYOCHO_DATABASE_URL: DATABASE_URL, KYOCHO_DATABASE_SCHEMA: schema },
+    async checkpointedResults(threadId) {
+      await connected;
+      try {
+        const { rows } = await client.query<{ n: string }>(
+          `SELECT COUNT(DISTINCT task_id) AS n FROM ${schema}.checkpoint_writes WHERE thread_id = $1 AND channel = 'results'`,
+          [threadId],
+        );
+        return Number(rows[0]!.n);
+      } catch {
+        return 0; // the schema and table are created when the run opens the store
+      }
+    },
+    async cleanup() {
+      await connected;
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+describe.each(["sqlite", "postgres"])("kyocho ask on %s, killed part-way and run again", (backendName) => {
   let server: TestModelServer;
   const dir = mkdtempSync(join(tmpdir(), "kyocho-crash-"));
   const configFile = join(dir, "models.json");
-  const store = join(dir, "kyocho.db");
-  const env = { KYOCHO_STORE: store, KYOCHO_USER: "tanaka" };
+  const backend = backendName === "sqlite" ? sqliteBackend(dir) : postgresBackend();
+  const env = { ...backend.env, KYOCHO_USER: "tanaka" };
   /** Holds the late experts' answers until opened; one per killed run. */
   let gate = { promise: Promise.resolve(), open: () => undefined as void };
   const closeGate = () => {
@@ -70,6 +115,7 @@ describe("kyocho ask killed part-way and run again", () => {
   afterAll(async () => {
     gate.open();
     await server.close();
+    await backend.cleanup();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -86,7 +132,7 @@ describe("kyocho ask killed part-way and run again", () => {
     const assessmentId = String(answered(EARLY[0]!)!.headers["x-kyocho-assessment"] ?? "");
     expect(assessmentId).toMatch(/^a-/);
     await Promise.all(LATE.map((name) => server.whenReceived((r) => r.caller === name)));
-    while (checkpointedResults(store, assessmentId) < EARLY.length) await new Promise((r) => setImmediate(r));
+    while ((await backend.checkpointedResults(assessmentId)) < EARLY.length) await new Promise((r) => setImmediate(r));
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
     expect(LATE.every((name) => server.completionsFor(name).every((r) => r.answeredOrder === undefined))).toBe(true);
