@@ -87,8 +87,11 @@ describe.each([
     store = await backend.open(now);
   });
   afterEach(async () => {
-    await store.close();
-    await backend.cleanup();
+    try {
+      await store.close();
+    } finally {
+      await backend.cleanup();
+    }
   });
 
   it("saves a running record, then completes it: rating, decision and the assessment read back; created_at and requested_by stay", async () => {
