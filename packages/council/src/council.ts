@@ -106,7 +106,9 @@ export function createCouncil(options: CouncilOptions): Council {
     const config = {
       recursionLimit: 10_000,
       ...(runOptions.signal ? { signal: runOptions.signal } : {}),
-      ...(threadId !== undefined ? { configurable: { thread_id: threadId } } : {}),
+      // "sync": a superstep's checkpoint is saved before its tasks run, so the writes of the tasks that finish are never
+      // saved against a checkpoint a crash lost (PostgreSQL saves them on other connections than the checkpoint's).
+      ...(threadId !== undefined ? { configurable: { thread_id: threadId }, durability: "sync" as const } : {}),
     };
     let final: { assessment?: Assessment | undefined } | undefined;
     if (runOptions.onEvent) {

@@ -51,7 +51,7 @@ export function registerResume(program: Command): void {
         const council = councilWithModels(resolved, modelContext, { checkpointer: await store.checkpointer() });
         const progress = options.quiet ? undefined : progressPrinter();
         const assessment = await council.resume(id, progress ? { onEvent: progress } : {});
-        if (!assessment) throw new UserInputError(`assessment ${id} has no checkpoint to continue from (asked with --queue?)`);
+        if (!assessment) throw new UserInputError(`assessment ${id} has no checkpoint to continue from: run the same \`kyocho ask\` again`);
         const stored = await recordFinished(store, record, assessment);
         await printAssessment(assessment, options);
         if (!options.quiet) process.stderr.write(`kyocho: stored assessment ${stored.id} (${stored.status}) in ${store.location}\n`);
