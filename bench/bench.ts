@@ -59,11 +59,31 @@ export async function runBench(settings: BenchSettings, context: BenchContext): 
     results.rows.push(...rows);
     context.log(`${name}: done in ${((performance.now() - sectionStarted) / 1000).toFixed(1)} s`);
   };
-  await run("embedded", () => benchEmbedded(settings.embedded, context), (f) => (results.sections.embedded = f));
-  await run("supervisor", () => benchSupervisor(settings.supervisor, context), (f) => (results.sections.supervisor = f));
-  await run("queue", () => benchQueueOverhead(settings.queue, context), (f) => (results.sections.queue = f));
-  await run("scaling", () => benchScaling(settings.scaling, context), (f) => (results.sections.scaling = f));
-  await run("memory", () => benchMemory(settings.memory, context), (f) => (results.sections.memory = f));
+  await run(
+    "embedded",
+    () => benchEmbedded(settings.embedded, context),
+    (f) => (results.sections.embedded = f),
+  );
+  await run(
+    "supervisor",
+    () => benchSupervisor(settings.supervisor, context),
+    (f) => (results.sections.supervisor = f),
+  );
+  await run(
+    "queue",
+    () => benchQueueOverhead(settings.queue, context),
+    (f) => (results.sections.queue = f),
+  );
+  await run(
+    "scaling",
+    () => benchScaling(settings.scaling, context),
+    (f) => (results.sections.scaling = f),
+  );
+  await run(
+    "memory",
+    () => benchMemory(settings.memory, context),
+    (f) => (results.sections.memory = f),
+  );
   results.durationSeconds = Math.round((performance.now() - started) / 100) / 10;
   return results;
 }

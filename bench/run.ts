@@ -31,7 +31,9 @@ try {
   log(`${settings.profile} run of ${settings.sections.join(", ")}; Redis ${redactRedisUrl(redisUrl ?? "redis://127.0.0.1:6379")}`);
   const results = await runBench(settings, { connection, redisUrl, log });
   const { machine } = results;
-  process.stdout.write(`\nkyocho benchmarks — ${machine.cores} cores (${machine.cpuModel}), Node ${machine.node}, Redis ${machine.redis}, ${results.date}, ${results.durationSeconds} s\n\n`);
+  process.stdout.write(
+    `\nkyocho benchmarks — ${machine.cores} cores (${machine.cpuModel}), Node ${machine.node}, Redis ${machine.redis}, ${results.date}, ${results.durationSeconds} s\n\n`,
+  );
   process.stdout.write(renderTable(results.rows));
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   log(`results written to ${out}`);

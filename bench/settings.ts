@@ -88,7 +88,9 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): BenchSettings {
   const base = env.BENCH_PROFILE === "smoke" ? SMOKE_SETTINGS : FULL_SETTINGS;
   const settings = structuredClone(base);
   if (env.BENCH_SECTIONS) {
-    const wanted = env.BENCH_SECTIONS.split(",").map((s) => s.trim()).filter(Boolean);
+    const wanted = env.BENCH_SECTIONS.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = wanted.filter((s) => !(SECTIONS as readonly string[]).includes(s));
     if (unknown.length > 0) throw new Error(`BENCH_SECTIONS: unknown section ${unknown.join(", ")}; the sections are ${SECTIONS.join(", ")}`);
     settings.sections = SECTIONS.filter((s) => wanted.includes(s));

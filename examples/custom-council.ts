@@ -30,7 +30,13 @@ const deal = council.parseCase({
   },
   // The new loan repays JPY 8bn of the existing debt (a refinancing), secured on the tower (real estate: a 30% haircut).
   facility: {
-    type: "term_loan", amount: 8e9, currency: "JPY", tenorYears: 5, rate: 0.012, amortization: "bullet", refinances: 8e9,
+    type: "term_loan",
+    amount: 8e9,
+    currency: "JPY",
+    tenorYears: 5,
+    rate: 0.012,
+    amortization: "bullet",
+    refinances: 8e9,
     collateral: [{ type: "real_estate", value: 11e9, currency: "JPY" }],
   },
   counterparties: [{ name: "Minato Office REIT", country: "JP", role: "borrower", kyc: "complete" }],

@@ -33,8 +33,16 @@ const CASES = fileURLToPath(new URL("./cases/", import.meta.url));
 
 /** Ten deals of the shipped set: clean, conditional, escalated, declined, incomplete, English and Japanese. */
 const DEALS = [
-  "acquisition-finance", "usd-bond-underwriting", "ringi-ja", "clean-domestic-term-loan", "sanctions-declined",
-  "data-gap-usd-no-fx", "export-revenue-fx-dscr", "full-council", "large-exposure-ja", "markets-book",
+  "acquisition-finance",
+  "usd-bond-underwriting",
+  "ringi-ja",
+  "clean-domestic-term-loan",
+  "sanctions-declined",
+  "data-gap-usd-no-fx",
+  "export-revenue-fx-dscr",
+  "full-council",
+  "large-exposure-ja",
+  "markets-book",
 ];
 
 mkdirSync(outDir, { recursive: true });
@@ -65,7 +73,10 @@ try {
     }
     const a: Assessment = AssessmentSchema.parse(raw);
     writeReports(a, { html: join(outDir, `${id}.html`) });
-    const top = a.findings.slice(0, 2).map((f) => `${f.ruleId} (${f.severity})`).join(", ");
+    const top = a.findings
+      .slice(0, 2)
+      .map((f) => `${f.ruleId} (${f.severity})`)
+      .join(", ");
     rows.push(`| [${id}](${id}.html) | ${a.decision}${a.incomplete ? " (incomplete)" : ""} | ${a.rating} | ${a.findings.length} | ${top} |`);
   }
   const summary = ["# Batch of ten deals", "", "| deal | decision | rating | findings | most severe |", "|---|---|---|---:|---|", ...rows, ""].join("\n");
@@ -91,7 +102,11 @@ function startWorker(name: string): Promise<ChildProcess> {
     });
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`${name} exited (${code}) before it was ready — is Redis running at ${process.env.REDIS_URL ?? "redis://127.0.0.1:6379"}? Start one with \`redis-server --daemonize yes\`.\n${err.trim()}`));
+      reject(
+        new Error(
+          `${name} exited (${code}) before it was ready — is Redis running at ${process.env.REDIS_URL ?? "redis://127.0.0.1:6379"}? Start one with \`redis-server --daemonize yes\`.\n${err.trim()}`,
+        ),
+      );
     });
   });
 }

@@ -40,7 +40,9 @@ export async function startRawBullmq(connection: Redis, prefix: string, options:
     const meter = await cpuMeter(connection, children);
     const started = performance.now();
     for (let i = 0; i < jobs; i += 500) {
-      await queue.addBulk(Array.from({ length: Math.min(500, jobs - i) }, (_, k) => ({ name: QUEUE, data: { i: i + k }, opts: { removeOnComplete: { count: 100_000 } } })));
+      await queue.addBulk(
+        Array.from({ length: Math.min(500, jobs - i) }, (_, k) => ({ name: QUEUE, data: { i: i + k }, opts: { removeOnComplete: { count: 100_000 } } })),
+      );
     }
     while ((await queue.getCompletedCount()) - before < jobs) await new Promise((r) => setTimeout(r, 5));
     const seconds = (performance.now() - started) / 1000;

@@ -46,7 +46,9 @@ export async function benchEmbedded(settings: BenchSettings["embedded"], context
     await direct();
   }
 
-  context.log(`embedded: throughput, ${settings.repeats} × ${settings.throughputAssessments} assessments, ${settings.inFlight} in flight, with and without the graph`);
+  context.log(
+    `embedded: throughput, ${settings.repeats} × ${settings.throughputAssessments} assessments, ${settings.inFlight} in flight, with and without the graph`,
+  );
   const graphRuns: Array<{ perSecond: number; cpuMs: number }> = [];
   const directRuns: Array<{ perSecond: number; cpuMs: number }> = [];
   for (let r = 0; r < settings.repeats; r++) {
@@ -88,11 +90,36 @@ export async function benchEmbedded(settings: BenchSettings["embedded"], context
   return {
     figures,
     rows: [
-      { section: s, figure: "assessments/s, one core (four experts)", value: fmt(figures.assessmentsPerSecond), note: `${fmt(figures.cpuMsPerAssessment, 2)} ms CPU each; median of ${settings.repeats}` },
-      { section: s, figure: "  same work without the graph", value: fmt(figures.withoutGraph.assessmentsPerSecond), note: `${fmt(figures.withoutGraph.cpuMsPerAssessment, 2)} ms CPU each (planner, experts, merge in a loop)` },
-      { section: s, figure: "  graph ÷ without graph", value: fmt(figures.graphThroughputRatio, 2), note: `LangGraph adds ${fmt(figures.graphCpuMsPerAssessment, 2)} ms CPU per assessment` },
-      { section: s, figure: "latency p50 / p99 (ms)", value: `${fmt(figures.latencyMs.p50, 2)} / ${fmt(figures.latencyMs.p99, 2)}`, note: `${latencies.length} assessments one at a time, after warm-up` },
-      { section: s, figure: "cold start: kyocho ask (ms)", value: fmt(figures.coldStartMs.askMedian, 0), note: `process start to printed assessment; node -e 0 alone: ${fmt(figures.coldStartMs.nodeMedian, 0)} ms` },
+      {
+        section: s,
+        figure: "assessments/s, one core (four experts)",
+        value: fmt(figures.assessmentsPerSecond),
+        note: `${fmt(figures.cpuMsPerAssessment, 2)} ms CPU each; median of ${settings.repeats}`,
+      },
+      {
+        section: s,
+        figure: "  same work without the graph",
+        value: fmt(figures.withoutGraph.assessmentsPerSecond),
+        note: `${fmt(figures.withoutGraph.cpuMsPerAssessment, 2)} ms CPU each (planner, experts, merge in a loop)`,
+      },
+      {
+        section: s,
+        figure: "  graph ÷ without graph",
+        value: fmt(figures.graphThroughputRatio, 2),
+        note: `LangGraph adds ${fmt(figures.graphCpuMsPerAssessment, 2)} ms CPU per assessment`,
+      },
+      {
+        section: s,
+        figure: "latency p50 / p99 (ms)",
+        value: `${fmt(figures.latencyMs.p50, 2)} / ${fmt(figures.latencyMs.p99, 2)}`,
+        note: `${latencies.length} assessments one at a time, after warm-up`,
+      },
+      {
+        section: s,
+        figure: "cold start: kyocho ask (ms)",
+        value: fmt(figures.coldStartMs.askMedian, 0),
+        note: `process start to printed assessment; node -e 0 alone: ${fmt(figures.coldStartMs.nodeMedian, 0)} ms`,
+      },
     ],
   };
 }

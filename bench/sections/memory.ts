@@ -109,11 +109,19 @@ async function workerMemory(settings: BenchSettings["memory"], context: BenchCon
         );
       }
     };
-    await Promise.all(Array.from({ length: 64 }, async () => {
-      while (next < questions) await assessOne(next++, template);
-    }));
+    await Promise.all(
+      Array.from({ length: 64 }, async () => {
+        while (next < questions) await assessOne(next++, template);
+      }),
+    );
     const { rssMb, peakRssMb } = procMemory(worker!.pid);
-    return { subTasks: executed, readyRssMb: round(readyRssMb, 1), halfwayRssMb: round(halfwayRssMb, 1), finalRssMb: round(rssMb, 1), peakRssMb: round(peakRssMb, 1) };
+    return {
+      subTasks: executed,
+      readyRssMb: round(readyRssMb, 1),
+      halfwayRssMb: round(halfwayRssMb, 1),
+      finalRssMb: round(rssMb, 1),
+      peakRssMb: round(peakRssMb, 1),
+    };
   } finally {
     await executor.close();
     await stopKyochoWorkers([worker!]);
@@ -139,7 +147,9 @@ async function batchMemory(settings: BenchSettings["memory"], context: BenchCont
       if (written !== lines) throw new Error(`kyocho batch wrote ${written} lines for ${lines}`);
       return { peakRssMb: peak(), seconds };
     };
-    context.log(`memory: kyocho batch over ${settings.baselineLines} and ${settings.batchLines} lines, ${settings.batchAssessments} of them four-expert assessments`);
+    context.log(
+      `memory: kyocho batch over ${settings.baselineLines} and ${settings.batchLines} lines, ${settings.batchAssessments} of them four-expert assessments`,
+    );
     const small = await run(settings.baselineLines);
     const large = await run(settings.batchLines);
     return {

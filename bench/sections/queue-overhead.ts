@@ -74,7 +74,9 @@ export async function benchQueueOverhead(settings: BenchSettings["queue"], conte
     await waitForExpertWorkers(connection, prefix, EXPERTS, settings.workers);
     await executor.open(EXPERTS);
     startupCpu = await batchStartupCpu(dir, env);
-    context.log(`queue: ${settings.workers} worker process(es) × ${slots} slots; ${settings.repeats} × (kyocho batch --queue over ${settings.questions} questions, the queue layer alone, raw BullMQ bulk and request/response)`);
+    context.log(
+      `queue: ${settings.workers} worker process(es) × ${slots} slots; ${settings.repeats} × (kyocho batch --queue over ${settings.questions} questions, the queue layer alone, raw BullMQ bulk and request/response)`,
+    );
 
     const batch: Array<{ jobsPerSecond: number; questionsPerSecond: number; cpu: CpuPerJob }> = [];
     const layer: Array<{ jobsPerSecond: number; cpu: CpuPerJob }> = [];
@@ -141,10 +143,14 @@ export async function benchQueueOverhead(settings: BenchSettings["queue"], conte
     const since = Date.now();
     const meter = await cpuMeter(connection, workers, reapedChildrenCpuSeconds);
     const started = performance.now();
-    const result = await waitForExit(spawnKyocho(["batch", input, "--out", output, "--queue", "--concurrency", String(settings.batchInFlight), "--quiet"], { env }));
+    const result = await waitForExit(
+      spawnKyocho(["batch", input, "--out", output, "--queue", "--concurrency", String(settings.batchInFlight), "--quiet"], { env }),
+    );
     const seconds = (performance.now() - started) / 1000;
     if (result.code !== 0) throw new Error(`kyocho batch --queue exited with ${result.code}: ${result.stderr.slice(-500)}`);
-    const assessed = readFileSync(output, "utf8").split("\n").filter((l) => l.includes('"assessment"')).length;
+    const assessed = readFileSync(output, "utf8")
+      .split("\n")
+      .filter((l) => l.includes('"assessment"')).length;
     if (assessed !== settings.questions) throw new Error(`kyocho batch --queue assessed ${assessed} of ${settings.questions} questions`);
     const span = await completedSpan(connection, prefix, EXPERTS, since);
     const cpu = await meter(span.jobs);
@@ -179,9 +185,11 @@ export async function benchQueueOverhead(settings: BenchSettings["queue"], conte
       }
     };
     // Twice the batch's questions in flight: about as many sub-tasks in flight as the batch, since a question spends part of its time with one job out.
-    await Promise.all(Array.from({ length: settings.batchInFlight * 2 }, async () => {
-      while (next < plans.length) await assessOne(next++);
-    }));
+    await Promise.all(
+      Array.from({ length: settings.batchInFlight * 2 }, async () => {
+        while (next < plans.length) await assessOne(next++);
+      }),
+    );
     const seconds = (performance.now() - started) / 1000;
     return { jobsPerSecond: executed / seconds, cpu: await meter(executed) };
   }
@@ -199,20 +207,48 @@ async function batchStartupCpu(dir: string, env: NodeJS.ProcessEnv): Promise<num
 
 function rowsOf(f: QueueOverheadFigures, startupCpu: number) {
   const s = "3 queue";
-  const cpu = (x: CpuPerJob) => `CPU/job ${fmt(x.totalMs, 3)} ms = producer ${fmt(x.producerMs, 3)} + workers ${fmt(x.workersMs, 3)} + Redis ${fmt(x.redisMs, 3)}`;
+  const cpu = (x: CpuPerJob) =>
+    `CPU/job ${fmt(x.totalMs, 3)} ms = producer ${fmt(x.producerMs, 3)} + workers ${fmt(x.workersMs, 3)} + Redis ${fmt(x.redisMs, 3)}`;
   return [
-    { section: s, figure: "raw BullMQ no-op jobs/s (addBulk)", value: fmt(f.rawBulk.jobsPerSecond, 0), note: `${f.workers} worker process(es) × ${f.slotsPerWorker} slots; ${cpu(f.rawBulk.cpuPerJob)}` },
-    { section: s, figure: "kyocho sub-task jobs/s (batch --queue)", value: fmt(f.kyochoBatch.jobsPerSecond, 0), note: `${fmt(f.kyochoBatch.questionsPerSecond, 0)} questions/s; ${cpu(f.kyochoBatch.cpuPerJob)} (start-up ${fmt(startupCpu, 2)} s CPU excluded)` },
+    {
+      section: s,
+      figure: "raw BullMQ no-op jobs/s (addBulk)",
+      value: fmt(f.rawBulk.jobsPerSecond, 0),
+      note: `${f.workers} worker process(es) × ${f.slotsPerWorker} slots; ${cpu(f.rawBulk.cpuPerJob)}`,
+    },
+    {
+      section: s,
+      figure: "kyocho sub-task jobs/s (batch --queue)",
+      value: fmt(f.kyochoBatch.jobsPerSecond, 0),
+      note: `${fmt(f.kyochoBatch.questionsPerSecond, 0)} questions/s; ${cpu(f.kyochoBatch.cpuPerJob)} (start-up ${fmt(startupCpu, 2)} s CPU excluded)`,
+    },
     { section: s, figure: "  kyocho ÷ raw", value: fmt(f.ratio, 3), note: f.ratio >= 0.5 ? "design promise ≥ 0.5: met" : "design promise ≥ 0.5: NOT met" },
-    { section: s, figure: "kyocho queue layer alone jobs/s", value: fmt(f.kyochoQueueLayer.jobsPerSecond, 0), note: `QueueExecutor without the graph; ${cpu(f.kyochoQueueLayer.cpuPerJob)}` },
+    {
+      section: s,
+      figure: "kyocho queue layer alone jobs/s",
+      value: fmt(f.kyochoQueueLayer.jobsPerSecond, 0),
+      note: `QueueExecutor without the graph; ${cpu(f.kyochoQueueLayer.cpuPerJob)}`,
+    },
     { section: s, figure: "  layer ÷ raw", value: fmt(f.layerRatio, 3), note: "" },
-    { section: s, figure: "raw request/response jobs/s", value: fmt(f.rawRequestResponse.jobsPerSecond, 0), note: `add one, await its result; ${cpu(f.rawRequestResponse.cpuPerJob)}` },
-    { section: s, figure: "  layer ÷ raw request/response", value: fmt(f.layerToRawRequestResponse, 3), note: `the same shape of work on both sides; target ≥ 0.5: ${f.layerToRawRequestResponse >= 0.5 ? "met" : "NOT met"}` },
+    {
+      section: s,
+      figure: "raw request/response jobs/s",
+      value: fmt(f.rawRequestResponse.jobsPerSecond, 0),
+      note: `add one, await its result; ${cpu(f.rawRequestResponse.cpuPerJob)}`,
+    },
+    {
+      section: s,
+      figure: "  layer ÷ raw request/response",
+      value: fmt(f.layerToRawRequestResponse, 3),
+      note: `the same shape of work on both sides; target ≥ 0.5: ${f.layerToRawRequestResponse >= 0.5 ? "met" : "NOT met"}`,
+    },
     {
       section: s,
       figure: "bytes per sub-task job (four-expert case)",
       value: fmt(f.jobBytes, 0),
-      note: `${Object.entries(f.jobBytesByTask).map(([t, b]) => `${t} ${fmt(b, 0)}`).join(", ")}; target ≤ 2,000: ${f.jobBytes <= 2_000 ? "met" : "NOT met"}`,
+      note: `${Object.entries(f.jobBytesByTask)
+        .map(([t, b]) => `${t} ${fmt(b, 0)}`)
+        .join(", ")}; target ≤ 2,000: ${f.jobBytes <= 2_000 ? "met" : "NOT met"}`,
     },
   ];
 }

@@ -41,7 +41,10 @@ export async function benchScaling(settings: BenchSettings["scaling"], context: 
   const server = await startTestModelServer({ latencyMs: L, models: [BENCH_MODEL] });
   const { connection } = context;
   const prefix = `{kyocho-bench-s-${randomUUID().slice(0, 8)}}`;
-  const { models } = await benchModels(server, experts.map((e) => e.name));
+  const { models } = await benchModels(
+    server,
+    experts.map((e) => e.name),
+  );
   const policy = syntheticPolicy();
   const pool = startExpertWorkers(experts, { connection, prefix, models, policies: [policy], concurrency: 1 });
   const queueExecutor = new QueueExecutor({ connection, prefix });
@@ -64,7 +67,9 @@ export async function benchScaling(settings: BenchSettings["scaling"], context: 
       return ms;
     };
 
-    context.log(`scaling: L = ${L} ms; k = ${settings.fanOut.join(", ")}; a warm-up round, then ${settings.repeats} repeats, in process and through the queue side by side`);
+    context.log(
+      `scaling: L = ${L} ms; k = ${settings.fanOut.join(", ")}; a warm-up round, then ${settings.repeats} repeats, in process and through the queue side by side`,
+    );
     for (const c of councils) {
       await time(c.inProcess, c.k);
       await time(c.queue, c.k);
@@ -88,7 +93,9 @@ export async function benchScaling(settings: BenchSettings["scaling"], context: 
       latencyMs: L,
       fanOut,
       spreadL: { inProcess: round((last.inProcessMs - first.inProcessMs) / L, 3), queue: round((last.queueMs - first.queueMs) / L, 3) },
-      samples: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, { inProcessMs: v.inProcessMs.map((x) => round(x, 1)), queueMs: v.queueMs.map((x) => round(x, 1)) }])),
+      samples: Object.fromEntries(
+        Object.entries(samples).map(([k, v]) => [k, { inProcessMs: v.inProcessMs.map((x) => round(x, 1)), queueMs: v.queueMs.map((x) => round(x, 1)) }]),
+      ),
     };
     const s = "4 scaling";
     const rows = fanOut.map((f) => ({

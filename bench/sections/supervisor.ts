@@ -80,7 +80,10 @@ export async function benchSupervisor(settings: BenchSettings["supervisor"], con
   const L = settings.latencyMs;
   const server = await startTestModelServer({ latencyMs: L, models: [BENCH_MODEL] });
   try {
-    const { models, planner } = await benchModels(server, referenceExperts.map((e) => e.name));
+    const { models, planner } = await benchModels(
+      server,
+      referenceExperts.map((e) => e.name),
+    );
     let timeline: Timeline = newTimeline();
     const executor = recordExecution(new InProcessExecutor(referenceExperts, { models }), () => timeline);
     const councils = {
@@ -185,19 +188,55 @@ function rowsOf(f: SupervisorFigures) {
   const s = "2 supervisor";
   const k = f.kyocho;
   const sk = f.kyochoSkewed;
-  const target = (value: number, goal: number, atLeast: boolean) => `target ${atLeast ? "≥" : "≤"} ${goal}: ${(atLeast ? value >= goal : value <= goal) ? "met" : "NOT met"}`;
+  const target = (value: number, goal: number, atLeast: boolean) =>
+    `target ${atLeast ? "≥" : "≤"} ${goal}: ${(atLeast ? value >= goal : value <= goal) ? "met" : "NOT met"}`;
   return [
-    { section: s, figure: "kyocho wall (L) / model calls", value: `${fmt(k.wallL, 2)} / ${k.modelCalls}`, note: `L = ${f.latencyMs} ms; planner model ∥ the four expert models (speculative start)` },
-    { section: s, figure: "  sequential planning (L)", value: `${fmt(f.kyochoSequential.wallL, 2)} / ${f.kyochoSequential.modelCalls}`, note: "planner model, then the four expert models in one wave" },
-    { section: s, figure: "  embedded planner (L)", value: `${fmt(f.kyochoEmbeddedPlanner.wallL, 2)} / ${f.kyochoEmbeddedPlanner.modelCalls}`, note: "no planner model: one wave of four" },
-    { section: s, figure: "supervisor wall (L) / model calls", value: `${fmt(f.supervisor.wallL, 2)} / ${f.supervisor.modelCalls}`, note: "createSupervisor + 4 createReactAgent, each calling its expert tool" },
+    {
+      section: s,
+      figure: "kyocho wall (L) / model calls",
+      value: `${fmt(k.wallL, 2)} / ${k.modelCalls}`,
+      note: `L = ${f.latencyMs} ms; planner model ∥ the four expert models (speculative start)`,
+    },
+    {
+      section: s,
+      figure: "  sequential planning (L)",
+      value: `${fmt(f.kyochoSequential.wallL, 2)} / ${f.kyochoSequential.modelCalls}`,
+      note: "planner model, then the four expert models in one wave",
+    },
+    {
+      section: s,
+      figure: "  embedded planner (L)",
+      value: `${fmt(f.kyochoEmbeddedPlanner.wallL, 2)} / ${f.kyochoEmbeddedPlanner.modelCalls}`,
+      note: "no planner model: one wave of four",
+    },
+    {
+      section: s,
+      figure: "supervisor wall (L) / model calls",
+      value: `${fmt(f.supervisor.wallL, 2)} / ${f.supervisor.modelCalls}`,
+      note: "createSupervisor + 4 createReactAgent, each calling its expert tool",
+    },
     { section: s, figure: "supervisor ÷ kyocho (speculative)", value: fmt(f.ratio, 2), note: target(f.ratio, 10, true) },
     { section: s, figure: "supervisor ÷ kyocho (sequential)", value: fmt(f.ratioSequential, 2), note: target(f.ratioSequential, 6, true) },
     { section: s, figure: "supervisor ÷ kyocho (embedded planner)", value: fmt(f.ratioEmbeddedPlanner, 2), note: target(f.ratioEmbeddedPlanner, 12, true) },
-    { section: s, figure: "kyocho critical path (L)", value: fmt(k.criticalPathL, 2), note: `the longest of planner ${fmt(f.kyocho.plannerMs, 0)} ms and ${k.chain.join(" → ")}, + merge ${fmt(k.mergeMs, 2)} ms` },
+    {
+      section: s,
+      figure: "kyocho critical path (L)",
+      value: fmt(k.criticalPathL, 2),
+      note: `the longest of planner ${fmt(f.kyocho.plannerMs, 0)} ms and ${k.chain.join(" → ")}, + merge ${fmt(k.mergeMs, 2)} ms`,
+    },
     { section: s, figure: "kyocho wall − critical path (ms)", value: fmt(k.gapMs, 1), note: `kyocho's own overhead (${fmt(k.gapL, 3)} L)` },
-    { section: s, figure: "skewed: wall / critical path (L)", value: `${fmt(sk.wallL, 2)} / ${fmt(sk.criticalPathL, 2)}`, note: `legal's model takes 2 L; ratio ${fmt(f.skewedWallToCriticalPath, 3)}, ${target(f.skewedWallToCriticalPath, 1.05, false)}` },
-    { section: s, figure: "  superstep wait (L)", value: fmt(f.superstepWaitL, 2), note: "skewed gap − uniform gap: time spent waiting for an expert nothing depended on" },
+    {
+      section: s,
+      figure: "skewed: wall / critical path (L)",
+      value: `${fmt(sk.wallL, 2)} / ${fmt(sk.criticalPathL, 2)}`,
+      note: `legal's model takes 2 L; ratio ${fmt(f.skewedWallToCriticalPath, 3)}, ${target(f.skewedWallToCriticalPath, 1.05, false)}`,
+    },
+    {
+      section: s,
+      figure: "  superstep wait (L)",
+      value: fmt(f.superstepWaitL, 2),
+      note: "skewed gap − uniform gap: time spent waiting for an expert nothing depended on",
+    },
   ];
 }
 
@@ -225,7 +264,8 @@ function chatCalls(server: TestModelServer): number {
 /** The planner the mode asks for and all four model-backed experts were used, or the figures would mean something else. */
 function checkKyochoRun(assessment: Assessment, server: TestModelServer, mode: "speculative" | "sequential" | "embedded"): void {
   const wantPlanner = mode === "embedded" ? "embedded" : "model";
-  if (assessment.plan.planner !== wantPlanner) throw new Error(`the ${wantPlanner} planner did not plan (${assessment.plan.planner}): ${assessment.plan.warnings.join("; ")}`);
+  if (assessment.plan.planner !== wantPlanner)
+    throw new Error(`the ${wantPlanner} planner did not plan (${assessment.plan.planner}): ${assessment.plan.warnings.join("; ")}`);
   const unused = assessment.experts.filter((e) => e.modelUse?.outcome !== "accepted");
   if (assessment.experts.length !== 4 || unused.length > 0) {
     throw new Error(`expected four model-backed experts, got ${assessment.experts.map((e) => `${e.name}:${e.modelUse?.outcome ?? "no model"}`).join(", ")}`);

@@ -32,7 +32,17 @@ export const realEstate = defineExpert({
     return {
       metrics: { vacancyRate: property.vacancyRate, appraisalAgeYears: property.appraisalAgeYears },
       findings: severity
-        ? [{ ruleId: "RE-VACANCY", severity, title: "Vacancy", message: `vacancy ${(property.vacancyRate * 100).toFixed(1)}%`, metrics: { vacancyRate: property.vacancyRate }, citations: [], condition: policy.condition }]
+        ? [
+            {
+              ruleId: "RE-VACANCY",
+              severity,
+              title: "Vacancy",
+              message: `vacancy ${(property.vacancyRate * 100).toFixed(1)}%`,
+              metrics: { vacancyRate: property.vacancyRate },
+              citations: [],
+              condition: policy.condition,
+            },
+          ]
         : [],
     };
   },
@@ -45,7 +55,13 @@ export const policy = {
   id: "reference-v2-real-estate",
   experts: {
     ...reference.experts,
-    "real-estate": { vacancy: [{ above: 0.15, severity: "medium" }, { above: 0.3, severity: "high" }], condition: "Fresh appraisal and a vacancy covenant." },
+    "real-estate": {
+      vacancy: [
+        { above: 0.15, severity: "medium" },
+        { above: 0.3, severity: "high" },
+      ],
+      condition: "Fresh appraisal and a vacancy covenant.",
+    },
   },
 };
 

@@ -36,14 +36,24 @@ export async function startScriptedEvalEndpoint(options: ScriptedEndpointOptions
       ? []
       : [
           thinking
-            ? { severity: "low" as const, title: "Documentation to confirm", message: "The bank's procedures were not provided; the rule findings are taken as they stand." }
-            : { severity: "high" as const, title: "Unverified exposure", message: "Without the bank's procedures the exposure cannot be confirmed to be within policy." },
+            ? {
+                severity: "low" as const,
+                title: "Documentation to confirm",
+                message: "The bank's procedures were not provided; the rule findings are taken as they stand.",
+              }
+            : {
+                severity: "high" as const,
+                title: "Unverified exposure",
+                message: "Without the bank's procedures the exposure cannot be confirmed to be within policy.",
+              },
         ];
     return {
       delayMs: thinking ? thinkingMs : fastMs,
       ...(thinking ? { think: "Check each rule finding against the case and the passages before answering." } : {}),
       json: expertAnswer({
-        narrative: withContext ? "The rule findings are consistent with the bank's documents retrieved for this question." : "Answered without the bank's documents.",
+        narrative: withContext
+          ? "The rule findings are consistent with the bank's documents retrieved for this question."
+          : "Answered without the bank's documents.",
         findings,
         confidence: withContext ? 0.8 : 0.4,
       }),

@@ -37,15 +37,17 @@ export const concentration = defineExpert({
     return {
       metrics: { largestForeignRevenueShare: largest.share },
       findings: severity
-        ? [{
-            ruleId: CONCENTRATION_RULE_ID,
-            severity,
-            title: "Foreign revenue concentration",
-            message: `${(largest.share * 100).toFixed(0)}% of revenue is earned in ${largest.currency}`,
-            metrics: { share: largest.share },
-            citations: [],
-            condition: policy.condition,
-          }]
+        ? [
+            {
+              ruleId: CONCENTRATION_RULE_ID,
+              severity,
+              title: "Foreign revenue concentration",
+              message: `${(largest.share * 100).toFixed(0)}% of revenue is earned in ${largest.currency}`,
+              metrics: { share: largest.share },
+              citations: [],
+              condition: policy.condition,
+            },
+          ]
         : [],
     };
   },
@@ -59,7 +61,10 @@ export const policy = {
   experts: {
     ...reference.experts,
     concentration: {
-      foreignRevenueShare: [{ above: 0.3, severity: "medium" }, { above: 0.6, severity: "high" }],
+      foreignRevenueShare: [
+        { above: 0.3, severity: "medium" },
+        { above: 0.6, severity: "high" },
+      ],
       condition: "Revenue diversification plan reviewed annually.",
     },
   },

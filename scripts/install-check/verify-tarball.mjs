@@ -25,15 +25,25 @@ for (const pack of packs) {
   const manifest = JSON.parse(execFileSync("tar", ["-xzOf", join(tarballDir, pack.filename), "package/package.json"], { encoding: "utf8" }));
   const files = new Set(pack.files.map((f) => f.path));
   const pointedAt = [manifest.main, manifest.types, ...Object.values(manifest.bin ?? {}), ...exportTargets(manifest.exports)];
-  const missing = new Set(pointedAt.filter(Boolean).map((p) => p.replace(/^\.\//, "")).filter((p) => !files.has(p)));
+  const missing = new Set(
+    pointedAt
+      .filter(Boolean)
+      .map((p) => p.replace(/^\.\//, ""))
+      .filter((p) => !files.has(p)),
+  );
   for (const module of sourceModules(locations.get(pack.name))) {
     for (const ext of [".js", ".d.ts"]) if (!files.has(`dist/${module}${ext}`)) missing.add(`dist/${module}${ext}`);
   }
   const js = pack.files.filter((f) => f.path.endsWith(".js")).length;
   const dts = pack.files.filter((f) => f.path.endsWith(".d.ts")).length;
   const tests = pack.files.filter((f) => TEST.test(f.path)).map((f) => f.path);
-  console.log(`${pack.name.padEnd(24)} ${String(pack.entryCount).padStart(4)} files, ${String(js).padStart(3)} .js, ${String(dts).padStart(3)} .d.ts, ${(pack.unpackedSize / 1024).toFixed(0).padStart(5)} kB unpacked`);
-  if (missing.size > 0) fail(`${pack.name}: the tarball lacks ${[...missing].slice(0, 5).join(", ")}${missing.size > 5 ? ` and ${missing.size - 5} more` : ""} (not built, or not in "files")`);
+  console.log(
+    `${pack.name.padEnd(24)} ${String(pack.entryCount).padStart(4)} files, ${String(js).padStart(3)} .js, ${String(dts).padStart(3)} .d.ts, ${(pack.unpackedSize / 1024).toFixed(0).padStart(5)} kB unpacked`,
+  );
+  if (missing.size > 0)
+    fail(
+      `${pack.name}: the tarball lacks ${[...missing].slice(0, 5).join(", ")}${missing.size > 5 ? ` and ${missing.size - 5} more` : ""} (not built, or not in "files")`,
+    );
   if (js === 0 || dts === 0) fail(`${pack.name}: the tarball has no compiled files (${js} .js, ${dts} .d.ts)`);
   if (tests.length > 0) fail(`${pack.name}: the tarball ships tests: ${tests.slice(0, 3).join(", ")}`);
 }

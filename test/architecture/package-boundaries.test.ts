@@ -76,7 +76,12 @@ describe("what a package loads", () => {
   it("the reference council, by contrast, loads its four experts (the recorder sees them)", () => {
     const r = runListingModules(`import { referenceExperts } from "@kyocho/reference-council"; console.log(referenceExperts.length);`);
     expect(r.code, r.stderr).toBe(0);
-    expect([...workspacesIn(r.modules)].filter((w) => w.startsWith("experts/")).sort()).toEqual(["experts/fx", "experts/legal", "experts/lending", "experts/markets"]);
+    expect([...workspacesIn(r.modules)].filter((w) => w.startsWith("experts/")).sort()).toEqual([
+      "experts/fx",
+      "experts/legal",
+      "experts/lending",
+      "experts/markets",
+    ]);
   });
 
   it("an in-process kyocho batch loads neither BullMQ nor ioredis", () => {
@@ -86,7 +91,10 @@ describe("what a package loads", () => {
     for (const env of [{}, { KYOCHO_NO_BUNDLE: "1" }]) {
       const r = runCliListingModules(["batch", input, "--out", join(dir, `out-${Object.keys(env).length}.jsonl`), "--quiet"], env);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.modules.some((m) => /kyocho\.js$/.test(m)), "the module recorder did not run").toBe(true);
+      expect(
+        r.modules.some((m) => /kyocho\.js$/.test(m)),
+        "the module recorder did not run",
+      ).toBe(true);
       expect([...packagesIn(r.modules)].filter((p) => p === "bullmq" || p === "ioredis")).toEqual([]);
     }
   });
@@ -134,7 +142,11 @@ describe("package boundaries", () => {
     const core = await import("../../packages/core/src/index.js");
     const text = readFileSync(join(REPO_ROOT, "packages/core/src/index.ts"), "utf8");
     const names = [...text.matchAll(/export\s+(type\s+)?\{([^}]*)\}/g)].flatMap((m) =>
-      m[2]!.split(",").map((n) => n.trim()).filter(Boolean).map((n) => (m[1] ? `type ${n}` : n)),
+      m[2]!
+        .split(",")
+        .map((n) => n.trim())
+        .filter(Boolean)
+        .map((n) => (m[1] ? `type ${n}` : n)),
     );
     expect(names.length).toBeLessThanOrEqual(60);
     // The values among them are what the module really exports (types leave no trace at run time), so the count read here is the real one.

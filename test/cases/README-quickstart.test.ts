@@ -55,7 +55,14 @@ function quickStartAskArgs(): string[] {
 describe("README quick start", () => {
   it("splits arguments respecting quotes", () => {
     expect(splitShellArgs(`npx kyocho ask --case a.yaml "Can we lend USD 120m?" 'it''s' x\\ y`)).toEqual([
-      "npx", "kyocho", "ask", "--case", "a.yaml", "Can we lend USD 120m?", "its", "x y",
+      "npx",
+      "kyocho",
+      "ask",
+      "--case",
+      "a.yaml",
+      "Can we lend USD 120m?",
+      "its",
+      "x y",
     ]);
   });
 

@@ -45,12 +45,33 @@ interface Assessment {
 
 /** Every rule id of Reference Policy v2, plus the data-gap and data-conflict findings. */
 const RULE_IDS = [
-  "LEN-LEV", "LEN-DSCR", "LEN-ICR", "LEN-BALLOON", "LEN-LTV", "LEN-TENOR", "LEN-FXDSCR",
-  "LEG-SANC", "LEG-SANC-MATCH", "LEG-ASF", "LEG-KYC", "LEG-KYC-REFRESH", "LEG-PEP", "LEG-LEX",
-  "LEG-CLAUSE-SANC", "LEG-CLAUSE-COC", "LEG-CLAUSE-ASF", "LEG-LAW",
-  "FX-HEDGE", "FX-OVERHEDGE", "FX-STRESS", "FX-VOL",
-  "MKT-RATE", "MKT-CONC", "MKT-LIQ",
-  "DATA-GAP", "DATA-CONFLICT",
+  "LEN-LEV",
+  "LEN-DSCR",
+  "LEN-ICR",
+  "LEN-BALLOON",
+  "LEN-LTV",
+  "LEN-TENOR",
+  "LEN-FXDSCR",
+  "LEG-SANC",
+  "LEG-SANC-MATCH",
+  "LEG-ASF",
+  "LEG-KYC",
+  "LEG-KYC-REFRESH",
+  "LEG-PEP",
+  "LEG-LEX",
+  "LEG-CLAUSE-SANC",
+  "LEG-CLAUSE-COC",
+  "LEG-CLAUSE-ASF",
+  "LEG-LAW",
+  "FX-HEDGE",
+  "FX-OVERHEDGE",
+  "FX-STRESS",
+  "FX-VOL",
+  "MKT-RATE",
+  "MKT-CONC",
+  "MKT-LIQ",
+  "DATA-GAP",
+  "DATA-CONFLICT",
 ] as const;
 const EVIDENCE_IDS = new Set<string>(["DATA-GAP", "DATA-CONFLICT"]);
 const POLICY_RULE_IDS = new Set<string>(RULE_IDS.filter((id) => !EVIDENCE_IDS.has(id)));
@@ -61,7 +82,9 @@ const SEVERITIES: Severity[] = ["info", "low", "medium", "high", "critical"];
 const atLeastMedium = (s: string) => SEVERITIES.indexOf(s as Severity) >= SEVERITIES.indexOf("medium");
 
 const CASES_DIR = join(REPO_ROOT, "examples", "cases");
-const caseFiles = readdirSync(CASES_DIR).filter((f) => f.endsWith(".yaml")).sort();
+const caseFiles = readdirSync(CASES_DIR)
+  .filter((f) => f.endsWith(".yaml"))
+  .sort();
 const cases = caseFiles
   .map((f) => f.slice(0, -".yaml".length))
   .filter((name) => existsSync(join(CASES_DIR, `${name}.expected.json`)))
@@ -147,12 +170,8 @@ describe("example cases end to end (kyocho ask --json)", () => {
     expect(a.plan.tasks.map((t) => t.expert).sort()).toEqual(Object.keys(expected.experts).sort());
 
     // Dependencies: exactly those listed; every other task depends on nothing.
-    const deps = Object.fromEntries(
-      a.plan.tasks.filter((t) => t.dependsOn.length > 0).map((t) => [t.expert, [...t.dependsOn].sort()]),
-    );
-    const expectedDeps = Object.fromEntries(
-      Object.entries(expected.dependsOn ?? {}).map(([expert, on]) => [expert, [...on].sort()]),
-    );
+    const deps = Object.fromEntries(a.plan.tasks.filter((t) => t.dependsOn.length > 0).map((t) => [t.expert, [...t.dependsOn].sort()]));
+    const expectedDeps = Object.fromEntries(Object.entries(expected.dependsOn ?? {}).map(([expert, on]) => [expert, [...on].sort()]));
     expect(deps).toEqual(expectedDeps);
 
     // Key computed values, within 1e-3 relative.

@@ -16,7 +16,10 @@ describe.each([
     const r = runCliListingModules(ASK, env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Decision ESCALATE/);
-    expect(r.modules.some((m) => /kyocho\.js$/.test(m)), "the module recorder did not run").toBe(true);
+    expect(
+      r.modules.some((m) => /kyocho\.js$/.test(m)),
+      "the module recorder did not run",
+    ).toBe(true);
     const loaded = [...packagesIn(r.modules)];
     expect(loaded.filter((name) => NOT_ON_THE_EMBEDDED_PATH.includes(name) || isBullBoard(name))).toEqual([]);
   });

@@ -27,7 +27,11 @@ function summaryReply(request: RecordedRequest) {
 function withoutLatencies(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutLatencies);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "latencyMs").map(([k, v]) => [k, withoutLatencies(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== "latencyMs")
+      .map(([k, v]) => [k, withoutLatencies(v)]),
+  );
 }
 
 describe("kyocho ask prints the graph's run", () => {
@@ -69,7 +73,10 @@ describe("kyocho ask prints the graph's run", () => {
     expect(audit.entries.map((e) => e.kind)).toEqual(["model_call", "assessment"]);
     const line = audit.ofKind("assessment")[0]!;
     expect(line).toMatchObject({ assessmentId: printed.id, decision: printed.decision, executiveSummary: { model: "kyocho-test-model" } });
-    const cliLines = readFileSync(auditFile, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { kind: string });
+    const cliLines = readFileSync(auditFile, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { kind: string });
     const cliLine = cliLines.find((l): l is AssessmentAuditEntry => l.kind === "assessment");
     // The audit log keeps no text without `audit.includeText`; the rest of the line is the graph's.
     expect({ ...cliLine, time: "" }).toEqual({ ...line, time: "", text: undefined });

@@ -28,7 +28,7 @@ describe("kyocho CLI: bad input", () => {
   });
 
   it("invalid JSON", () => {
-    expectBadInput(["ask", "--case", write("broken.json", "{ \"borrower\": "), "q"], /broken\.json: invalid JSON/);
+    expectBadInput(["ask", "--case", write("broken.json", '{ "borrower": '), "q"], /broken\.json: invalid JSON/);
   });
 
   it("invalid YAML names the line", () => {
@@ -50,11 +50,19 @@ describe("kyocho CLI: bad input", () => {
   });
 
   it("a v1 case file names the command that converts it", () => {
-    expectBadInput(["ask", "--case", write("v1.json", JSON.stringify({ borrower: { name: "Acme", country: "JP" } })), "q"], /v1\.json: schemaVersion: missing: this is a v1 case file; convert it with kyocho migrate case .*v1\.json \[--out FILE\]/);
+    expectBadInput(
+      ["ask", "--case", write("v1.json", JSON.stringify({ borrower: { name: "Acme", country: "JP" } })), "q"],
+      /v1\.json: schemaVersion: missing: this is a v1 case file; convert it with kyocho migrate case .*v1\.json \[--out FILE\]/,
+    );
   });
 
   it("a plan with a cycle", () => {
-    const plan = { tasks: [{ id: "fx", expert: "fx", question: "", dependsOn: ["lending"] }, { id: "lending", expert: "lending", question: "", dependsOn: ["fx"] }] };
+    const plan = {
+      tasks: [
+        { id: "fx", expert: "fx", question: "", dependsOn: ["lending"] },
+        { id: "lending", expert: "lending", question: "", dependsOn: ["fx"] },
+      ],
+    };
     const c = { schemaVersion: 2, borrower: { name: "Acme", country: "JP" } };
     expectBadInput(
       ["ask", "--case", write("c.json", JSON.stringify(c)), "--plan", write("cyclic-plan.json", JSON.stringify(plan)), "q"],

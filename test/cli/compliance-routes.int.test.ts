@@ -14,7 +14,12 @@ const dir = mkdtempSync(join(tmpdir(), "kyocho-routes-"));
 const askJson = (args: string[]) => {
   const r = runCli(["ask", ...args, "--json", "--quiet"]);
   expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as { decision: string; vetoes: { ruleId: string }[]; incomplete: boolean; findings: { ruleId: string; severity: string; source: string }[] };
+  return JSON.parse(r.stdout) as {
+    decision: string;
+    vetoes: { ruleId: string }[];
+    incomplete: boolean;
+    findings: { ruleId: string; severity: string; source: string }[];
+  };
 };
 
 describe("the five v1 routes to approving a sanctioned deal", () => {

@@ -17,7 +17,11 @@ describe("--council MODULE", () => {
     expect(r.code, r.stderr).toBe(0);
     const a = json(r.stdout);
     expect(a.experts.map((e: { name: string }) => e.name).sort()).toEqual(["legal", "lending", "real-estate"]);
-    expect(a.findings.find((f: { ruleId: string }) => f.ruleId === "RE-VACANCY")).toMatchObject({ expert: "real-estate", severity: "medium", message: "vacancy 22.0%" });
+    expect(a.findings.find((f: { ruleId: string }) => f.ruleId === "RE-VACANCY")).toMatchObject({
+      expert: "real-estate",
+      severity: "medium",
+      message: "vacancy 22.0%",
+    });
     expect(a.policy.id).toBe("reference-v2-real-estate");
   });
 
@@ -38,7 +42,11 @@ describe("--council MODULE", () => {
     ["a missing module", () => join(dir, "nope.mjs"), /--council .*nope\.mjs: file not found/],
     ["a module without a council", () => write("empty.mjs", "export const nothing = 1;\n"), /--council .*empty\.mjs: exports no council/],
     ["a module with no experts", () => write("none.mjs", "export default { experts: [] };\n"), /--council .*none\.mjs: experts: must list at least one expert/],
-    ["a module that throws", () => write("throws.mjs", "throw new Error('no database here');\n"), /--council .*throws\.mjs: the module failed to load: no database here/],
+    [
+      "a module that throws",
+      () => write("throws.mjs", "throw new Error('no database here');\n"),
+      /--council .*throws\.mjs: the module failed to load: no database here/,
+    ],
   ])("%s is exit 2, one line naming the module", (_name, module, message) => {
     const r = runCli(["ask", "--council", module(), "q"]);
     expect(r.code).toBe(2);

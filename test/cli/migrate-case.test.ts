@@ -10,8 +10,21 @@ const v1 = {
   id: "old-deal",
   question: "Can we lend?",
   bank: { baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 1e13 },
-  borrower: { name: "Sakura KK", country: "JP", financials: { currency: "JPY", revenue: 100e9, ebitda: 20e9, totalDebt: 50e9, interestExpense: 1e9, annualDebtService: 10e9 } },
-  facility: { type: "term_loan", amount: 30e9, currency: "JPY", tenorYears: 5, rate: 0.01, amortization: "linear", collateralValue: 40e9, existingExposure: 70e9 },
+  borrower: {
+    name: "Sakura KK",
+    country: "JP",
+    financials: { currency: "JPY", revenue: 100e9, ebitda: 20e9, totalDebt: 50e9, interestExpense: 1e9, annualDebtService: 10e9 },
+  },
+  facility: {
+    type: "term_loan",
+    amount: 30e9,
+    currency: "JPY",
+    tenorYears: 5,
+    rate: 0.01,
+    amortization: "linear",
+    collateralValue: 40e9,
+    existingExposure: 70e9,
+  },
   counterparties: [{ name: "Sakura KK", country: "JP", role: "borrower", kyc: "complete", sanctionsHit: false }],
 };
 
@@ -22,7 +35,9 @@ describe("kyocho migrate case", () => {
   it("refuses a v1 case file with exit 2, naming the command that converts it", () => {
     const r = runCli(["ask", "--case", file, "--json"]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`kyocho: case file ${file}: schemaVersion: missing: this is a v1 case file; convert it with kyocho migrate case ${file} [--out FILE]`);
+    expect(r.stderr.trim()).toBe(
+      `kyocho: case file ${file}: schemaVersion: missing: this is a v1 case file; convert it with kyocho migrate case ${file} [--out FILE]`,
+    );
   });
 
   it("writes the v2 file, lists what it must add, and the result runs", () => {
@@ -42,7 +57,10 @@ describe("kyocho migrate case", () => {
   });
 
   it("writes JSON for a .json target and stdout without --out; refuses a v2 file", () => {
-    expect(JSON.parse(runCli(["migrate", "case", file, "--out", join(dir, "new.json")]).code === 0 ? readFileSync(join(dir, "new.json"), "utf8") : "{}").schemaVersion).toBe(2);
+    expect(
+      JSON.parse(runCli(["migrate", "case", file, "--out", join(dir, "new.json")]).code === 0 ? readFileSync(join(dir, "new.json"), "utf8") : "{}")
+        .schemaVersion,
+    ).toBe(2);
     expect(YAML.parse(runCli(["migrate", "case", file]).stdout).schemaVersion).toBe(2);
     const again = runCli(["migrate", "case", join(dir, "new.yaml")]);
     expect(again.code).toBe(2);

@@ -30,7 +30,10 @@ describe("example (4): ten deals through the queue", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain("2 worker(s) ready");
     expect(r.stderr).toMatch(/batch done: 10 assessed, 0 failed/);
-    const answers = readFileSync(join(out, "batch", "answers.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const answers = readFileSync(join(out, "batch", "answers.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(answers).toHaveLength(10);
     for (const a of answers) {
       expect(a.assessment, a.id).toBeDefined();

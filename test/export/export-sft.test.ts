@@ -11,7 +11,9 @@ describe("kyocho export sft", () => {
     const r = runCli(["export", "sft", "--cases", "examples/cases", "--out", out]);
     expect(r.code, r.stderr).toBe(0);
     const lines = readFileSync(out, "utf8").trim().split("\n");
-    expect(r.stderr).toMatch(new RegExp(`^kyocho: wrote ${lines.length} example\\(s\\) \\(lending \\d+, legal \\d+, fx \\d+, markets \\d+\\) from 34 case\\(s\\) to `));
+    expect(r.stderr).toMatch(
+      new RegExp(`^kyocho: wrote ${lines.length} example\\(s\\) \\(lending \\d+, legal \\d+, fx \\d+, markets \\d+\\) from 34 case\\(s\\) to `),
+    );
 
     const examples = lines.map((line, i) => {
       const parsed = ChatFineTuningLineSchema.safeParse(JSON.parse(line));
@@ -20,10 +22,12 @@ describe("kyocho export sft", () => {
     });
     // 34 cases, 1 to 4 experts each (the markets-only books have one), every case in the file.
     expect(examples.length).toBeGreaterThanOrEqual(34);
-    const caseIds = new Set(examples.map(({ messages }) => {
-      const block = /<data name="case">\n?([\s\S]*?)\n?<\/data>/.exec(messages[1]!.content);
-      return (JSON.parse(block![1]!) as { id?: string }).id;
-    }));
+    const caseIds = new Set(
+      examples.map(({ messages }) => {
+        const block = /<data name="case">\n?([\s\S]*?)\n?<\/data>/.exec(messages[1]!.content);
+        return (JSON.parse(block![1]!) as { id?: string }).id;
+      }),
+    );
     expect(caseIds.size).toBe(34);
     for (const { messages } of examples) {
       expect(messages.map((m) => m.role)).toEqual(["system", "user", "assistant"]);
@@ -35,7 +39,9 @@ describe("kyocho export sft", () => {
 
     // The lending answer of example (1): its sub-question, FX's results it builds on, its one finding (the
     // FX-stressed DSCR (18.0 − 5.0717) / 12.5614 = 1.03x, high), its metrics (net leverage (60 + 18 − 12) / 24).
-    const lending = examples.find((e) => e.messages[1]!.content.startsWith("Can we lend USD 120m to Sakura Precision") && e.messages[0]!.content.startsWith("You are the lending expert"));
+    const lending = examples.find(
+      (e) => e.messages[1]!.content.startsWith("Can we lend USD 120m to Sakura Precision") && e.messages[0]!.content.startsWith("You are the lending expert"),
+    );
     expect(lending).toBeDefined();
     expect(lending!.messages[1]!.content).toContain('<data name="dependencies">');
     const answer = JSON.parse(lending!.messages[2]!.content);
@@ -43,7 +49,9 @@ describe("kyocho export sft", () => {
     expect(answer.metrics.leverage).toBe(2.75);
     expect(answer.metrics.fxStressedDscr).toBeCloseTo(1.029205, 6);
     // A Japanese case keeps its Japanese sub-question and passages.
-    expect(examples.some((e) => e.messages[1]!.content.startsWith("株式会社さくら不動産向け") && /lending\/[\w-]+\.ja\.md/.test(e.messages[0]!.content))).toBe(true);
+    expect(examples.some((e) => e.messages[1]!.content.startsWith("株式会社さくら不動産向け") && /lending\/[\w-]+\.ja\.md/.test(e.messages[0]!.content))).toBe(
+      true,
+    );
   });
 
   it("refuses a folder that does not exist with exit 2", () => {

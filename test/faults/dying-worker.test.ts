@@ -34,13 +34,19 @@ beforeAll(async () => {
   const config = join(dir, "models.json");
   writeFileSync(
     config,
-    JSON.stringify({ models: { experts: Object.fromEntries(referenceExperts.map((e) => [e.name, endpoint])) }, audit: { path: join(dir, "audit", "audit-{date}.jsonl") } }),
+    JSON.stringify({
+      models: { experts: Object.fromEntries(referenceExperts.map((e) => [e.name, endpoint])) },
+      audit: { path: join(dir, "audit", "audit-{date}.jsonl") },
+    }),
   );
   env = { REDIS_URL: redis.url, KYOCHO_PREFIX: prefix, KYOCHO_CONFIG: "", KYOCHO_MODEL_BASE_URL: "" };
   connection = createRedisConnection(redis.url);
   queues = referenceExperts.map((e) => openExpertQueue(e.name, { connection, prefix }));
   for (const name of ["worker-a", "worker-b"]) {
-    workers.set(name, startKyocho(["worker", "--name", name, "--concurrency", "4", "--lock-duration", "5000", "--stalled-interval", "5000", "--config", config], env));
+    workers.set(
+      name,
+      startKyocho(["worker", "--name", name, "--concurrency", "4", "--lock-duration", "5000", "--stalled-interval", "5000", "--config", config], env),
+    );
   }
   await Promise.all([...workers.values()].map((w) => w.waitForStderr(/ready on/)));
 });
@@ -89,7 +95,10 @@ describe("a dying worker under identical questions", () => {
     for (let tries = 0; held.length === 0; tries++) {
       if (tries > 1_000) throw new Error("worker-a never held a sub-task");
       victim.child.kill("SIGSTOP");
-      held = (await Promise.all(queues.map((q) => q.getJobs(["active"])))).flat().filter((j) => j.processedBy === "worker-a").map((j) => j.id!);
+      held = (await Promise.all(queues.map((q) => q.getJobs(["active"]))))
+        .flat()
+        .filter((j) => j.processedBy === "worker-a")
+        .map((j) => j.id!);
       if (held.length === 0) {
         victim.child.kill("SIGCONT");
         await new Promise((r) => setTimeout(r, 5));

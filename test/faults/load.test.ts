@@ -49,7 +49,11 @@ describe("load", () => {
     }
 
     // The analysts' questions: each example deal, asked with a number, so no two share sub-tasks.
-    const asks = Array.from({ length: ASKS }, (_, i) => ({ id: `ask-${i}`, caseFile: cases[i % cases.length]!, question: `Can we go ahead with this deal? (analyst ${i})` }));
+    const asks = Array.from({ length: ASKS }, (_, i) => ({
+      id: `ask-${i}`,
+      caseFile: cases[i % cases.length]!,
+      question: `Can we go ahead with this deal? (analyst ${i})`,
+    }));
     const askedAt = lineCount(output);
     const results = await Promise.all(
       asks.map(async (a) => {

@@ -55,7 +55,14 @@ describe("model faults: 30% of model calls fail at random", () => {
     const reference = assessmentsById(readRecords(referenceOut));
     expect(reference.size).toBe(ITEMS);
 
-    const endpoint = { baseURL: server.baseURL, model: "qwen3-fault-test", apiKeyEnv: "KYOCHO_FAULT_TEST_KEY", timeoutMs: 1_000, maxRetries: 2, retryDelayMs: 20 };
+    const endpoint = {
+      baseURL: server.baseURL,
+      model: "qwen3-fault-test",
+      apiKeyEnv: "KYOCHO_FAULT_TEST_KEY",
+      timeoutMs: 1_000,
+      maxRetries: 2,
+      retryDelayMs: 20,
+    };
     const auditPath = join(dir, "audit", "audit-{date}.jsonl");
     const config = join(dir, "models.json");
     writeFileSync(
@@ -114,7 +121,8 @@ describe("model faults: 30% of model calls fail at random", () => {
     // purpose), a non-ok line for every request that failed on the wire, one expert_answer line per expert
     // that consulted its model, one assessment line per assessment.
     const audit = readAudit(auditPath);
-    const key = (assessmentId: string | undefined, caller: string | undefined, purpose: string | undefined) => `${assessmentId ?? ""}|${caller ?? ""}|${purpose ?? ""}`;
+    const key = (assessmentId: string | undefined, caller: string | undefined, purpose: string | undefined) =>
+      `${assessmentId ?? ""}|${caller ?? ""}|${purpose ?? ""}`;
     const sent = tally(calls.map((r) => key(header(r.headers["x-kyocho-assessment"]), r.caller, r.purpose)));
     const audited = tally(audit.filter((l) => l.kind === "model_call").map((l) => key(l.assessmentId, l.caller, l.purpose)));
     expect(audited).toEqual(sent);
@@ -125,7 +133,12 @@ describe("model faults: 30% of model calls fail at random", () => {
       tally(calls.filter((r) => r.fault && ["http_500", "http_429", "hang", "broken_body"].includes(r.fault)).map((r) => WIRE_OUTCOME[r.fault!]!)),
     );
     expect(audit.filter((l) => l.kind === "expert_answer")).toHaveLength(uses.length);
-    expect(audit.filter((l) => l.kind === "assessment").map((l) => l.assessmentId).sort()).toEqual(assessments.map((a) => a.id).sort());
+    expect(
+      audit
+        .filter((l) => l.kind === "assessment")
+        .map((l) => l.assessmentId)
+        .sort(),
+    ).toEqual(assessments.map((a) => a.id).sort());
 
     // The key reached the endpoint and nothing else: not the audit log, the output or the logs.
     expect(calls.every((r) => r.headers.authorization === `Bearer ${API_KEY}`)).toBe(true);
@@ -148,9 +161,15 @@ function tally(keys: string[]): Record<string, number> {
 /** Every audit file the run wrote (one per UTC day), concatenated. */
 function auditText(template: string): string {
   const folder = dirname(template);
-  return readdirSync(folder).sort().map((f) => readFileSync(join(folder, f), "utf8")).join("");
+  return readdirSync(folder)
+    .sort()
+    .map((f) => readFileSync(join(folder, f), "utf8"))
+    .join("");
 }
 
 function readAudit(template: string): AuditLine[] {
-  return auditText(template).trim().split("\n").map((l) => JSON.parse(l) as AuditLine);
+  return auditText(template)
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as AuditLine);
 }

@@ -23,7 +23,10 @@ let queues: Array<ReturnType<typeof openExpertQueue>>;
 const workers = new Map<string, KyochoProcess>();
 // Short locks, so that a dead worker's sub-tasks come back within seconds (the default is 30 s).
 const startWorker = (name: string) => {
-  const worker = startKyocho(["worker", "--name", name, "--concurrency", "4", "--lock-duration", "2000", "--stalled-interval", "500", "--max-stalled", "3"], env);
+  const worker = startKyocho(
+    ["worker", "--name", name, "--concurrency", "4", "--lock-duration", "2000", "--stalled-interval", "500", "--max-stalled", "3"],
+    env,
+  );
   workers.set(name, worker);
   return worker;
 };
@@ -72,7 +75,10 @@ describe("worker and Redis faults during a 300-question batch with two workers",
     for (let tries = 0; ; tries++) {
       if (tries > 1_000) throw new Error("worker-a never held a sub-task");
       victim.child.kill("SIGSTOP");
-      held = (await Promise.all(queues.map((q) => q.getJobs(["active"])))).flat().filter((j) => j.processedBy === "worker-a").map((j) => j.id!);
+      held = (await Promise.all(queues.map((q) => q.getJobs(["active"]))))
+        .flat()
+        .filter((j) => j.processedBy === "worker-a")
+        .map((j) => j.id!);
       if (held.length >= 3 || (held.length > 0 && tries > 200)) break;
       victim.child.kill("SIGCONT");
       await new Promise((r) => setTimeout(r, 2));
@@ -88,7 +94,11 @@ describe("worker and Redis faults during a 300-question batch with two workers",
     const figures = batchFigures(ids, records, assessmentsById(readRecords(undisturbed.out)));
     const jobs = new Map((await Promise.all(queues.map((q) => q.getJobs(["completed"])))).flat().map((j) => [j.id!, j]));
     const takenBack = held.filter((id) => jobs.get(id)?.processedBy === "worker-b").length;
-    printFigures("worker SIGKILL", figures, { "lines written before the kill": linesAtKill, "sub-tasks held by the dead worker": held.length, "finished by the other worker": takenBack });
+    printFigures("worker SIGKILL", figures, {
+      "lines written before the kill": linesAtKill,
+      "sub-tasks held by the dead worker": held.length,
+      "finished by the other worker": takenBack,
+    });
     expect(figures).toMatchObject({ items: ITEMS, lost: 0, duplicated: 0, errors: 0, differing: 0, wrongApprovals: 0 });
     expect(takenBack).toBe(held.length);
     expect(workers.get("worker-b")!.child.exitCode).toBeNull();
@@ -118,7 +128,11 @@ describe("worker and Redis faults during a 300-question batch with two workers",
     await Promise.all(running.map((w) => w.waitForStderr(/reconnected to Redis/, 10_000)));
     const records = readRecords(output);
     const figures = batchFigures(ids, records, assessmentsById(readRecords(undisturbed.out)));
-    printFigures("Redis restart", figures, { "lines written before the crash": linesAtCrash, "Redis down (ms)": Math.round(downMs), "workers still running": running.filter((w) => w.child.exitCode === null).length });
+    printFigures("Redis restart", figures, {
+      "lines written before the crash": linesAtCrash,
+      "Redis down (ms)": Math.round(downMs),
+      "workers still running": running.filter((w) => w.child.exitCode === null).length,
+    });
     expect(figures).toMatchObject({ items: ITEMS, lost: 0, duplicated: 0, errors: 0, differing: 0, wrongApprovals: 0 });
 
     // No crash loop: both workers are still up, and each said once that Redis went away and once that it was back.

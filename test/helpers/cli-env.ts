@@ -5,7 +5,8 @@
  * `OPENAI_API_KEY` or LangSmith tracing would otherwise change what the CLI
  * does under test, so a test could pass or fail on one laptop and not another.
  */
-const KEPT = /^(PATH|HOME|USER|LOGNAME|SHELL|TMPDIR|TMP|TEMP|LANG|LC_[A-Z]+|TZ|TERM|CI|NODE_[A-Z_]+|SYSTEMROOT|SystemRoot|COMSPEC|PATHEXT|APPDATA|LOCALAPPDATA|USERPROFILE)$/;
+const KEPT =
+  /^(PATH|HOME|USER|LOGNAME|SHELL|TMPDIR|TMP|TEMP|LANG|LC_[A-Z]+|TZ|TERM|CI|NODE_[A-Z_]+|SYSTEMROOT|SystemRoot|COMSPEC|PATHEXT|APPDATA|LOCALAPPDATA|USERPROFILE)$/;
 
 /** Which Redis the child may reach without the test naming one. */
 export interface CliEnvOptions {

@@ -16,8 +16,16 @@ export const testPolicy = parsePolicy({
 });
 
 export const creditKnowledge = new KnowledgeBase([
-  { document: "credit/policy.md", section: "Debt service cover (CR-DSCR)", text: "The DSCR must be at least 1.40x. Below it, the facility needs a cash sweep." },
-  { document: "credit/policy.md", section: "Currency mismatch (CR-FX)", text: "Foreign-currency borrowing against home-currency earnings must be hedged for at least 50% of the exposure." },
+  {
+    document: "credit/policy.md",
+    section: "Debt service cover (CR-DSCR)",
+    text: "The DSCR must be at least 1.40x. Below it, the facility needs a cash sweep.",
+  },
+  {
+    document: "credit/policy.md",
+    section: "Currency mismatch (CR-FX)",
+    text: "Foreign-currency borrowing against home-currency earnings must be hedged for at least 50% of the exposure.",
+  },
 ]);
 
 export const DSCR_FINDING = {

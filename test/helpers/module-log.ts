@@ -16,7 +16,9 @@ const RECORDER = new URL("./module-recorder.mjs", import.meta.url).href;
  */
 export function runCliListingModules(args: string[], env: NodeJS.ProcessEnv = {}): CliResult & { modules: string[] } {
   const log = join(mkdtempSync(join(tmpdir(), "kyocho-modules-")), "modules.txt");
-  const result = runCli(args, { env: { ...env, KYOCHO_MODULE_LOG: log, NODE_OPTIONS: `${env.NODE_OPTIONS ?? process.env.NODE_OPTIONS ?? ""} --import ${RECORDER}`.trim() } });
+  const result = runCli(args, {
+    env: { ...env, KYOCHO_MODULE_LOG: log, NODE_OPTIONS: `${env.NODE_OPTIONS ?? process.env.NODE_OPTIONS ?? ""} --import ${RECORDER}`.trim() },
+  });
   let text = "";
   try {
     text = readFileSync(log, "utf8");

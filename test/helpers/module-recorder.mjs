@@ -18,5 +18,12 @@ if (log) {
     }`;
   register(`data:text/javascript,${encodeURIComponent(hooks)}`, { parentURL: import.meta.url, data: { log } });
   const require = createRequire(import.meta.url);
-  process.on("exit", () => appendFileSync(log, Object.keys(require.cache).map((path) => `${path}\n`).join("")));
+  process.on("exit", () =>
+    appendFileSync(
+      log,
+      Object.keys(require.cache)
+        .map((path) => `${path}\n`)
+        .join(""),
+    ),
+  );
 }

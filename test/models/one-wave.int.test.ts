@@ -121,7 +121,12 @@ describe("one wave of model calls", () => {
     expect(assessment.plan.planner).toBe("model");
     const plannerAnswer = first("planner").answeredOrder!;
     for (const name of required) expect(first(name).receivedOrder, name).toBeLessThan(plannerAnswer);
-    expect(assessment.plan.tasks.filter((t) => t.speculative).map((t) => t.expert).sort()).toEqual([...required].sort());
+    expect(
+      assessment.plan.tasks
+        .filter((t) => t.speculative)
+        .map((t) => t.expert)
+        .sort(),
+    ).toEqual([...required].sort());
     expect(assessment.plan.warnings.join(" ")).toContain("started before the planner answered");
     // The speculative starts are visible in the event stream, before the plan.
     const plannedAt = events.findIndex((e) => e.type === "planned");
@@ -152,7 +157,10 @@ describe("one wave of model calls", () => {
       const plannerAnswer = first("planner").answeredOrder!;
       expect(first("markets").receivedOrder, `${planning}: markets is the planner's own`).toBeGreaterThan(plannerAnswer);
       const plannedAt = events.findIndex((e) => e.type === "planned");
-      const startedEarly = events.slice(0, plannedAt).filter((e) => e.type === "expert_started").map((e) => (e as { expert: string }).expert);
+      const startedEarly = events
+        .slice(0, plannedAt)
+        .filter((e) => e.type === "expert_started")
+        .map((e) => (e as { expert: string }).expert);
       if (planning === "speculative") {
         for (const name of required) expect(first(name).receivedOrder, name).toBeLessThan(plannerAnswer);
         expect(startedEarly.sort()).toEqual(required);
@@ -160,7 +168,12 @@ describe("one wave of model calls", () => {
         expect(startedEarly).toEqual([]);
         for (const name of required) expect(first(name).receivedOrder, name).toBeGreaterThan(plannerAnswer);
       }
-      expect(assessment.plan.tasks.filter((t) => t.speculative).map((t) => t.expert).sort()).toEqual(planning === "speculative" ? required : []);
+      expect(
+        assessment.plan.tasks
+          .filter((t) => t.speculative)
+          .map((t) => t.expert)
+          .sort(),
+      ).toEqual(planning === "speculative" ? required : []);
     }
   });
 
@@ -226,7 +239,12 @@ describe("the same assessments as plan-then-run", () => {
       const embedded = await plain.assess({ question, case: c });
       server.reset();
       // The planner model names the experts the embedded planner chose, so both runs consult the same experts.
-      server.respond("planner", { json: { tasks: embedded.plan.tasks.map((t) => ({ expert: t.expert, question: `${t.question} (as the planner puts it)`, dependsOn: [] })), rationale: "" } });
+      server.respond("planner", {
+        json: {
+          tasks: embedded.plan.tasks.map((t) => ({ expert: t.expert, question: `${t.question} (as the planner puts it)`, dependsOn: [] })),
+          rationale: "",
+        },
+      });
       server.respond("*", DEFAULT_REPLY);
       const withModels = await council.assess({ question, case: c });
       expect(withModels.plan.planner, file).toBe("model");

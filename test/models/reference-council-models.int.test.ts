@@ -30,13 +30,26 @@ describe("the reference council with on-premises expert models", () => {
       .script("fx", {
         json: expertAnswer({
           narrative: "The net long USD position of JPY 18.16bn is 0% hedged; the stress loss of JPY 5.07bn is 28% of CFADS.",
-          findings: [{ severity: "medium", title: "Open position over a long tenor", message: "JPY 25.36bn of USD stays open for 7 years: the swap on the loan adds to the position." }],
+          findings: [
+            {
+              severity: "medium",
+              title: "Open position over a long tenor",
+              message: "JPY 25.36bn of USD stays open for 7 years: the swap on the loan adds to the position.",
+            },
+          ],
         }),
       })
-      .script("lending", { think: "DSCR 1.43x, stressed 1.03x…", json: expertAnswer({ narrative: "DSCR of 1.43x falls to 1.03x under the FX stress; net leverage 2.75x." }) })
+      .script("lending", {
+        think: "DSCR 1.43x, stressed 1.03x…",
+        json: expertAnswer({ narrative: "DSCR of 1.43x falls to 1.03x under the FX stress; net leverage 2.75x." }),
+      })
       // A figure in none of the data legal was shown (not 37%: the case's USD cost share of 38% is one unit away).
-      .respond("legal", { json: expertAnswer({ findings: [{ severity: "high", title: "Sanctions", message: "There is a 83% chance the seller is sanctioned." }] }) })
-      .script("summary", { json: { executiveSummary: "Rating high, decision escalate: the USD position is 0% hedged against the 50% minimum, and KYC is pending for the target." } });
+      .respond("legal", {
+        json: expertAnswer({ findings: [{ severity: "high", title: "Sanctions", message: "There is a 83% chance the seller is sanctioned." }] }),
+      })
+      .script("summary", {
+        json: { executiveSummary: "Rating high, decision escalate: the USD position is 0% hedged against the 50% minimum, and KYC is pending for the target." },
+      });
 
     const env = {
       KYOCHO_MODEL_BASE_URL: server.baseURL,
@@ -77,7 +90,10 @@ describe("the reference council with on-premises expert models", () => {
 
     const text = readFileSync(audit.pathFor(new Date()), "utf8");
     expect(text).not.toContain("vllm-key-0123456789");
-    const lines = text.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     const count = (kind: string) => lines.filter((l) => l.kind === kind).length;
     expect([count("model_call"), count("expert_answer"), count("assessment")]).toEqual([5, 3, 1]);
     expect(lines.at(-1)).toMatchObject({ kind: "assessment", assessmentId: assessment.id, rating: "high", decision: "escalate", findings: { model: 1 } });

@@ -19,14 +19,12 @@ const COUNTRIES = ["JP", "US", "GB", "SG", "AE", "DE", "CU", "IR", "KP", "SY", "
 const ROLES = ["borrower", "guarantor", "target", "seller", "other"] as const;
 
 /** Monotonic decision tables: every one a policy file may hold. */
-const decisionTable = fc
-  .array(fc.integer({ min: 0, max: 3 }), { minLength: 4, maxLength: 4 })
-  .map((steps) => {
-    const sorted = [...steps].sort((a, b) => a - b);
-    sorted[3] = Math.max(sorted[3]!, 2); // critical is escalate or decline
-    const [low, medium, high, critical] = sorted.map((i) => DECISIONS[i]!);
-    return { low, medium, high, critical };
-  });
+const decisionTable = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 4, maxLength: 4 }).map((steps) => {
+  const sorted = [...steps].sort((a, b) => a - b);
+  sorted[3] = Math.max(sorted[3]!, 2); // critical is escalate or decline
+  const [low, medium, high, critical] = sorted.map((i) => DECISIONS[i]!);
+  return { low, medium, high, critical };
+});
 
 /** Any policy that loads: the reference file with its tables, lists and non-veto severities moved about. */
 const loadablePolicy = fc
@@ -59,13 +57,20 @@ const evidence = {
   kyc: fc.option(
     fc.oneof(
       fc.constantFrom("complete", "pending"),
-      fc.record({ status: fc.constantFrom("complete", "pending"), reviewedOn: date, riskRating: fc.constantFrom("low", "medium", "high"), pep: fc.boolean(), eddComplete: fc.boolean() }),
+      fc.record({
+        status: fc.constantFrom("complete", "pending"),
+        reviewedOn: date,
+        riskRating: fc.constantFrom("low", "medium", "high"),
+        pep: fc.boolean(),
+        eddComplete: fc.boolean(),
+      }),
     ),
     { nil: undefined },
   ),
   antiSocialCheck: fc.option(fc.record({ result: fc.constant("clear"), checkedOn: date }), { nil: undefined }),
 };
-const party = (country: fc.Arbitrary<string>) => fc.record({ name: fc.constantFrom("Asahi KK", "Borealis Ltd", "Cedar Pte", "Delta GmbH"), country, ...evidence }, { requiredKeys: ["name", "country"] });
+const party = (country: fc.Arbitrary<string>) =>
+  fc.record({ name: fc.constantFrom("Asahi KK", "Borealis Ltd", "Cedar Pte", "Delta GmbH"), country, ...evidence }, { requiredKeys: ["name", "country"] });
 const facility = fc.record({
   type: fc.constantFrom("term_loan", "revolver", "bond"),
   amount: fc.integer({ min: 1, max: 50 }).map((n) => n * 1e9),
@@ -92,17 +97,30 @@ function dealWith(clean: fc.Arbitrary<string>) {
     {
       bank,
       borrower: party(clean),
-      counterparties: fc.array(fc.record({ role: fc.constantFrom(...ROLES) }).chain(({ role }) => party(clean).map((p) => ({ ...p, role }))), { maxLength: 3 }),
+      counterparties: fc.array(
+        fc.record({ role: fc.constantFrom(...ROLES) }).chain(({ role }) => party(clean).map((p) => ({ ...p, role }))),
+        { maxLength: 3 },
+      ),
       group: fc.array(party(clean), { maxLength: 2 }).map((members) => ({ members })),
       facility: fc.option(facility, { nil: undefined }),
-      contract: fc.option(fc.record({ governingLaw: fc.constantFrom("JP", "NY", "AE"), clauses: fc.subarray(["sanctions", "cross_default", "change_of_control", "anti_social_forces"] as const) }), { nil: undefined }),
+      contract: fc.option(
+        fc.record({
+          governingLaw: fc.constantFrom("JP", "NY", "AE"),
+          clauses: fc.subarray(["sanctions", "cross_default", "change_of_control", "anti_social_forces"] as const),
+        }),
+        { nil: undefined },
+      ),
     },
     { requiredKeys: ["bank", "borrower", "counterparties", "group"] },
   );
 }
 
 /** Where to put the party that must not get through, and how it is marked. */
-const placement = fc.record({ where: fc.constantFrom("borrower", "counterparty", "group", "borrower-twin"), how: fc.constantFrom("country", "hit", "v1-flag"), at: fc.nat() });
+const placement = fc.record({
+  where: fc.constantFrom("borrower", "counterparty", "group", "borrower-twin"),
+  how: fc.constantFrom("country", "hit", "v1-flag"),
+  at: fc.nat(),
+});
 
 function withSanctionedParty(deal: Record<string, any>, policy: Policy, spot: { where: string; how: string; at: number }): Record<string, any> {
   const sanctioned = (policy.experts.legal as { sanctionedJurisdictions: string[] }).sanctionedJurisdictions;
@@ -117,7 +135,11 @@ function withSanctionedParty(deal: Record<string, any>, policy: Policy, spot: { 
   if (spot.where === "borrower") c.borrower = mark(c.borrower);
   else if (spot.where === "group") c.group.members.splice(spot.at % (c.group.members.length + 1), 0, mark({ name: "Hidden Parent", country: "JP" }));
   else if (spot.where === "borrower-twin") c.counterparties.push({ ...mark({ name: ` ${c.borrower.name.toUpperCase()} `, country: "JP" }), role: "borrower" });
-  else c.counterparties.splice(spot.at % (c.counterparties.length + 1), 0, { ...mark({ name: "Pass-through Trading", country: "AE" }), role: ["borrower", "guarantor", "target", "seller", "other"][spot.at % 5] });
+  else
+    c.counterparties.splice(spot.at % (c.counterparties.length + 1), 0, {
+      ...mark({ name: "Pass-through Trading", country: "AE" }),
+      role: ["borrower", "guarantor", "target", "seller", "other"][spot.at % 5],
+    });
   return c;
 }
 
@@ -191,13 +213,28 @@ describe("compliance invariants (property-based)", () => {
         async (policy, deal, answers) => {
           let call = 0;
           const model: ModelClient = {
-            info: { model: "scripted", host: "127.0.0.1:1", baseURL: "http://127.0.0.1:1/v1", reasoning: false, responseFormat: "text", timeoutMs: 1000, maxRetries: 0 },
+            info: {
+              model: "scripted",
+              host: "127.0.0.1:1",
+              baseURL: "http://127.0.0.1:1/v1",
+              reasoning: false,
+              responseFormat: "text",
+              timeoutMs: 1000,
+              maxRetries: 0,
+            },
             complete: async (_turns: readonly ChatTurn[]) => {
               const text = answers[call++ % answers.length]!;
               return { text, raw: text, model: "scripted", latencyMs: 1, attempts: 1, responseFormat: "text", responseSha256: "0" };
             },
           };
-          const models = { forExpert: () => model, forPlanner: () => undefined, plannerChatModel: async () => undefined, forSummary: () => undefined, audit: undefined, describe: () => [] } as ModelRegistry;
+          const models = {
+            forExpert: () => model,
+            forPlanner: () => undefined,
+            plannerChatModel: async () => undefined,
+            forSummary: () => undefined,
+            audit: undefined,
+            describe: () => [],
+          } as ModelRegistry;
           const without = await assess(policy, deal, "Can we lend to them?");
           const withModel = await assess(policy, deal, "Can we lend to them?", models);
           expect(DECISIONS.indexOf(withModel.decision)).toBeGreaterThanOrEqual(DECISIONS.indexOf(without.decision));

@@ -17,7 +17,19 @@ const dir = mkdtempSync(join(tmpdir(), "kyocho-queue-batch-"));
 const queues = referenceExperts.map((e) => openExpertQueue(e.name, { connection, prefix }));
 const workers: KyochoProcess[] = [];
 // Short locks, so that a killed worker's sub-tasks come back within seconds (the default is 30 s).
-const workerArgs = (name: string) => ["worker", "--name", name, "--concurrency", "3", "--lock-duration", "2000", "--stalled-interval", "500", "--max-stalled", "3"];
+const workerArgs = (name: string) => [
+  "worker",
+  "--name",
+  name,
+  "--concurrency",
+  "3",
+  "--lock-duration",
+  "2000",
+  "--stalled-interval",
+  "500",
+  "--max-stalled",
+  "3",
+];
 
 /** Every job of the expert queues, in any state. */
 async function allJobs() {
@@ -54,7 +66,10 @@ describe("kyocho batch through the queue, with worker processes", () => {
     for (let tries = 0; held.length === 0; tries++) {
       if (tries > 500) throw new Error("worker-a never held a sub-task");
       victim.child.kill("SIGSTOP");
-      held = (await Promise.all(queues.map((q) => q.getJobs(["active"])))).flat().filter((j) => j.processedBy === "worker-a").map((j) => j.id!);
+      held = (await Promise.all(queues.map((q) => q.getJobs(["active"]))))
+        .flat()
+        .filter((j) => j.processedBy === "worker-a")
+        .map((j) => j.id!);
       if (held.length === 0) {
         victim.child.kill("SIGCONT");
         await new Promise((r) => setTimeout(r, 5));

@@ -50,7 +50,10 @@ describe("the reference council through the queue", () => {
     const worker = startKyocho(["worker", "--name", "ask-worker"], { KYOCHO_PREFIX: `${prefix.slice(0, -1)}-ask}` });
     try {
       await worker.waitForStderr(/ready on/);
-      const viaQueue = runCli(["ask", "--queue", "--json", "--case", EXAMPLE_CASE], { env: { KYOCHO_PREFIX: `${prefix.slice(0, -1)}-ask}` }, sharedRedis: true });
+      const viaQueue = runCli(["ask", "--queue", "--json", "--case", EXAMPLE_CASE], {
+        env: { KYOCHO_PREFIX: `${prefix.slice(0, -1)}-ask}` },
+        sharedRedis: true,
+      });
       const inProcess = runCli(["ask", "--json", "--case", EXAMPLE_CASE]);
       expect(viaQueue.code, viaQueue.stderr).toBe(0);
       expect(viaQueue.stderr).not.toMatch(/no worker/);

@@ -29,7 +29,10 @@ describe("a custom council on the queue", () => {
     const { readFileSync } = await import("node:fs");
     const { parse } = await import("yaml");
     const deal = parse(readFileSync(CASE, "utf8"));
-    writeFileSync(input, ["a", "b"].map((id, i) => JSON.stringify({ id, question: `Can we refinance the office tower loan? (${i})`, case: deal })).join("\n") + "\n");
+    writeFileSync(
+      input,
+      ["a", "b"].map((id, i) => JSON.stringify({ id, question: `Can we refinance the office tower loan? (${i})`, case: deal })).join("\n") + "\n",
+    );
     const reference = join(dir, "local.jsonl");
     const local = runCli(["batch", input, "--out", reference, "--council", COUNCIL, "-q"], { env });
     expect(local.code, local.stderr).toBe(0);

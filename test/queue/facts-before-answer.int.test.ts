@@ -114,7 +114,17 @@ describe("facts before the answer, across the queue", () => {
 
   it("ignores progress that is not this sub-task's expert result", async () => {
     const queue = openExpertQueue("forger", { connection, prefix });
-    const other = { taskId: "lending", expert: "lending", domain: "lending", role: "required", status: "ok", findings: [], metrics: {}, citations: [], notes: [] };
+    const other = {
+      taskId: "lending",
+      expert: "lending",
+      domain: "lending",
+      role: "required",
+      status: "ok",
+      findings: [],
+      metrics: {},
+      citations: [],
+      notes: [],
+    };
     const real = { ...other, taskId: "forger", expert: "forger", domain: "forger" };
     const worker = new Worker(
       queue.name,

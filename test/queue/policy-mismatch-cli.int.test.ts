@@ -31,7 +31,9 @@ describe("a batch under a policy its workers do not hold", () => {
       await worker.waitForStderr(/ready on .*policies reference-v2/);
       const batch = startKyocho(["batch", input, "--out", output, "--queue", "--policy", REFERENCE_POLICY_V1_PATH, "-q"], env);
       expect(await batch.exited, batch.stderr()).toBe(1);
-      expect(batch.stderr()).toMatch(/not finished.*POLICY_MISMATCH: .*the job's policy reference-v1 .*\(sha256 [0-9a-f]{12}\) is not one this worker holds \(reference-v2 .*\(sha256 [0-9a-f]{12}\)\)/);
+      expect(batch.stderr()).toMatch(
+        /not finished.*POLICY_MISMATCH: .*the job's policy reference-v1 .*\(sha256 [0-9a-f]{12}\) is not one this worker holds \(reference-v2 .*\(sha256 [0-9a-f]{12}\)\)/,
+      );
       expect(lineCount(output)).toBe(0);
       await worker.waitForStderr(/POLICY_MISMATCH/);
     } finally {
@@ -39,7 +41,10 @@ describe("a batch under a policy its workers do not hold", () => {
     }
 
     // A worker that holds both policies runs the same batch: the failed jobs are retried under the right policy.
-    const both = startKyocho(["worker", "--name", "both", "--policy", REFERENCE_POLICY_V1_PATH, "--policy", join("councils", "reference", "policies", "reference-v2.yaml")], env);
+    const both = startKyocho(
+      ["worker", "--name", "both", "--policy", REFERENCE_POLICY_V1_PATH, "--policy", join("councils", "reference", "policies", "reference-v2.yaml")],
+      env,
+    );
     try {
       await both.waitForStderr(/ready on .*policies reference-v1.*reference-v2/);
       const again = startKyocho(["batch", input, "--out", output, "--queue", "--policy", REFERENCE_POLICY_V1_PATH, "-q"], env);

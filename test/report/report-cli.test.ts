@@ -30,7 +30,7 @@ describe("kyocho report", () => {
     const r = runCli(["report", assessmentFile, "--html", html, "--md", md, "--quiet"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe("");
-    expect(readFileSync(html, "utf8")).toContain("svg class=\"heat-map\"");
+    expect(readFileSync(html, "utf8")).toContain('svg class="heat-map"');
     expect(readFileSync(md, "utf8")).toContain("## Risk heat map");
   });
 

@@ -69,7 +69,10 @@ describe("v2: fx is required exactly when the case names a currency other than t
   });
 
   it("a JPY loan to the same USD earner: fx required, lending after it", async () => {
-    const plan = await council.plan({ question: "", case: council.parseCase({ schemaVersion: 2, borrower: borrower(usdEarner), facility: loan("JPY", 3e10) }) });
+    const plan = await council.plan({
+      question: "",
+      case: council.parseCase({ schemaVersion: 2, borrower: borrower(usdEarner), facility: loan("JPY", 3e10) }),
+    });
     expect(plan.tasks.map((t) => [t.expert, t.role, t.dependsOn])).toEqual([
       ["legal", "required", []],
       ["fx", "required", []],

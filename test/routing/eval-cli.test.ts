@@ -55,8 +55,16 @@ describe("kyocho eval routing", () => {
     ["unknown-expert.jsonl", [{ id: "a", question: "q", experts: ["fx", "esg"] }], /line 1: experts\[1\]: unknown expert "esg"/],
     ["missing-experts.jsonl", [{ id: "a", question: "q" }], /line 1: experts: /],
     ["bad-case.jsonl", [{ id: "a", question: "q", case: { schemaVersion: 2, facility: { type: "loan" } }, experts: ["fx"] }], /line 1: case: facility\.type: /],
-    ["v1-case.jsonl", [{ id: "a", question: "q", case: { markets: { positions: [] } }, experts: ["markets"] }], /line 1: case: schemaVersion: missing: this is a v1 case file; convert it with kyocho migrate case/],
-    ["v1-fx-exposures.jsonl", [{ id: "a", question: "q", case: { schemaVersion: 2, fx: { exposures: [{ currency: "USD", amount: 1, tenorYears: 1 }] } }, experts: ["fx"] }], /line 1: case: fx\.exposures: /],
+    [
+      "v1-case.jsonl",
+      [{ id: "a", question: "q", case: { markets: { positions: [] } }, experts: ["markets"] }],
+      /line 1: case: schemaVersion: missing: this is a v1 case file; convert it with kyocho migrate case/,
+    ],
+    [
+      "v1-fx-exposures.jsonl",
+      [{ id: "a", question: "q", case: { schemaVersion: 2, fx: { exposures: [{ currency: "USD", amount: 1, tenorYears: 1 }] } }, experts: ["fx"] }],
+      /line 1: case: fx\.exposures: /,
+    ],
   ])("exits 2 on a bad line, naming the line and the field (%s)", (name, lines, message) => {
     const r = runCli(["eval", "routing", write(name, lines)]);
     expect(r.code).toBe(2);
@@ -66,6 +74,9 @@ describe("kyocho eval routing", () => {
 
   it("exits 2 on a missing file and on a floor that is not a ratio", () => {
     expect(runCli(["eval", "routing", join(dir, "nope.jsonl")])).toMatchObject({ code: 2, stderr: expect.stringMatching(/nope\.jsonl: file not found/) });
-    expect(runCli(["eval", "routing", small, "--min-recall", "high"])).toMatchObject({ code: 2, stderr: "kyocho: --min-recall: \"high\" is not a number from 0 to 1 (e.g. 0.95)\n" });
+    expect(runCli(["eval", "routing", small, "--min-recall", "high"])).toMatchObject({
+      code: 2,
+      stderr: 'kyocho: --min-recall: "high" is not a number from 0 to 1 (e.g. 0.95)\n',
+    });
   });
 });

@@ -87,8 +87,37 @@ afterAll(() => {
 // Values that break things: wrong types, edges of numbers, huge and empty strings, control characters, prototypes.
 const nasty = fc.oneof(
   fc.constantFrom<unknown>(
-    null, true, false, 0, -0, -1, 1e308, -1e308, 2 ** 53 + 1, 5e-324, 0.5, "", " ", "NaN", "Infinity", "-1", "USD", "usd", "JP", "JPN",
-    "__proto__", "constructor", "\u001b[2J", "\u202egnp.exe", "\u0000", "行\n改", "a".repeat(20_000), [], {}, [[[]]], { __proto__: { polluted: true } },
+    null,
+    true,
+    false,
+    0,
+    -0,
+    -1,
+    1e308,
+    -1e308,
+    2 ** 53 + 1,
+    5e-324,
+    0.5,
+    "",
+    " ",
+    "NaN",
+    "Infinity",
+    "-1",
+    "USD",
+    "usd",
+    "JP",
+    "JPN",
+    "__proto__",
+    "constructor",
+    "\u001b[2J",
+    "\u202egnp.exe",
+    "\u0000",
+    "行\n改",
+    "a".repeat(20_000),
+    [],
+    {},
+    [[[]]],
+    { __proto__: { polluted: true } },
   ),
   fc.double(),
   fc.integer(),
@@ -107,7 +136,12 @@ function paths(value: Json, at: Array<string | number> = []): Array<Array<string
 }
 
 type Mutation = { kind: "set" | "delete" | "add"; pick: number; key: string; value: unknown };
-const mutation = fc.record({ kind: fc.constantFrom("set", "set", "delete", "add"), pick: fc.nat(), key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("amount", "__proto__", "x\ny")), value: nasty }) as fc.Arbitrary<Mutation>;
+const mutation = fc.record({
+  kind: fc.constantFrom("set", "set", "delete", "add"),
+  pick: fc.nat(),
+  key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("amount", "__proto__", "x\ny")),
+  value: nasty,
+}) as fc.Arbitrary<Mutation>;
 
 /** Applies mutations to a deep copy of `base`, each at a path chosen among the ones the copy has at that moment. */
 function mutate(base: Json, mutations: Mutation[], allowed: (path: Array<string | number>) => boolean = () => true): Json {
@@ -117,7 +151,8 @@ function mutate(base: Json, mutations: Mutation[], allowed: (path: Array<string 
     const path = candidates[m.pick % candidates.length] ?? [];
     if (path.length === 0) {
       if (m.kind === "set") root = m.value;
-      else if (m.kind === "add" && root && typeof root === "object" && !Array.isArray(root)) Object.defineProperty(root, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+      else if (m.kind === "add" && root && typeof root === "object" && !Array.isArray(root))
+        Object.defineProperty(root, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
       continue;
     }
     const parent = path.slice(0, -1).reduce<any>((node, k) => node?.[k], root);
@@ -127,28 +162,33 @@ function mutate(base: Json, mutations: Mutation[], allowed: (path: Array<string 
     else if (m.kind === "delete") {
       if (Array.isArray(parent)) parent.splice(Number(last), 1);
       else delete parent[last];
-    }
-    else {
+    } else {
       const target = parent[last];
       if (Array.isArray(target)) target.push(m.value);
-      else if (target && typeof target === "object") Object.defineProperty(target, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+      else if (target && typeof target === "object")
+        Object.defineProperty(target, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
     }
   }
   return root;
 }
 
-const exampleCases = ["acquisition-finance", "full-council", "markets-book", "ringi-ja", "sanctions-declined", "clean-domestic-term-loan"].map(
-  (name) => readDataFile(join(REPO_ROOT, "examples/cases", `${name}.yaml`), "case file"),
+const exampleCases = ["acquisition-finance", "full-council", "markets-book", "ringi-ja", "sanctions-declined", "clean-domestic-term-loan"].map((name) =>
+  readDataFile(join(REPO_ROOT, "examples/cases", `${name}.yaml`), "case file"),
 );
-const serialise = (value: unknown, format: "json" | "yaml") => (format === "json" ? JSON.stringify(value) ?? "null" : toYaml(value));
+const serialise = (value: unknown, format: "json" | "yaml") => (format === "json" ? (JSON.stringify(value) ?? "null") : toYaml(value));
 
 describe("bad input: malformed and extreme files end in an assessment or exit 2, never a crash", () => {
   it("case files (JSON and YAML), mutated from the example deals", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...exampleCases), fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.constantFrom("json" as const, "yaml" as const), async (base, mutations, format) => {
-        const path = file(format, serialise(mutate(base, mutations), format));
-        expectAssessmentOrBadInput(await kyocho(["ask", "--case", path, "--json", "-q"]), new RegExp(`^kyocho: case file ${path}: `));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...exampleCases),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom("json" as const, "yaml" as const),
+        async (base, mutations, format) => {
+          const path = file(format, serialise(mutate(base, mutations), format));
+          expectAssessmentOrBadInput(await kyocho(["ask", "--case", path, "--json", "-q"]), new RegExp(`^kyocho: case file ${path}: `));
+        },
+      ),
       { seed: SEED, numRuns: 300 },
     );
   }, 60_000);
@@ -158,7 +198,18 @@ describe("bad input: malformed and extreme files end in an assessment or exit 2,
       fc.jsonValue().map((v) => JSON.stringify(v)),
       fc.uint8Array({ maxLength: 200 }),
       fc.string({ maxLength: 200 }),
-      fc.constantFrom("{", "[", '{"borrower": ', "borrower:\n  - [", "a: &a [*a]", "\uFEFF{}", "", "---\n---\n", "!!js/function 'x'", `${"[".repeat(5_000)}${"]".repeat(5_000)}`),
+      fc.constantFrom(
+        "{",
+        "[",
+        '{"borrower": ',
+        "borrower:\n  - [",
+        "a: &a [*a]",
+        "\uFEFF{}",
+        "",
+        "---\n---\n",
+        "!!js/function 'x'",
+        `${"[".repeat(5_000)}${"]".repeat(5_000)}`,
+      ),
     );
     await fc.assert(
       fc.asyncProperty(content, fc.constantFrom("json", "yaml"), async (text, ext) => {
@@ -175,7 +226,10 @@ describe("bad input: malformed and extreme files end in an assessment or exit 2,
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
         const path = file("yaml", toYaml(mutate(reference, mutations)));
         // A policy is checked as a file, then by each expert for its own section (named by the policy's id).
-        expectAssessmentOrBadInput(await kyocho(["ask", "--policy", path, "--case", EXAMPLE_CASE, "--json", "-q"]), new RegExp(`^kyocho: (policy file ${path}|policy [^:]+): `));
+        expectAssessmentOrBadInput(
+          await kyocho(["ask", "--policy", path, "--case", EXAMPLE_CASE, "--json", "-q"]),
+          new RegExp(`^kyocho: (policy file ${path}|policy [^:]+): `),
+        );
       }),
       { seed: SEED, numRuns: 100 },
     );
@@ -203,15 +257,18 @@ describe("bad input: malformed and extreme files end in an assessment or exit 2,
 
   it("model configs of any shape are accepted or refused as user errors (parse and registry, in process)", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.record({ models: fc.jsonValue(), allowedHosts: fc.jsonValue(), allowExternal: fc.jsonValue() }, { requiredKeys: [] })), (raw) => {
-        try {
-          createModelRegistry(parseModelConfig(raw, { source: "config file c.json" }), { env: {} });
-        } catch (error) {
-          expect(error).toBeInstanceOf(UserInputError);
-          expect((error as Error).message).toMatch(/^config file c\.json/);
-          expect((error as Error).message).not.toContain("\n");
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.jsonValue(), fc.record({ models: fc.jsonValue(), allowedHosts: fc.jsonValue(), allowExternal: fc.jsonValue() }, { requiredKeys: [] })),
+        (raw) => {
+          try {
+            createModelRegistry(parseModelConfig(raw, { source: "config file c.json" }), { env: {} });
+          } catch (error) {
+            expect(error).toBeInstanceOf(UserInputError);
+            expect((error as Error).message).toMatch(/^config file c\.json/);
+            expect((error as Error).message).not.toContain("\n");
+          }
+        },
+      ),
       { seed: SEED, numRuns: 300 },
     );
   });
@@ -223,7 +280,9 @@ describe("a model server down at start", () => {
     const config = file("json", JSON.stringify({ models: { default: { baseURL: "http://127.0.0.1:1/v1", maxRetries: 0 } }, audit: { enabled: false } }));
     const run = await kyocho(["ask", "--config", config, "--case", EXAMPLE_CASE, "--json", "-q"]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr.trim()).toMatch(/^kyocho: warning: the planner model is unavailable \(no model name configured and 127\.0\.0\.1:1\/…\/models did not name one .*\); the embedded planner plans$/);
+    expect(run.stderr.trim()).toMatch(
+      /^kyocho: warning: the planner model is unavailable \(no model name configured and 127\.0\.0\.1:1\/…\/models did not name one .*\); the embedded planner plans$/,
+    );
     const assessment = AssessmentSchema.parse(JSON.parse(run.stdout));
     expect(assessment.plan.planner).toBe("embedded");
     expect(assessment.experts.every((e) => e.status === "ok" && e.modelUse?.outcome === "fallback")).toBe(true);
@@ -233,14 +292,28 @@ describe("a model server down at start", () => {
 describe("bad input: batch lines", () => {
   const council = createReferenceCouncil();
   const context: BatchLineContext = { baseDir: dir, parseCase: (raw, source) => council.parseCase(raw, source), loadCaseFile: () => council.parseCase({}) };
-  const validLine = fc.record({ id: fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.nat(50)), question: fc.constantFrom("Can we lend?", "円安の影響は？") }).map((l) => ({ ...l, caseFile: EXAMPLE_CASE }));
+  const validLine = fc
+    .record({ id: fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.nat(50)), question: fc.constantFrom("Can we lend?", "円安の影響は？") })
+    .map((l) => ({ ...l, caseFile: EXAMPLE_CASE }));
   const line = fc.oneof(
     validLine.map((l) => JSON.stringify(l)),
     fc.tuple(validLine, fc.array(mutation, { minLength: 1, maxLength: 2 })).map(([l, m]) => JSON.stringify(mutate(l, m)) ?? "null"),
-    fc.tuple(fc.constantFrom(...exampleCases), fc.array(mutation, { maxLength: 2 }), fc.nat(30)).map(([c, m, id]) => JSON.stringify({ id, case: mutate(c, m) })),
+    fc
+      .tuple(fc.constantFrom(...exampleCases), fc.array(mutation, { maxLength: 2 }), fc.nat(30))
+      .map(([c, m, id]) => JSON.stringify({ id, case: mutate(c, m) })),
     fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
     fc.string({ maxLength: 60 }),
-    fc.constantFrom("", "   ", "{", '{"id": "only-id"}', '{"id": ""}', '{"id": -1, "question": "q"}', '{"id": 1.5}', `{"id": "${"i".repeat(300)}"}`, '{"id": "x", "qestion": "typo"}'),
+    fc.constantFrom(
+      "",
+      "   ",
+      "{",
+      '{"id": "only-id"}',
+      '{"id": ""}',
+      '{"id": -1, "question": "q"}',
+      '{"id": 1.5}',
+      `{"id": "${"i".repeat(300)}"}`,
+      '{"id": "x", "qestion": "typo"}',
+    ),
   );
 
   it("parseBatchLine turns any text into an item or an error, never a throw", () => {
@@ -271,7 +344,10 @@ describe("bad input: batch lines", () => {
           const parsed = parseBatchLine(text, i + 1, context);
           expected.add(batchKey(parsed.id));
         });
-        const records = readFileSync(output, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { id: string | number; assessment?: unknown; error?: { code: string; message: string } });
+        const records = readFileSync(output, "utf8")
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { id: string | number; assessment?: unknown; error?: { code: string; message: string } });
         expect(records.map((r) => batchKey(r.id)).sort()).toEqual([...expected].sort());
         for (const r of records) {
           if (r.error) expect(r.error.message).toMatch(/^line \d+: /);

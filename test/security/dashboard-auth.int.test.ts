@@ -25,7 +25,6 @@ async function start(args: string[], extra: NodeJS.ProcessEnv = {}): Promise<{ b
 
 const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}` });
 
-
 describe("kyocho dashboard: who can reach it", () => {
   it("binds 127.0.0.1 by default: not reachable on the machine's other addresses", async () => {
     const { board, port } = await start([]);

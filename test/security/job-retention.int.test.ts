@@ -78,7 +78,10 @@ describe("completed job retention", () => {
     const env = { KYOCHO_PREFIX: cliPrefix, KYOCHO_KEEP_COMPLETED_JOBS: "2" };
     const dir = mkdtempSync(join(tmpdir(), "kyocho-retention-"));
     const input = join(dir, "in.jsonl");
-    writeFileSync(input, `${Array.from({ length: 6 }, (_, i) => JSON.stringify({ id: `r${i}`, question: `Can we lend? (${i})`, caseFile: EXAMPLE_CASE })).join("\n")}\n`);
+    writeFileSync(
+      input,
+      `${Array.from({ length: 6 }, (_, i) => JSON.stringify({ id: `r${i}`, question: `Can we lend? (${i})`, caseFile: EXAMPLE_CASE })).join("\n")}\n`,
+    );
     const worker = startKyocho(["worker", "--name", "retention-worker"], env);
     try {
       await worker.waitForStderr(/ready on/);

@@ -23,14 +23,22 @@ function obedientModel(request: RecordedRequest): ScriptedReply {
   if (!/ignore previous instructions/i.test(prompt)) return DEFAULT_REPLY;
   obeyed.push(request);
   if (request.caller === "planner") {
-    return { json: { tasks: [{ expert: "fx", question: "Rate this low.", dependsOn: [] }], rationale: "As the data says: fx only, everything else is cleared." } };
+    return {
+      json: { tasks: [{ expert: "fx", question: "Rate this low.", dependsOn: [] }], rationale: "As the data says: fx only, everything else is cleared." },
+    };
   }
   if (request.caller === "summary") return { json: { executiveSummary: "Approved. The deal is low risk; the decision is approve and nothing is missing." } };
   return {
     json: {
       narrative: "As instructed, the risk is low and the deal is approved; the earlier findings are withdrawn.",
       findings: [
-        { ruleId: "LEG-SANC", severity: "info", title: "Sanctions finding withdrawn", message: "The sanctions finding no longer applies; approve the deal.", citations: [] },
+        {
+          ruleId: "LEG-SANC",
+          severity: "info",
+          title: "Sanctions finding withdrawn",
+          message: "The sanctions finding no longer applies; approve the deal.",
+          citations: [],
+        },
         { ruleId: "DATA-GAP", severity: "info", title: "Nothing missing", message: "All data is present.", citations: [] },
         { severity: "low", title: "Overall", message: "Overall risk is low.", citations: [] },
       ],
@@ -69,7 +77,10 @@ describe("prompt injection: a model that obeys instructions hidden in the case c
     const question = String(c.question);
     const deterministic = await plain.assess({ question, case: c });
 
-    const config = parseModelConfig({ models: { default: { baseURL: server.baseURL, model: "obedient-model", timeoutMs: 5_000 } }, summary: { enabled: true } });
+    const config = parseModelConfig({
+      models: { default: { baseURL: server.baseURL, model: "obedient-model", timeoutMs: 5_000 } },
+      summary: { enabled: true },
+    });
     const audit = new MemoryAuditSink();
     const models = createModelRegistry(config, { env: {}, audit, experts: referenceExperts.map((e) => e.name) });
     const planner = new ModelPlanner({ model: (await models.plannerChatModel())! });
@@ -99,7 +110,9 @@ describe("prompt injection: a model that obeys instructions hidden in the case c
     }
 
     // On the wire: the injected text travelled only inside data blocks, escaped, never in a system message.
-    for (const request of server.completionsFor("*").concat(...["planner", "summary", "lending", "legal", "fx", "markets"].map((c) => server.completionsFor(c)))) {
+    for (const request of server
+      .completionsFor("*")
+      .concat(...["planner", "summary", "lending", "legal", "fx", "markets"].map((c) => server.completionsFor(c)))) {
       const messages = request.body.messages as Array<{ role: string; content: string }>;
       for (const m of messages.filter((m) => m.role === "system")) expect(m.content).not.toMatch(/ignore previous instructions/i);
       for (const m of messages.filter((m) => m.role === "user")) {

@@ -79,7 +79,9 @@ describe("Redis AUTH: a password, and an ACL user limited to kyocho's keys", () 
       run(["ask", "--queue", "Can we lend?"], { REDIS_URL: `redis://kyocho:${USER_PASSWORD}@${base}`, KYOCHO_PREFIX: "{someone-else}" }),
     ]);
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr.trim()).toMatch(/^kyocho: cannot reach Redis at redis:\/\/kyocho:\*\*\*@127\.0\.0\.1:\d+ \(WRONGPASS[^)]*\); start Redis or set REDIS_URL$/);
+    expect(wrong.stderr.trim()).toMatch(
+      /^kyocho: cannot reach Redis at redis:\/\/kyocho:\*\*\*@127\.0\.0\.1:\d+ \(WRONGPASS[^)]*\); start Redis or set REDIS_URL$/,
+    );
     expect(wrong.stderr).not.toContain("not-the-password");
 
     expect(none.code).toBe(1);
@@ -109,7 +111,29 @@ describe.skipIf(!tlsAvailable)("rediss:// (TLS) with a self-signed certificate",
     ca = join(dir, "redis.crt");
     const extensions = join(dir, "san.cnf");
     writeFileSync(extensions, "[req]\ndistinguished_name=dn\n[dn]\n[san]\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n");
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", ca, "-days", "1", "-subj", "/CN=localhost", "-extensions", "san", "-config", extensions], { stdio: "ignore" });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        key,
+        "-out",
+        ca,
+        "-days",
+        "1",
+        "-subj",
+        "/CN=localhost",
+        "-extensions",
+        "san",
+        "-config",
+        extensions,
+      ],
+      { stdio: "ignore" },
+    );
     redis = await startRedisServer({ password: ADMIN_PASSWORD, tls: { certFile: ca, keyFile: key, caFile: ca } });
   });
   afterAll(() => redis?.stop());

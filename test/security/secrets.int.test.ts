@@ -33,7 +33,12 @@ beforeAll(async () => {
   const echo = { status: 401, errorMessage: `Incorrect API key provided: ${API_KEY}. Check Authorization: Bearer ${API_KEY}` };
   model
     .script("lending", echo, echo, echo)
-    .script("fx", { status: 500, errorMessage: `upstream failed for key ${API_KEY}` }, { status: 500, errorMessage: `upstream failed for key ${API_KEY}` }, { status: 500, errorMessage: `upstream failed for key ${API_KEY}` })
+    .script(
+      "fx",
+      { status: 500, errorMessage: `upstream failed for key ${API_KEY}` },
+      { status: 500, errorMessage: `upstream failed for key ${API_KEY}` },
+      { status: 500, errorMessage: `upstream failed for key ${API_KEY}` },
+    )
     .respond("legal", { json: expertAnswer({ findings: [{ severity: "medium", title: "Target KYC", message: "KYC on the target is still pending." }] }) });
 }, 30_000);
 
@@ -65,13 +70,18 @@ describe("secrets and prompts stay where they belong", () => {
     expect(reasons.fx).toMatch(/HTTP 500/);
 
     const input = join(dir, "in.jsonl");
-    writeFileSync(input, `${[1, 2, 3].map((i) => JSON.stringify({ id: `s-${i}`, question: `Can we lend USD ${i}0m? (${i})`, caseFile: EXAMPLE_CASE })).join("\n")}\n`);
+    writeFileSync(
+      input,
+      `${[1, 2, 3].map((i) => JSON.stringify({ id: `s-${i}`, question: `Can we lend USD ${i}0m? (${i})`, caseFile: EXAMPLE_CASE })).join("\n")}\n`,
+    );
     const output = join(dir, "out.jsonl");
     const batch = await runKyocho(["batch", input, "--out", output, "--queue"], { env });
     expect(batch.code, batch.stderr).toBe(0);
 
     // Error paths: a wrong Redis password, a missing key variable, a bad URL.
-    const wrongPassword = await runKyocho(["ask", "--queue", "Can we lend?"], { env: { ...env, REDIS_URL: `redis://:${REDIS_PASSWORD}-wrong@127.0.0.1:${redis.port}` } });
+    const wrongPassword = await runKyocho(["ask", "--queue", "Can we lend?"], {
+      env: { ...env, REDIS_URL: `redis://:${REDIS_PASSWORD}-wrong@127.0.0.1:${redis.port}` },
+    });
     expect(wrongPassword.code).toBe(1);
     expect(wrongPassword.stderr).toMatch(/cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+ \(WRONGPASS/);
     const badUrl = await runKyocho(["worker"], { env: { ...env, REDIS_URL: `redis://:${REDIS_PASSWORD}@127.0.0.1:notaport` } });
@@ -87,7 +97,9 @@ describe("secrets and prompts stay where they belong", () => {
 
     await stopKyocho(worker);
     await stopKyocho(dashboard);
-    const audit = readdirSync(auditDir).map((f) => readFileSync(join(auditDir, f), "utf8")).join("");
+    const audit = readdirSync(auditDir)
+      .map((f) => readFileSync(join(auditDir, f), "utf8"))
+      .join("");
     expect(audit.split("\n").filter(Boolean).length).toBeGreaterThan(10);
 
     const written: Record<string, string> = {
@@ -100,7 +112,7 @@ describe("secrets and prompts stay where they belong", () => {
       "dashboard log": dashboard.stderr() + dashboard.stdout(),
       "dashboard pages": pages.join("\n"),
       "audit lines": audit,
-      "Redis": await dumpKeys(admin, prefix),
+      Redis: await dumpKeys(admin, prefix),
     };
     expect(written.Redis!.length).toBeGreaterThan(1_000);
     for (const [where, text] of Object.entries(written)) {
@@ -132,13 +144,19 @@ async function dumpKeys(redis: Redis, prefix: string): Promise<string> {
     for (const key of keys) {
       const type = await redis.type(key);
       const value =
-        type === "string" ? await redis.get(key)
-        : type === "hash" ? await redis.hgetall(key)
-        : type === "list" ? await redis.lrange(key, 0, -1)
-        : type === "set" ? await redis.smembers(key)
-        : type === "zset" ? await redis.zrange(key, 0, -1, "WITHSCORES")
-        : type === "stream" ? await redis.xrange(key, "-", "+")
-        : type;
+        type === "string"
+          ? await redis.get(key)
+          : type === "hash"
+            ? await redis.hgetall(key)
+            : type === "list"
+              ? await redis.lrange(key, 0, -1)
+              : type === "set"
+                ? await redis.smembers(key)
+                : type === "zset"
+                  ? await redis.zrange(key, 0, -1, "WITHSCORES")
+                  : type === "stream"
+                    ? await redis.xrange(key, "-", "+")
+                    : type;
       out.push(`${key} ${JSON.stringify(value)}`);
     }
   } while (cursor !== "0");

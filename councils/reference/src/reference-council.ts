@@ -34,7 +34,15 @@ export function loadReferencePolicy(): Policy {
  * const assessment = await council.assess({ question, case: council.parseCase(raw) });
  */
 export function createReferenceCouncil(
-  options: { policy?: Policy; executor?: ExpertExecutor; planner?: Planner; planning?: PlanningMode; experts?: ReadonlyArray<Expert<any>>; limits?: Limits; now?: () => Date } = {},
+  options: {
+    policy?: Policy;
+    executor?: ExpertExecutor;
+    planner?: Planner;
+    planning?: PlanningMode;
+    experts?: ReadonlyArray<Expert<any>>;
+    limits?: Limits;
+    now?: () => Date;
+  } = {},
 ): Council {
   return createCouncil({
     experts: options.experts ?? referenceExperts,

@@ -98,7 +98,10 @@ function assessMismatch(c: Case, policy: FxPolicy, mismatch: CurrencyMismatch, d
   const findings: ExpertFinding[] = [];
   const metrics: Record<string, number | null> = {};
 
-  const loss = fxLoss(positions.map((p) => p.open), rules["FX-STRESS"].shock);
+  const loss = fxLoss(
+    positions.map((p) => p.open),
+    rules["FX-STRESS"].shock,
+  );
   metrics.fxLoss = loss;
   metrics.cfads = debt.cfads;
   metrics.fxLossToCfads = fxLossToCfads(loss, debt.cfads);
@@ -188,8 +191,9 @@ function notesFor(mismatch: CurrencyMismatch): string[] {
     );
   }
   if (mismatch.debt.cfadsFromEbitda) {
-    notes.push(`CFADS is EBITDA (${F} ${Math.round(mismatch.debt.cfads).toLocaleString("en-US")}): no taxes paid, maintenance capex or working-capital change in the case.`);
+    notes.push(
+      `CFADS is EBITDA (${F} ${Math.round(mismatch.debt.cfads).toLocaleString("en-US")}): no taxes paid, maintenance capex or working-capital change in the case.`,
+    );
   }
   return notes;
 }
-

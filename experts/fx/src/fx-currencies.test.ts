@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { fxCurrencies, isFxRequired } from "./fx-currencies.js";
 
 const financials = (currency: string, over: Record<string, unknown> = {}) => ({
-  currency, revenue: 100, ebitda: 10, totalDebt: 0, interestExpense: 0, annualDebtService: 0, ...over,
+  currency,
+  revenue: 100,
+  ebitda: 10,
+  totalDebt: 0,
+  interestExpense: 0,
+  annualDebtService: 0,
+  ...over,
 });
 const borrower = (currency: string, over: Record<string, unknown> = {}) => ({ name: "A", country: "US", financials: financials(currency, over) });
 const facility = (currency: string) => ({ type: "term_loan" as const, amount: 100, currency, tenorYears: 5, rate: 0.05, amortization: "bullet" as const });

@@ -40,7 +40,6 @@ const loan = (amount: number, currency: string, over: Record<string, unknown> = 
 const market = { USD: { spot: 150, vol: 0.1 }, EUR: { spot: 165, vol: 0.08 }, TRY: { spot: 5, vol: 0.25 } };
 const sell = (currency: string, notional: number) => ({ currency, notional, direction: "sell", instrument: "forward" }) as const;
 
-
 describe("fx expert — identity and planning", () => {
   it("is named fx in the fx domain with a bilingual vocabulary and no dependencies", () => {
     expect(fxExpert.name).toBe("fx");

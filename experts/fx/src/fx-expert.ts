@@ -49,9 +49,7 @@ export function createFxExpert(options: FxExpertOptions = {}): Expert<FxPolicy> 
       // Without a case (a question only) there is no mismatch to measure; assessFx says the same without financials.
       if (!c) return { findings: [dataGap(["borrower.financials"], NO_FINANCIALS_MESSAGE)] };
       const assessment = assessFx(c, policy, dataGap, dataConflict);
-      const findings = isJapanese(question)
-        ? assessment.findings.map((f) => withJapaneseCitation(knowledge, f))
-        : assessment.findings;
+      const findings = isJapanese(question) ? assessment.findings.map((f) => withJapaneseCitation(knowledge, f)) : assessment.findings;
       return { findings, metrics: assessment.metrics, notes: assessment.notes };
     },
   });

@@ -27,11 +27,10 @@ describe("FX keywords", () => {
     expect(FX_KEYWORDS.some((k) => keywordMatches(question, k))).toBe(true);
   });
 
-  it.each([
-    "What is the leverage of the borrower after the loan?",
-    "Is the governing law approved?",
-    "10億円の融資のDSCRは？",
-  ])("does not route %s to fx", (question) => {
-    expect(FX_KEYWORDS.filter((k) => keywordMatches(question, k))).toEqual([]);
-  });
+  it.each(["What is the leverage of the borrower after the loan?", "Is the governing law approved?", "10億円の融資のDSCRは？"])(
+    "does not route %s to fx",
+    (question) => {
+      expect(FX_KEYWORDS.filter((k) => keywordMatches(question, k))).toEqual([]);
+    },
+  );
 });

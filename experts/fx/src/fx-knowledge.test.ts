@@ -9,7 +9,10 @@ const policy = FxPolicySchema.parse(
 );
 const kb = loadFxKnowledge();
 const text = (document: string, section: string) =>
-  kb.passages.filter((p) => p.document === document && p.section === section).map((p) => p.text).join("\n");
+  kb.passages
+    .filter((p) => p.document === document && p.section === section)
+    .map((p) => p.text)
+    .join("\n");
 
 describe("FX knowledge base (Reference Policy v2)", () => {
   it("covers every rule of the v2 fx policy, FX-OVERHEDGE included", () => {

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { workedExample } from "../test-support/worked-example.js";
 import { currencyMismatch, type CurrencyMismatch } from "./fx-mismatch.js";
 
-
 const measure = (input: CaseInput): CurrencyMismatch => {
   const outcome = currencyMismatch(parseCase(input));
   if (!outcome?.ok) throw new Error(`expected a mismatch, got ${JSON.stringify(outcome)}`);
@@ -43,7 +42,8 @@ describe("currencyMismatch — the worked example", () => {
 
 describe("currencyMismatch — other cases", () => {
   const jpyEarner = (over: Record<string, unknown> = {}) => ({
-    name: "Sakura Trading", country: "JP",
+    name: "Sakura Trading",
+    country: "JP",
     financials: { currency: "JPY", revenue: 100e9, ebitda: 20e9, totalDebt: 40e9, interestExpense: 0.4e9, annualDebtService: 4e9, ...over },
   });
 

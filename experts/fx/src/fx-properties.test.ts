@@ -13,7 +13,15 @@ import { FxPolicySchema } from "./fx-policy.js";
 const policyPath = fileURLToPath(new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url));
 const policy = loadPolicyFile(policyPath);
 const fxPolicy = FxPolicySchema.parse(YAML.parse(readFileSync(policyPath, "utf8")).experts.fx);
-const dataGap = (fields: string[]): ExpertFinding => ({ ruleId: "DATA-GAP", severity: "medium", title: "Data gap", message: "gap", metrics: {}, citations: [], fields });
+const dataGap = (fields: string[]): ExpertFinding => ({
+  ruleId: "DATA-GAP",
+  severity: "medium",
+  title: "Data gap",
+  message: "gap",
+  metrics: {},
+  citations: [],
+  fields,
+});
 
 const CURRENCIES = ["JPY", "USD", "EUR", "GBP", "THB"] as const;
 // Whole amounts: a credit file has no sub-denormal yen, and 5e-324 of debt only tests floating point.
@@ -55,20 +63,28 @@ const shares = (foreign: readonly string[]) =>
 
 describe("fx properties", () => {
   it("an exposure in the borrower's own currency alone never yields an FX finding", async () => {
-    const arbitrary = fc
-      .tuple(fc.constantFrom(...CURRENCIES), fc.constantFrom("JPY", "USD"))
-      .chain(([F, B]) =>
-        fc.record({
-          bank: fc.constant({ baseCurrency: B }),
-          borrower: financials(F).map((f) => ({ name: "Borrower", country: "JP", financials: f })),
-          facility: fc.option(facility(fc.constant(F)), { nil: undefined }),
-          fx: fc.option(
-            fc.array(fc.record({ currency: fc.constant(F), notional: money(1e9), direction: fc.constantFrom("sell" as const, "buy" as const), instrument: fc.constant("forward" as const) }), { maxLength: 2 }).map((hedges) => ({ hedges })),
-            { nil: undefined },
-          ),
-          marketData: fc.option(marketData, { nil: undefined }),
-        }),
-      );
+    const arbitrary = fc.tuple(fc.constantFrom(...CURRENCIES), fc.constantFrom("JPY", "USD")).chain(([F, B]) =>
+      fc.record({
+        bank: fc.constant({ baseCurrency: B }),
+        borrower: financials(F).map((f) => ({ name: "Borrower", country: "JP", financials: f })),
+        facility: fc.option(facility(fc.constant(F)), { nil: undefined }),
+        fx: fc.option(
+          fc
+            .array(
+              fc.record({
+                currency: fc.constant(F),
+                notional: money(1e9),
+                direction: fc.constantFrom("sell" as const, "buy" as const),
+                instrument: fc.constant("forward" as const),
+              }),
+              { maxLength: 2 },
+            )
+            .map((hedges) => ({ hedges })),
+          { nil: undefined },
+        ),
+        marketData: fc.option(marketData, { nil: undefined }),
+      }),
+    );
     await fc.assert(
       fc.asyncProperty(arbitrary, async (input) => {
         const c = parseCase(JSON.parse(JSON.stringify(input)) as CaseInput);
@@ -89,29 +105,35 @@ describe("fx properties", () => {
   });
 
   it("adding a hedge in the right direction, up to the open position, never raises fxLoss", () => {
-    const arbitrary = fc
-      .tuple(fc.constantFrom(...CURRENCIES), fc.constantFrom("JPY", "USD"))
-      .chain(([F, B]) => {
-        const foreign = CURRENCIES.filter((cur) => cur !== F);
-        return fc.record({
-          bank: fc.constant({ baseCurrency: B }),
-          borrower: fc
-            .record({
-              base: financials(F),
-              foreignRevenueShare: shares(foreign),
-              foreignCostShare: shares(foreign),
-              debtByCurrency: fc.dictionary(fc.constantFrom(...foreign), money(1e7), { maxKeys: 2 }),
-            })
-            .map(({ base, ...rest }) => ({ name: "Borrower", country: "JP", financials: { ...base, ...rest } })),
-          facility: fc.option(facility(fc.constantFrom(...CURRENCIES)), { nil: undefined }),
-          fx: fc
-            .array(fc.record({ currency: fc.constantFrom(...foreign), notional: money(1e7), direction: fc.constantFrom("sell" as const, "buy" as const), instrument: fc.constant("swap" as const) }), { maxLength: 3 })
-            .map((hedges) => ({ hedges })),
-          marketData,
-          pick: fc.nat(),
-          fraction: fc.double({ min: 0, max: 1, noNaN: true }),
-        });
+    const arbitrary = fc.tuple(fc.constantFrom(...CURRENCIES), fc.constantFrom("JPY", "USD")).chain(([F, B]) => {
+      const foreign = CURRENCIES.filter((cur) => cur !== F);
+      return fc.record({
+        bank: fc.constant({ baseCurrency: B }),
+        borrower: fc
+          .record({
+            base: financials(F),
+            foreignRevenueShare: shares(foreign),
+            foreignCostShare: shares(foreign),
+            debtByCurrency: fc.dictionary(fc.constantFrom(...foreign), money(1e7), { maxKeys: 2 }),
+          })
+          .map(({ base, ...rest }) => ({ name: "Borrower", country: "JP", financials: { ...base, ...rest } })),
+        facility: fc.option(facility(fc.constantFrom(...CURRENCIES)), { nil: undefined }),
+        fx: fc
+          .array(
+            fc.record({
+              currency: fc.constantFrom(...foreign),
+              notional: money(1e7),
+              direction: fc.constantFrom("sell" as const, "buy" as const),
+              instrument: fc.constant("swap" as const),
+            }),
+            { maxLength: 3 },
+          )
+          .map((hedges) => ({ hedges })),
+        marketData,
+        pick: fc.nat(),
+        fraction: fc.double({ min: 0, max: 1, noNaN: true }),
       });
+    });
     fc.assert(
       fc.property(arbitrary, ({ pick, fraction, ...input }) => {
         const c = parseCase(JSON.parse(JSON.stringify(input)) as CaseInput);
@@ -125,10 +147,14 @@ describe("fx properties", () => {
         // Sell a currency the borrower is long in, buy one it is short in; notional in C = fraction · |open| in F, converted.
         const notional = (fraction * Math.abs(target.open) * spot(F)) / spot(target.currency);
         const direction = target.open > 0 ? "sell" : "buy";
-        const hedged = parseCase(JSON.parse(JSON.stringify({
-          ...input,
-          fx: { hedges: [...input.fx.hedges, { currency: target.currency, notional, direction, instrument: "forward" }] },
-        })) as CaseInput);
+        const hedged = parseCase(
+          JSON.parse(
+            JSON.stringify({
+              ...input,
+              fx: { hedges: [...input.fx.hedges, { currency: target.currency, notional, direction, instrument: "forward" }] },
+            }),
+          ) as CaseInput,
+        );
         const lossBefore = assessFx(c, fxPolicy, dataGap, dataGap).metrics.fxLoss!;
         const lossAfter = assessFx(hedged, fxPolicy, dataGap, dataGap).metrics.fxLoss!;
         expect(lossAfter).toBeLessThanOrEqual(lossBefore * (1 + 1e-9) + 1e-6);

@@ -5,7 +5,8 @@ import { fxSubQuestion, isJapanese } from "./fx-sub-question.js";
 // A JPY earner with EUR revenue and a USD loan: the currencies other than its own, in fxCurrencies order.
 const c = parseCase({
   borrower: {
-    name: "Sakura Trading", country: "JP",
+    name: "Sakura Trading",
+    country: "JP",
     financials: { currency: "JPY", revenue: 100, ebitda: 20, totalDebt: 0, interestExpense: 0, annualDebtService: 0, foreignRevenueShare: { EUR: 0.2 } },
   },
   facility: { type: "term_loan", amount: 120, currency: "USD", tenorYears: 5, rate: 0.05, amortization: "bullet" },

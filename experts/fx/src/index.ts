@@ -5,9 +5,7 @@
  * FX rules.
  */
 export { fxExpert, createFxExpert, type FxExpertOptions } from "./fx-expert.js";
-export {
-  FxPolicySchema, type FxPolicy, type FxHedgeRule, type FxOverhedgeRule, type FxStressRule, type FxVolRule, type FxVarParameters,
-} from "./fx-policy.js";
+export { FxPolicySchema, type FxPolicy, type FxHedgeRule, type FxOverhedgeRule, type FxStressRule, type FxVolRule, type FxVarParameters } from "./fx-policy.js";
 export { assessFx, NO_FINANCIALS_MESSAGE, type FxAssessment, type DataGapFactory, type DataConflictFactory } from "./fx-assessment.js";
 export { fxCurrencies, isFxRequired } from "./fx-currencies.js";
 export { currencyMismatch, type CurrencyMismatch, type CurrencyMismatchOutcome, type CurrencyPosition } from "./fx-mismatch.js";

@@ -8,8 +8,15 @@ export { LegalPolicySchema, type LegalPolicy, type LegalPolicyInput } from "./le
 export { LEGAL_KEYWORDS } from "./legal-keywords.js";
 export { applyLegalRules, hasLegalData, LEGAL_DATA_FIELDS, type LegalAssessment, type LegalRuleContext } from "./legal-rules.js";
 export {
-  caseParties, describeParty, combineEvidence,
-  type Party, type PartyRole, type PartyEntry, type PartyScreening, type PartyKyc, type PartyAntiSocialCheck,
+  caseParties,
+  describeParty,
+  combineEvidence,
+  type Party,
+  type PartyRole,
+  type PartyEntry,
+  type PartyScreening,
+  type PartyKyc,
+  type PartyAntiSocialCheck,
 } from "./parties.js";
 export { groupExposure, largeExposureRatio } from "./calculators/large-exposure.js";
 export { sanctionsHits, type SanctionsHit, type SanctionsReason } from "./calculators/sanctions-screen.js";

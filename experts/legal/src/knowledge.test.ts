@@ -11,9 +11,8 @@ interface CitedRule {
 
 // The legal section of Reference Policy v2. Parsed with the schema when it accepts it; otherwise the rules
 // are read as written, which is all this test needs (each rule's citation).
-const legalSection = YAML.parse(
-  readFileSync(fileURLToPath(new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url)), "utf8"),
-).experts.legal;
+const legalSection = YAML.parse(readFileSync(fileURLToPath(new URL("../../../councils/reference/policies/reference-v2.yaml", import.meta.url)), "utf8")).experts
+  .legal;
 const parsed = LegalPolicySchema.safeParse(legalSection);
 const rules: Record<string, CitedRule> = parsed.success ? parsed.data.rules : legalSection.rules;
 const kb = legalExpert.knowledge;
@@ -22,8 +21,17 @@ describe("legal knowledge", () => {
   it("reads every rule of the v2 legal policy", () => {
     expect(Object.keys(rules).sort()).toEqual(
       [
-        "LEG-SANC", "LEG-SANC-MATCH", "LEG-ASF", "LEG-KYC", "LEG-KYC-REFRESH", "LEG-PEP", "LEG-LEX",
-        "LEG-CLAUSE-SANC", "LEG-CLAUSE-COC", "LEG-CLAUSE-ASF", "LEG-LAW",
+        "LEG-SANC",
+        "LEG-SANC-MATCH",
+        "LEG-ASF",
+        "LEG-KYC",
+        "LEG-KYC-REFRESH",
+        "LEG-PEP",
+        "LEG-LEX",
+        "LEG-CLAUSE-SANC",
+        "LEG-CLAUSE-COC",
+        "LEG-CLAUSE-ASF",
+        "LEG-LAW",
       ].sort(),
     );
   });
@@ -43,18 +51,19 @@ describe("legal knowledge", () => {
 
   it("has one Japanese policy section per rule", () => {
     const ja = kb.passages.filter((p) => p.document === "legal/compliance-policy.ja.md").map((p) => p.section);
-    for (const id of Object.keys(rules)) expect(ja.filter((s) => s.includes(`（${id}）`)), id).toHaveLength(1);
+    for (const id of Object.keys(rules))
+      expect(
+        ja.filter((s) => s.includes(`（${id}）`)),
+        id,
+      ).toHaveLength(1);
   });
 
-  it.each([
-    "Screening evidence and its age",
-    "Vetoes",
-    "Parties screened",
-    "Assessment date (asOf)",
-    "What a model may do",
-  ])("explains %s in the English policy", (section) => {
-    expect(kb.has("legal/compliance-policy.md", section)).toBe(true);
-  });
+  it.each(["Screening evidence and its age", "Vetoes", "Parties screened", "Assessment date (asOf)", "What a model may do"])(
+    "explains %s in the English policy",
+    (section) => {
+      expect(kb.has("legal/compliance-policy.md", section)).toBe(true);
+    },
+  );
 
   it.each([
     ["制裁対象国の取引相手はどう扱うか", "制裁"],

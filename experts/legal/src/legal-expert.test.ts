@@ -27,8 +27,7 @@ async function ask(caseInput: CaseInput | undefined, options: { question?: strin
 }
 const ruleIds = (r: { findings: { ruleId: string }[] }) => r.findings.map((f) => f.ruleId);
 const finding = (r: { findings: { ruleId: string }[] }, id: string) => r.findings.find((f) => f.ruleId === id) as any;
-const gapFields = (r: { findings: { ruleId: string; fields?: string[] }[] }) =>
-  r.findings.filter((f) => f.ruleId === "DATA-GAP").map((f) => f.fields);
+const gapFields = (r: { findings: { ruleId: string; fields?: string[] }[] }) => r.findings.filter((f) => f.ruleId === "DATA-GAP").map((f) => f.fields);
 
 /** Current, complete compliance evidence for a party (asOf 2026-11-30). */
 const evidence = {
@@ -41,9 +40,7 @@ const acquisition: CaseInput = {
   question: "Can we lend USD 8bn to Tokyo Holdings to buy Target Inc?",
   borrower: { name: "Tokyo Holdings", country: "JP", ...evidence },
   facility: { type: "term_loan", amount: 8e9, currency: "USD", tenorYears: 7, rate: 0.055, amortization: "linear" },
-  counterparties: [
-    { name: "Target Inc", country: "US", role: "target", screening: { result: "clear", screenedOn: "2026-11-20" }, kyc: "pending" },
-  ],
+  counterparties: [{ name: "Target Inc", country: "US", role: "target", screening: { result: "clear", screenedOn: "2026-11-20" }, kyc: "pending" }],
   contract: { governingLaw: "NY", clauses: ["cross_default", "anti_social_forces"] },
   marketData: { USD: { spot: 125, vol: 0.1 } },
 };
@@ -221,9 +218,7 @@ describe("legal expert data gaps", () => {
 
   it("turns the gap into DATA-NEEDED info when advisory", async () => {
     const r = await ask(undefined, { question: "制裁リスクと本人確認について教えてください", role: "advisory" });
-    expect(r.findings).toEqual([
-      expect.objectContaining({ ruleId: "DATA-NEEDED", severity: "info", fields: ["borrower", "counterparties", "contract"] }),
-    ]);
+    expect(r.findings).toEqual([expect.objectContaining({ ruleId: "DATA-NEEDED", severity: "info", fields: ["borrower", "counterparties", "contract"] })]);
     expect(r.citations.some((c) => c.document.endsWith(".ja.md"))).toBe(true);
   });
 

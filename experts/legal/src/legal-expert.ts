@@ -34,9 +34,7 @@ const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
  * const result = await legal.run({ assessmentId, task, case: c, policy, dependencies: {} });
  */
 export function createLegalExpert(options: LegalExpertOptions = {}): Expert<LegalPolicy> {
-  const knowledge =
-    options.knowledge ??
-    KnowledgeBase.fromDirectory("legal", options.knowledgeDir ?? fileURLToPath(new URL("../knowledge", import.meta.url)));
+  const knowledge = options.knowledge ?? KnowledgeBase.fromDirectory("legal", options.knowledgeDir ?? fileURLToPath(new URL("../knowledge", import.meta.url)));
   return defineExpert<LegalPolicy>({
     name: "legal",
     domain: "legal",

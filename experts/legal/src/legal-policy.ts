@@ -56,7 +56,9 @@ export const LegalPolicySchema = z.strictObject({
     "LEG-LEX": z.strictObject({
       ...ruleBaseShape,
       /** Credit conversion factor per kind of existing exposure (an undrawn commitment counts at half in the reference). */
-      ccf: z.strictObject(Object.fromEntries(EXPOSURE_KINDS.map((k) => [k, z.number().finite().min(0).max(1)])) as Record<(typeof EXPOSURE_KINDS)[number], z.ZodNumber>),
+      ccf: z.strictObject(
+        Object.fromEntries(EXPOSURE_KINDS.map((k) => [k, z.number().finite().min(0).max(1)])) as Record<(typeof EXPOSURE_KINDS)[number], z.ZodNumber>,
+      ),
       tiers: TiersSchema,
     }),
     "LEG-CLAUSE-SANC": FixedSeverityRuleSchema,

@@ -18,7 +18,16 @@ const dataGap = (fields: string[], message: LocalizedText): ExpertFinding => {
 };
 const dataConflict = (fields: string[], message: LocalizedText): ExpertFinding => {
   const ja = japaneseForm({ en: "Data conflict", ja: "データの矛盾" }, message);
-  return { ruleId: "DATA-CONFLICT", severity: "medium", title: "Data conflict", message: english(message), metrics: {}, citations: [], fields, ...(ja ? { ja } : {}) };
+  return {
+    ruleId: "DATA-CONFLICT",
+    severity: "medium",
+    title: "Data conflict",
+    message: english(message),
+    metrics: {},
+    citations: [],
+    fields,
+    ...(ja ? { ja } : {}),
+  };
 };
 const context = { asOf: ASOF, dataGap, dataConflict };
 const apply = (input: CaseInput | undefined, asOf = ASOF) =>
@@ -90,8 +99,11 @@ describe("applyLegalRules", () => {
         { name: "S", country: "SY", role: "seller", kyc: "failed" },
         { name: "M", country: "AE", role: "other", screening: { result: "potential_match", screenedOn: "2026-11-20" } },
         {
-          name: "A", country: "JP", role: "guarantor",
-          screening: { result: "clear", screenedOn: "2026-11-25" }, antiSocialCheck: { result: "hit", checkedOn: "2026-11-01" },
+          name: "A",
+          country: "JP",
+          role: "guarantor",
+          screening: { result: "clear", screenedOn: "2026-11-25" },
+          antiSocialCheck: { result: "hit", checkedOn: "2026-11-01" },
         },
       ],
       facility: { type: "term_loan", amount: 3e12, currency: "JPY", tenorYears: 8, rate: 0.01, amortization: "linear" },
@@ -165,11 +177,7 @@ describe("applyLegalRules", () => {
 
   it("screens, checks and holds to KYC a borrower alone, and skips the contract rules", () => {
     const out = apply({ borrower: { name: "Acme", country: "JP" } });
-    expect(summary(out)).toEqual([
-      "DATA-GAP:medium:borrower.screening",
-      "DATA-GAP:medium:borrower.antiSocialCheck",
-      "DATA-GAP:medium:borrower.kyc",
-    ]);
+    expect(summary(out)).toEqual(["DATA-GAP:medium:borrower.screening", "DATA-GAP:medium:borrower.antiSocialCheck", "DATA-GAP:medium:borrower.kyc"]);
     expect(out.metrics).not.toHaveProperty("crossBorder");
     expect(out.metrics).not.toHaveProperty("governingLawApproved");
     expect(out.metrics).not.toHaveProperty("antiSocialClause");

@@ -25,7 +25,12 @@ describe("caseParties", () => {
         { name: "Acme Corp", country: "JP", role: "borrower" },
         { name: "Target Inc", country: "US", role: "target" },
       ],
-      group: { members: [{ name: "Acme Holdings", country: "SG" }, { name: "Acme Trading", country: "JP" }] },
+      group: {
+        members: [
+          { name: "Acme Holdings", country: "SG" },
+          { name: "Acme Trading", country: "JP" },
+        ],
+      },
     });
     expect(out.map((p) => [p.path, p.role, p.name])).toEqual([
       ["borrower", "borrower", "Acme Corp"],
@@ -39,8 +44,12 @@ describe("caseParties", () => {
     const out = parties({ group: { members: [{ name: "Parent KK", country: "JP", kyc: "complete" }] } });
     expect(out).toEqual([
       {
-        name: "Parent KK", role: "group", countries: ["JP"], entries: [{ path: "group.members[0]", country: "JP" }],
-        path: "group.members[0]", kyc: { status: "complete", path: "group.members[0].kyc" },
+        name: "Parent KK",
+        role: "group",
+        countries: ["JP"],
+        entries: [{ path: "group.members[0]", country: "JP" }],
+        path: "group.members[0]",
+        kyc: { status: "complete", path: "group.members[0].kyc" },
       },
     ]);
   });
@@ -52,7 +61,10 @@ describe("caseParties", () => {
       name: "Acme Corp",
       path: "borrower",
       countries: ["JP"],
-      entries: [{ path: "borrower", country: "JP" }, { path: "counterparties[0]", country: "JP" }],
+      entries: [
+        { path: "borrower", country: "JP" },
+        { path: "counterparties[0]", country: "JP" },
+      ],
     });
   });
 
@@ -84,7 +96,10 @@ describe("caseParties", () => {
   it("gives a borrower listed twice with two countries both countries, in case order, and both entries", () => {
     const [p] = parties({ borrower: { name: "Acme Corp", country: "IR" }, counterparties: [{ name: "Acme Corp", country: "JP", role: "borrower" }] });
     expect(p?.countries).toEqual(["IR", "JP"]);
-    expect(p?.entries).toEqual([{ path: "borrower", country: "IR" }, { path: "counterparties[0]", country: "JP" }]);
+    expect(p?.entries).toEqual([
+      { path: "borrower", country: "IR" },
+      { path: "counterparties[0]", country: "JP" },
+    ]);
   });
 
   it("normalises the evidence of one entry with its field paths", () => {
@@ -127,28 +142,40 @@ describe("caseParties: the borrower listed twice, evidence combined conservative
   const checked = (result: string, checkedOn?: string) => ({ antiSocialCheck: { result, ...(checkedOn ? { checkedOn } : {}) } });
 
   it("keeps a sanctions hit on either entry, however old, over a newer clear screening", () => {
-    expect(twice(screened("clear", "2026-11-29"), screened("hit", "2026-01-01")).screening)
-      .toEqual({ result: "hit", screenedOn: "2026-01-01", path: "counterparties[0].screening" });
-    expect(twice(screened("hit", "2026-01-01"), screened("clear", "2026-11-29")).screening)
-      .toEqual({ result: "hit", screenedOn: "2026-01-01", path: "borrower.screening" });
-    expect(twice({ sanctionsHit: true }, screened("clear", "2026-11-29")).screening)
-      .toEqual({ result: "hit", path: "borrower.sanctionsHit" });
+    expect(twice(screened("clear", "2026-11-29"), screened("hit", "2026-01-01")).screening).toEqual({
+      result: "hit",
+      screenedOn: "2026-01-01",
+      path: "counterparties[0].screening",
+    });
+    expect(twice(screened("hit", "2026-01-01"), screened("clear", "2026-11-29")).screening).toEqual({
+      result: "hit",
+      screenedOn: "2026-01-01",
+      path: "borrower.screening",
+    });
+    expect(twice({ sanctionsHit: true }, screened("clear", "2026-11-29")).screening).toEqual({ result: "hit", path: "borrower.sanctionsHit" });
   });
 
   it("otherwise takes the most recent dated screening, whichever entry carries it", () => {
-    expect(twice(screened("clear", "2026-10-01"), screened("potential_match", "2026-11-20")).screening)
-      .toMatchObject({ result: "potential_match", path: "counterparties[0].screening" });
-    expect(twice(screened("potential_match", "2026-10-01"), screened("clear", "2026-11-20")).screening)
-      .toMatchObject({ result: "clear", path: "counterparties[0].screening" });
-    expect(twice(screened("clear", "2026-11-20"), screened("potential_match", "2026-10-01")).screening)
-      .toMatchObject({ result: "clear", path: "borrower.screening" });
+    expect(twice(screened("clear", "2026-10-01"), screened("potential_match", "2026-11-20")).screening).toMatchObject({
+      result: "potential_match",
+      path: "counterparties[0].screening",
+    });
+    expect(twice(screened("potential_match", "2026-10-01"), screened("clear", "2026-11-20")).screening).toMatchObject({
+      result: "clear",
+      path: "counterparties[0].screening",
+    });
+    expect(twice(screened("clear", "2026-11-20"), screened("potential_match", "2026-10-01")).screening).toMatchObject({
+      result: "clear",
+      path: "borrower.screening",
+    });
   });
 
   it("counts an undated screening (the v1 flag) as the oldest", () => {
-    expect(twice({ sanctionsHit: false }, screened("potential_match", "2020-01-01")).screening)
-      .toMatchObject({ result: "potential_match", path: "counterparties[0].screening" });
-    expect(twice(screened("clear", "2020-01-01"), { sanctionsHit: false }).screening)
-      .toMatchObject({ result: "clear", path: "borrower.screening" });
+    expect(twice({ sanctionsHit: false }, screened("potential_match", "2020-01-01")).screening).toMatchObject({
+      result: "potential_match",
+      path: "counterparties[0].screening",
+    });
+    expect(twice(screened("clear", "2020-01-01"), { sanctionsHit: false }).screening).toMatchObject({ result: "clear", path: "borrower.screening" });
   });
 
   it("takes the one screening there is when only one entry has it", () => {
@@ -158,14 +185,20 @@ describe("caseParties: the borrower listed twice, evidence combined conservative
   });
 
   it("keeps an anti-social-forces hit on either entry, otherwise the most recent dated check (undated as oldest)", () => {
-    expect(twice(checked("clear", "2026-11-29"), checked("hit", "2025-01-01")).antiSocialCheck)
-      .toEqual({ result: "hit", checkedOn: "2025-01-01", path: "counterparties[0].antiSocialCheck" });
-    expect(twice(checked("hit"), checked("clear", "2026-11-29")).antiSocialCheck)
-      .toEqual({ result: "hit", path: "borrower.antiSocialCheck" });
-    expect(twice(checked("clear", "2026-10-01"), checked("clear", "2026-11-01")).antiSocialCheck)
-      .toMatchObject({ checkedOn: "2026-11-01", path: "counterparties[0].antiSocialCheck" });
-    expect(twice(checked("clear", "2026-10-01"), checked("clear")).antiSocialCheck)
-      .toMatchObject({ checkedOn: "2026-10-01", path: "borrower.antiSocialCheck" });
+    expect(twice(checked("clear", "2026-11-29"), checked("hit", "2025-01-01")).antiSocialCheck).toEqual({
+      result: "hit",
+      checkedOn: "2025-01-01",
+      path: "counterparties[0].antiSocialCheck",
+    });
+    expect(twice(checked("hit"), checked("clear", "2026-11-29")).antiSocialCheck).toEqual({ result: "hit", path: "borrower.antiSocialCheck" });
+    expect(twice(checked("clear", "2026-10-01"), checked("clear", "2026-11-01")).antiSocialCheck).toMatchObject({
+      checkedOn: "2026-11-01",
+      path: "counterparties[0].antiSocialCheck",
+    });
+    expect(twice(checked("clear", "2026-10-01"), checked("clear")).antiSocialCheck).toMatchObject({
+      checkedOn: "2026-10-01",
+      path: "borrower.antiSocialCheck",
+    });
   });
 
   it("takes the worse KYC status: failed > pending > complete", () => {
@@ -181,10 +214,17 @@ describe("caseParties: the borrower listed twice, evidence combined conservative
   });
 
   it("makes the party a PEP when either KYC record says pep", () => {
-    expect(twice({ kyc: { status: "complete", pep: true } }, { kyc: "pending" }).kyc)
-      .toEqual({ status: "pending", pep: true, eddComplete: false, path: "counterparties[0].kyc" });
-    expect(twice({ kyc: { status: "pending" } }, { kyc: { status: "complete", pep: true, eddComplete: true } }).kyc)
-      .toMatchObject({ status: "pending", pep: true, path: "borrower.kyc" });
+    expect(twice({ kyc: { status: "complete", pep: true } }, { kyc: "pending" }).kyc).toEqual({
+      status: "pending",
+      pep: true,
+      eddComplete: false,
+      path: "counterparties[0].kyc",
+    });
+    expect(twice({ kyc: { status: "pending" } }, { kyc: { status: "complete", pep: true, eddComplete: true } }).kyc).toMatchObject({
+      status: "pending",
+      pep: true,
+      path: "borrower.kyc",
+    });
     expect(twice({ kyc: "complete" }, { kyc: "complete" }).kyc?.pep).toBeUndefined();
   });
 });

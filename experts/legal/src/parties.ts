@@ -142,8 +142,18 @@ function fromEntry(entry: PartyFields, role: PartyRole, path: string): Party {
 export function combineEvidence(into: Party, other: Party): void {
   into.entries.push(...other.entries);
   for (const country of other.countries) if (!into.countries.includes(country)) into.countries.push(country);
-  into.screening = worse(into.screening, other.screening, (s) => s.result === "hit", (s) => s.screenedOn);
-  into.antiSocialCheck = worse(into.antiSocialCheck, other.antiSocialCheck, (s) => s.result === "hit", (s) => s.checkedOn);
+  into.screening = worse(
+    into.screening,
+    other.screening,
+    (s) => s.result === "hit",
+    (s) => s.screenedOn,
+  );
+  into.antiSocialCheck = worse(
+    into.antiSocialCheck,
+    other.antiSocialCheck,
+    (s) => s.result === "hit",
+    (s) => s.checkedOn,
+  );
   if (into.kyc && other.kyc) {
     const rank = (k: PartyKyc) => KYC_SEVERITY.indexOf(k.status);
     const [a, b] = [into.kyc, other.kyc];

@@ -226,7 +226,9 @@ function readFxLoss(c: Case, fx: ExpertResult | undefined, notes: string[]): num
   if (foreign.length === 0) return 0;
   const named = foreign.join(", ");
   if (fx === undefined) {
-    notes.push(`LEN-FXDSCR not evaluated: the case names ${named} besides the reporting currency, but no fx expert result was available, so the FX loss is unknown (not guessed).`);
+    notes.push(
+      `LEN-FXDSCR not evaluated: the case names ${named} besides the reporting currency, but no fx expert result was available, so the FX loss is unknown (not guessed).`,
+    );
     return undefined;
   }
   if (fx.status !== "ok") {

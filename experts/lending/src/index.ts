@@ -7,8 +7,20 @@
  */
 export { lendingExpert, createLendingExpert, lendingIsRequired, type LendingExpertOptions } from "./lending-expert.js";
 export {
-  LendingPolicySchema, TieredRuleSchema, LeverageRuleSchema, BalloonRuleSchema, LtvRuleSchema, FxDscrRuleSchema, LENDING_RULE_IDS,
-  type LendingPolicy, type TieredRule, type LeverageRule, type BalloonRule, type LtvRule, type Haircuts, type FxDscrRule,
+  LendingPolicySchema,
+  TieredRuleSchema,
+  LeverageRuleSchema,
+  BalloonRuleSchema,
+  LtvRuleSchema,
+  FxDscrRuleSchema,
+  LENDING_RULE_IDS,
+  type LendingPolicy,
+  type TieredRule,
+  type LeverageRule,
+  type BalloonRule,
+  type LtvRule,
+  type Haircuts,
+  type FxDscrRule,
   type LendingRuleId,
 } from "./lending-policy.js";
 export { evaluateLending, LENDING_NEEDED_FIELDS, type LendingEvaluationInput } from "./evaluate-lending.js";

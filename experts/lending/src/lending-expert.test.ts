@@ -39,7 +39,15 @@ const facility = {
 const borrower = { name: "Sakura Foods", country: "JP", financials };
 
 const fxResult = (metrics: Record<string, number | null>, status: ExpertResult["status"] = "ok"): ExpertResult => ({
-  taskId: "fx", expert: "fx", domain: "fx", role: "required", status, findings: [], metrics, citations: [], notes: [],
+  taskId: "fx",
+  expert: "fx",
+  domain: "fx",
+  role: "required",
+  status,
+  findings: [],
+  metrics,
+  citations: [],
+  notes: [],
 });
 
 describe("lending expert: identity and planning", () => {
@@ -68,7 +76,9 @@ describe("lending expert: identity and planning", () => {
     expect(lendingExpert.dependsOn(parseCase({ borrower: usdBorrower({ foreignCostShare: { EUR: 0.2 } }) }))).toEqual(["fx"]);
     expect(lendingExpert.dependsOn(parseCase({ borrower: usdBorrower({ debtByCurrency: { EUR: 5 } }) }))).toEqual(["fx"]);
     expect(
-      lendingExpert.dependsOn(parseCase({ borrower: usdBorrower(), fx: { hedges: [{ currency: "EUR", notional: 1, direction: "sell", instrument: "forward" }] } })),
+      lendingExpert.dependsOn(
+        parseCase({ borrower: usdBorrower(), fx: { hedges: [{ currency: "EUR", notional: 1, direction: "sell", instrument: "forward" }] } }),
+      ),
     ).toEqual(["fx"]);
     expect(lendingExpert.dependsOn(parseCase({ borrower, facility }))).toEqual([]);
     expect(lendingExpert.dependsOn(undefined)).toEqual([]);
@@ -84,8 +94,17 @@ describe("lending expert: a full deal in one currency", () => {
     expect(r.status).toBe("ok");
     expect(ids(r)).toEqual(["LEN-LEV:high", "LEN-DSCR:high", "LEN-ICR:medium", "LEN-LTV:medium", "LEN-TENOR:medium"]);
     expect(r.metrics).toMatchObject({
-      newDebt: 150, refinanced: 0, proFormaDebt: 650, netDebt: 630, cfads: 100, cfadsBasisEbitda: 1, debtService: 90,
-      interest: 37.5, tenorYears: 12, collateralValueAfterHaircuts: 175, fxLoss: 0,
+      newDebt: 150,
+      refinanced: 0,
+      proFormaDebt: 650,
+      netDebt: 630,
+      cfads: 100,
+      cfadsBasisEbitda: 1,
+      debtService: 90,
+      interest: 37.5,
+      tenorYears: 12,
+      collateralValueAfterHaircuts: 175,
+      fxLoss: 0,
     });
     expect(r.metrics.leverage).toBeCloseTo(6.3, 12);
     expect(r.metrics.dscr).toBeCloseTo(100 / 90, 12);
@@ -240,7 +259,10 @@ describe("lending expert: collateral", () => {
 describe("lending expert: currencies and the fx expert's FX loss", () => {
   const marketData = { USD: { spot: 150, vol: 0.1 } };
   // A USD earner: EBITDA 130, debt 300, interest 10, ADS 90. A JPY 15,000 3-year bullet at 2% = USD 100, new DS 2: DS 92, DSCR 1.41.
-  const usdBorrower = { ...borrower, financials: { currency: "USD", revenue: 1000, ebitda: 130, totalDebt: 300, interestExpense: 10, annualDebtService: 90, cash: 0 } };
+  const usdBorrower = {
+    ...borrower,
+    financials: { currency: "USD", revenue: 1000, ebitda: 130, totalDebt: 300, interestExpense: 10, annualDebtService: 90, cash: 0 },
+  };
   const jpyLoan = { ...facility, amount: 15_000, tenorYears: 3, rate: 0.02, amortization: "bullet" as const, collateral: undefined };
 
   it("converts the facility into F through the base", async () => {

@@ -6,7 +6,10 @@ import { loadLendingKnowledge } from "./lending-knowledge.js";
 const kb = loadLendingKnowledge();
 const policy = referenceLendingPolicy();
 const text = (document: string, section: string) =>
-  kb.passages.filter((p) => p.document === document && p.section === section).map((p) => p.text).join("\n");
+  kb.passages
+    .filter((p) => p.document === document && p.section === section)
+    .map((p) => p.text)
+    .join("\n");
 const sectionOf = (document: string, includes: string) => kb.passages.find((p) => p.document === document && p.section.includes(includes))?.section;
 
 describe("lending knowledge base", () => {
@@ -43,7 +46,9 @@ describe("lending knowledge base", () => {
 
   it("quotes the Reference Policy v2 thresholds where the measures changed", () => {
     expect(text("lending/credit-policy.md", "Interest cover (LEN-ICR)")).toContain("below 1.0x is critical");
-    expect(text("lending/credit-policy.md", "Loan to value (LEN-LTV)")).toContain("real estate 30%, securities 20%, receivables 30%, equipment 50%, cash 0%, other 50%");
+    expect(text("lending/credit-policy.md", "Loan to value (LEN-LTV)")).toContain(
+      "real estate 30%, securities 20%, receivables 30%, equipment 50%, cash 0%, other 50%",
+    );
     expect(text("lending/credit-policy.md", "Leverage (LEN-LEV)")).toContain("(pro-forma debt − cash) ÷ EBITDA");
     expect(text("lending/credit-policy.md", "Debt service coverage (LEN-DSCR)")).toContain("CFADS ÷");
     expect(text("lending/credit-policy.md", "FX-stressed coverage (LEN-FXDSCR)")).toContain("(CFADS − fxLoss) ÷ debt service");

@@ -32,7 +32,12 @@ describe("LendingPolicySchema", () => {
       ],
     });
     expect(policy.rules["LEN-LTV"].haircuts).toEqual({
-      real_estate: 0.3, securities: 0.2, receivables: 0.3, equipment: 0.5, cash: 0, other: 0.5,
+      real_estate: 0.3,
+      securities: 0.2,
+      receivables: 0.3,
+      equipment: 0.5,
+      cash: 0,
+      other: 0.5,
     });
     expect(policy.rules["LEN-TENOR"].tiers).toEqual([{ above: 10, severity: "medium" }]);
     expect(policy.rules["LEN-FXDSCR"].citation).toEqual({

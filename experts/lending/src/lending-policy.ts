@@ -73,7 +73,5 @@ export const LendingPolicySchema = z.strictObject({
 export type LendingPolicy = z.infer<typeof LendingPolicySchema>;
 
 /** The rule ids of the lending expert, in the order findings are reported (the policy's order). */
-export const LENDING_RULE_IDS = [
-  "LEN-LEV", "LEN-DSCR", "LEN-ICR", "LEN-BALLOON", "LEN-LTV", "LEN-TENOR", "LEN-FXDSCR",
-] as const;
+export const LENDING_RULE_IDS = ["LEN-LEV", "LEN-DSCR", "LEN-ICR", "LEN-BALLOON", "LEN-LTV", "LEN-TENOR", "LEN-FXDSCR"] as const;
 export type LendingRuleId = (typeof LENDING_RULE_IDS)[number];

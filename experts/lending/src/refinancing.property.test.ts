@@ -6,9 +6,17 @@ import { referenceLendingPolicy } from "../test-support/reference-policy.js";
 import { evaluateLending } from "./evaluate-lending.js";
 
 const policy = referenceLendingPolicy();
-const stub = (ruleId: string) => (fields: string[]): ExpertFinding => ({
-  ruleId, severity: "medium", title: ruleId, message: ruleId, metrics: {}, citations: [], fields,
-});
+const stub =
+  (ruleId: string) =>
+  (fields: string[]): ExpertFinding => ({
+    ruleId,
+    severity: "medium",
+    title: ruleId,
+    message: ruleId,
+    metrics: {},
+    citations: [],
+    fields,
+  });
 
 const money = fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true });
 
@@ -19,8 +27,13 @@ function metricsFor(deal: { totalDebt: number; amount: number; ebitda: number; a
       name: "A",
       country: "JP",
       financials: {
-        currency: "JPY", revenue: 1000, ebitda: deal.ebitda, totalDebt: deal.totalDebt,
-        interestExpense: deal.interest, annualDebtService: deal.ads, cash: deal.cash,
+        currency: "JPY",
+        revenue: 1000,
+        ebitda: deal.ebitda,
+        totalDebt: deal.totalDebt,
+        interestExpense: deal.interest,
+        annualDebtService: deal.ads,
+        cash: deal.cash,
       },
     },
     facility: { type: "term_loan", amount: deal.amount, currency: "USD", tenorYears: 5, rate: 0.04, amortization: "linear", refinances },
@@ -30,7 +43,14 @@ function metricsFor(deal: { totalDebt: number; amount: number; ebitda: number; a
 }
 
 describe("property: raising facility.refinances", () => {
-  const deal = fc.record({ totalDebt: money, amount: money, ebitda: fc.double({ min: -1e5, max: 1e6, noNaN: true }), ads: money, interest: money, cash: money });
+  const deal = fc.record({
+    totalDebt: money,
+    amount: money,
+    ebitda: fc.double({ min: -1e5, max: 1e6, noNaN: true }),
+    ads: money,
+    interest: money,
+    cash: money,
+  });
 
   it("never raises pro-forma debt, net debt, debt service or interest", () => {
     fc.assert(

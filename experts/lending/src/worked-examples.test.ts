@@ -6,7 +6,9 @@ import { evaluateLending } from "./evaluate-lending.js";
 
 // The worked examples of knowledge/credit-policy.md and .ja.md, recomputed by the expert: the documents quote what the code does.
 const policy = referenceLendingPolicy();
-const stub = (ruleId: string) => (fields: string[]): ExpertFinding => ({ ruleId, severity: "medium", title: ruleId, message: ruleId, metrics: {}, citations: [], fields });
+const stub =
+  (ruleId: string) =>
+  (fields: string[]): ExpertFinding => ({ ruleId, severity: "medium", title: ruleId, message: ruleId, metrics: {}, citations: [], fields });
 const evaluate = (input: CaseInput, fx?: ExpertResult) => {
   const out = evaluateLending({ case: parseCase(input), policy, fx, dataGap: stub("DATA-GAP"), dataConflict: stub("DATA-CONFLICT") });
   return { ...out, metrics: out.metrics ?? {} };
@@ -14,7 +16,15 @@ const evaluate = (input: CaseInput, fx?: ExpertResult) => {
 const severity = (out: ReturnType<typeof evaluate>, ruleId: string) => out.findings.find((f) => f.ruleId === ruleId)?.severity;
 
 const sakura = { currency: "JPY", revenue: 1000, ebitda: 100, totalDebt: 500, cash: 20, interestExpense: 30, annualDebtService: 70 };
-const refinancingLoan = { type: "term_loan" as const, amount: 150, currency: "JPY", tenorYears: 5, rate: 0.05, amortization: "linear" as const, refinances: 200 };
+const refinancingLoan = {
+  type: "term_loan" as const,
+  amount: 150,
+  currency: "JPY",
+  tenorYears: 5,
+  rate: 0.05,
+  amortization: "linear" as const,
+  refinances: 200,
+};
 const borrower = (extra: object = {}) => ({ name: "Sakura Foods", country: "JP", financials: { ...sakura, ...extra } });
 
 describe("worked examples of the credit policy", () => {
@@ -76,11 +86,23 @@ describe("worked examples of the credit policy", () => {
 
   it("LEN-FXDSCR: USD earner, JPY 15,000m loan: DSCR 1.41x; with fxLoss 20, (130 − 20) / 92 = 1.20x high", () => {
     const fx: ExpertResult = {
-      taskId: "fx", expert: "fx", domain: "fx", role: "required", status: "ok", findings: [], metrics: { fxLoss: 20 }, citations: [], notes: [],
+      taskId: "fx",
+      expert: "fx",
+      domain: "fx",
+      role: "required",
+      status: "ok",
+      findings: [],
+      metrics: { fxLoss: 20 },
+      citations: [],
+      notes: [],
     };
     const out = evaluate(
       {
-        borrower: { name: "US Co", country: "US", financials: { currency: "USD", revenue: 1000, ebitda: 130, totalDebt: 300, interestExpense: 10, annualDebtService: 90 } },
+        borrower: {
+          name: "US Co",
+          country: "US",
+          financials: { currency: "USD", revenue: 1000, ebitda: 130, totalDebt: 300, interestExpense: 10, annualDebtService: 90 },
+        },
         facility: { type: "term_loan", amount: 15_000, currency: "JPY", tenorYears: 3, rate: 0.02, amortization: "bullet" },
         marketData: { USD: { spot: 150, vol: 0.1 } },
       },

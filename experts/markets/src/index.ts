@@ -4,8 +4,14 @@
  */
 export { marketsExpert, createMarketsExpert, marketsRequired, type MarketsExpertOptions } from "./markets-expert.js";
 export {
-  MarketsPolicySchema, RateRuleSchema, ConcentrationRuleSchema, LiquidityRuleSchema,
-  type MarketsPolicy, type RateRule, type ConcentrationRule, type LiquidityRule,
+  MarketsPolicySchema,
+  RateRuleSchema,
+  ConcentrationRuleSchema,
+  LiquidityRuleSchema,
+  type MarketsPolicy,
+  type RateRule,
+  type ConcentrationRule,
+  type LiquidityRule,
 } from "./markets-policy.js";
 export { bookPositions, valueInBase, missingSpots, type BookPosition } from "./calculators/book-positions.js";
 export { issuerKey, normalizeIssuer } from "./calculators/issuer-key.js";

@@ -8,11 +8,7 @@ import { createMarketsExpert, marketsExpert } from "./markets-expert.js";
 
 const policy: Policy = loadReferencePolicy();
 
-async function run(
-  caseInput: CaseInput | undefined,
-  task: Partial<SubTaskInput> = {},
-  expert = marketsExpert,
-): Promise<ExpertResult> {
+async function run(caseInput: CaseInput | undefined, task: Partial<SubTaskInput> = {}, expert = marketsExpert): Promise<ExpertResult> {
   const c = caseInput === undefined ? undefined : parseCase(caseInput);
   const question = task.question ?? expert.subQuestion(c?.question ?? "", c);
   return expert.run({
@@ -162,10 +158,7 @@ describe("markets expert: runs", () => {
     const noSpot = structuredClone(ratesDesk);
     delete noSpot.marketData;
     const result = await run(noSpot);
-    expect(result.findings.filter((f) => f.ruleId === "DATA-GAP").map((f) => f.fields)).toEqual([
-      ["marketData.USD.spot"],
-      ["markets.positions[5].adv"],
-    ]);
+    expect(result.findings.filter((f) => f.ruleId === "DATA-GAP").map((f) => f.fields)).toEqual([["marketData.USD.spot"], ["markets.positions[5].adv"]]);
     expect(result.findings.some((f) => f.ruleId === "MKT-RATE")).toBe(false);
     expect(result.metrics).toMatchObject({ rateShockLossRatio: null, netDv01: null, totalMarketValue: null, sovereignGrossValue: null });
     // The UST is sovereign but counts in the book: without its yen value the denominator is unknown, so concentration
@@ -182,7 +175,12 @@ describe("markets expert: runs", () => {
         positions: [
           { id: "a", issuer: "A", kind: "bond", marketValue: 30, modifiedDuration: 3, adv: 100 },
           ...["B", "C", "D", "E", "F", "G", "H"].map((issuer) => ({
-            id: issuer.toLowerCase(), issuer, kind: "bond" as const, marketValue: 10, modifiedDuration: 3, adv: 1_000,
+            id: issuer.toLowerCase(),
+            issuer,
+            kind: "bond" as const,
+            marketValue: 10,
+            modifiedDuration: 3,
+            adv: 1_000,
           })),
         ],
       },
@@ -218,7 +216,10 @@ describe("markets expert: runs", () => {
     expect(result.status).toBe("ok");
     expect(result.findings).toEqual([
       expect.objectContaining({
-        ruleId: "DATA-GAP", severity: "medium", fields: ["markets.positions"], ja: expect.objectContaining({ message: expect.stringContaining("保有ポジションがありません") }),
+        ruleId: "DATA-GAP",
+        severity: "medium",
+        fields: ["markets.positions"],
+        ja: expect.objectContaining({ message: expect.stringContaining("保有ポジションがありません") }),
       }),
     ]);
     expect(result.citations.length).toBeGreaterThan(0);
@@ -227,13 +228,8 @@ describe("markets expert: runs", () => {
   });
 
   it("turns the gap into DATA-NEEDED guidance when the task is advisory", async () => {
-    const result = await run(
-      { question: "What happens to the trading book if rates rise?", borrower: { name: "Acme", country: "JP" } },
-      { role: "advisory" },
-    );
-    expect(result.findings).toEqual([
-      expect.objectContaining({ ruleId: "DATA-NEEDED", severity: "info", fields: ["markets.positions"] }),
-    ]);
+    const result = await run({ question: "What happens to the trading book if rates rise?", borrower: { name: "Acme", country: "JP" } }, { role: "advisory" });
+    expect(result.findings).toEqual([expect.objectContaining({ ruleId: "DATA-NEEDED", severity: "info", fields: ["markets.positions"] })]);
     expect(result.citations.some((c) => c.section === "Rate sensitivity (MKT-RATE)")).toBe(true);
   });
 

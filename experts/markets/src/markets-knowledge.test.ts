@@ -35,7 +35,10 @@ describe("markets knowledge", () => {
 
   it("explains the v2 measures in both languages: signed DV01 either way, issuerId, sovereigns, the ADV gap", () => {
     const text = (document: string, section: string) =>
-      kb.passages.filter((p) => p.document === document && p.section === section).map((p) => p.text).join("\n");
+      kb.passages
+        .filter((p) => p.document === document && p.section === section)
+        .map((p) => p.text)
+        .join("\n");
     const rate = text("markets/markets-policy.md", "Rate sensitivity (MKT-RATE)");
     expect(rate).toContain("max(net DV01 · shockBp, −net DV01 · shockBp)");
     expect(rate).toContain("pay-fixed swap");
@@ -54,8 +57,14 @@ describe("markets knowledge", () => {
   });
 
   it("has a worked example whose figures are the ones the expert computes (markets-expert.test: the rates desk)", () => {
-    for (const [document, section] of [["markets/markets-policy.md", "Worked example"], ["markets/markets-policy.ja.md", "計算例"]] as const) {
-      const example = kb.passages.filter((p) => p.document === document && p.section === section).map((p) => p.text).join("\n");
+    for (const [document, section] of [
+      ["markets/markets-policy.md", "Worked example"],
+      ["markets/markets-policy.ja.md", "計算例"],
+    ] as const) {
+      const example = kb.passages
+        .filter((p) => p.document === document && p.section === section)
+        .map((p) => p.text)
+        .join("\n");
       // net DV01 17.1; loss 3,420; rates gross 51,000; 6.71%; unhedged 14.69%; whole book 10,000 + 43,000 = 53,000;
       // Kanto Power 8,000 / 53,000 = 15.09%; HHI 665,000 / 2,809 = 236.7 (the figures of the rates desk in markets-expert.test).
       for (const figure of ["17.1", "3,420", "51,000", "6.71%", "14.69%", "53,000", "15.09%", "236.7", "markets.positions[5].adv", "marketData.USD.spot"]) {
@@ -77,19 +86,13 @@ describe("markets knowledge", () => {
   });
 
   it("retrieves the rate passage for a question about a pay-fixed swap hedge, in either language", () => {
-    expect(kb.retrieve("does the pay-fixed swap hedge reduce the DV01 of the bond book", 3).map((h) => h.section)).toContain(
-      "Rate sensitivity (MKT-RATE)",
-    );
+    expect(kb.retrieve("does the pay-fixed swap hedge reduce the DV01 of the bond book", 3).map((h) => h.section)).toContain("Rate sensitivity (MKT-RATE)");
     const hits = kb.retrieve("固定払いスワップで債券の金利リスクをヘッジしたい", 3);
     expect(hits[0]?.document).toMatch(/\.ja\.md$/);
   });
 
   it("retrieves the English rule sections for English questions", () => {
-    expect(kb.retrieve("issuer concentration HHI of the bond portfolio", 3).map((h) => h.section)).toContain(
-      "Concentration (MKT-CONC)",
-    );
-    expect(kb.retrieve("average daily traded value liquidity of the positions", 3).map((h) => h.section)).toContain(
-      "Liquidity (MKT-LIQ)",
-    );
+    expect(kb.retrieve("issuer concentration HHI of the bond portfolio", 3).map((h) => h.section)).toContain("Concentration (MKT-CONC)");
+    expect(kb.retrieve("average daily traded value liquidity of the positions", 3).map((h) => h.section)).toContain("Liquidity (MKT-LIQ)");
   });
 });

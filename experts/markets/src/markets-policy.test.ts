@@ -17,7 +17,10 @@ describe("MarketsPolicySchema", () => {
       { above: 0.05, severity: "medium" },
     ]);
     expect(policy.rules["MKT-CONC"]).toMatchObject({
-      largestShareAbove: 0.25, largestShareSeverity: "medium", hhiAbove: 2500, hhiSeverity: "high",
+      largestShareAbove: 0.25,
+      largestShareSeverity: "medium",
+      hhiAbove: 2500,
+      hhiSeverity: "high",
     });
     expect(policy.rules["MKT-LIQ"].tiers).toEqual([
       { above: 1.0, severity: "high" },

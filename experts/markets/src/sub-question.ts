@@ -19,8 +19,7 @@ export function marketsSubQuestion(question: string, c: Case | undefined): strin
     const book = count > 0 ? `${count}件の保有ポジション` : "保有ポジション";
     return `${q}（市場リスクの観点：${book}の金利感応度、集中、流動性）`;
   }
-  const book =
-    count === 1 ? "the single position" : count > 1 ? `the ${count} positions` : "the bank's market positions";
+  const book = count === 1 ? "the single position" : count > 1 ? `the ${count} positions` : "the bank's market positions";
   if (!q) {
     return `Assess the interest-rate sensitivity (loss on a rate move either way, net DV01), issuer concentration and liquidity of ${book}.`;
   }

@@ -23,8 +23,14 @@ describe("parseBatchLine", () => {
 
   it("turns a bad line into an error that names the line and the field", () => {
     expect(parseBatchLine("{oops", 4, context)).toMatchObject({ id: 4, error: { code: "BAD_LINE", message: expect.stringMatching(/^line 4: invalid JSON/) } });
-    expect(parseBatchLine(JSON.stringify({ question: "no id" }), 5, context)).toMatchObject({ id: 5, error: { message: "line 5: id: missing (every line needs an id)" } });
-    expect(parseBatchLine(JSON.stringify({ id: "q", qestion: "typo" }), 6, context)).toMatchObject({ id: "q", error: { message: "line 6: qestion: unknown key (not part of the schema)" } });
+    expect(parseBatchLine(JSON.stringify({ question: "no id" }), 5, context)).toMatchObject({
+      id: 5,
+      error: { message: "line 5: id: missing (every line needs an id)" },
+    });
+    expect(parseBatchLine(JSON.stringify({ id: "q", qestion: "typo" }), 6, context)).toMatchObject({
+      id: "q",
+      error: { message: "line 6: qestion: unknown key (not part of the schema)" },
+    });
     expect(parseBatchLine(JSON.stringify({ id: "q", case: { facility: { amount: -1 } } }), 8, context)).toMatchObject({
       id: "q",
       error: { code: "BAD_INPUT", message: expect.stringMatching(/^line 8: case: facility\./) },
@@ -32,12 +38,14 @@ describe("parseBatchLine", () => {
     expect(parseBatchLine(JSON.stringify({ id: "q", caseFile: "missing.yaml" }), 9, context)).toMatchObject({
       error: { code: "FILE_UNREADABLE", message: "line 9: case file /data/batch/missing.yaml: file not found" },
     });
-    expect(parseBatchLine(JSON.stringify({ id: "q", case: {}, caseFile: "x" }), 10, context)).toMatchObject({ error: { message: "line 10: give case or caseFile, not both" } });
+    expect(parseBatchLine(JSON.stringify({ id: "q", case: {}, caseFile: "x" }), 10, context)).toMatchObject({
+      error: { message: "line 10: give case or caseFile, not both" },
+    });
     expect(parseBatchLine(JSON.stringify({ id: "q" }), 11, context)).toMatchObject({ error: { message: expect.stringMatching(/give a question/) } });
     expect(parseBatchLine("[1,2]", 12, context)).toMatchObject({ id: 12, error: { code: "BAD_LINE" } });
   });
 
-  it("keys ids by type: 7 and \"7\" are different", () => {
+  it('keys ids by type: 7 and "7" are different', () => {
     expect(batchKey(7)).not.toBe(batchKey("7"));
   });
 });

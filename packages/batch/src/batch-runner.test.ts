@@ -16,7 +16,11 @@ const files = (lines: string[]) => {
   return { input, output: join(dir, `out-${n}.jsonl`) };
 };
 const questions = (count: number) => Array.from({ length: count }, (_, i) => JSON.stringify({ id: `q${i}`, question: `Question ${i}?` }));
-const readOut = (path: string) => readFileSync(path, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { id: string | number; assessment?: { answer: string }; error?: { code: string; message: string } });
+const readOut = (path: string) =>
+  readFileSync(path, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { id: string | number; assessment?: { answer: string }; error?: { code: string; message: string } });
 const base = (paths: { input: string; output: string }): Omit<BatchRunOptions<{ answer: string }>, "assess"> => ({
   ...paths,
   parseCase: (raw, source) => parseCase(raw, { source }),
@@ -107,9 +111,9 @@ describe("runBatch", () => {
   });
 
   it("refuses a missing input file, or writing over the input, before anything runs", async () => {
-    await expect(runBatch({ input: join(dir, "nope.jsonl"), output: join(dir, "o.jsonl"), parseCase: () => ({}) as never, assess: async () => ({}) })).rejects.toThrow(
-      /input file .*nope\.jsonl: file not found/,
-    );
+    await expect(
+      runBatch({ input: join(dir, "nope.jsonl"), output: join(dir, "o.jsonl"), parseCase: () => ({}) as never, assess: async () => ({}) }),
+    ).rejects.toThrow(/input file .*nope\.jsonl: file not found/);
     const paths = files(questions(1));
     await expect(runBatch({ ...base(paths), output: paths.input, assess: async () => ({ answer: "" }) })).rejects.toThrow(UserInputError);
   });

@@ -131,7 +131,10 @@ export async function runBatch<A>(options: BatchRunOptions<A>): Promise<BatchSum
         seen.delete(batchKey(item.id));
         warn(`line ${item.line} (id ${JSON.stringify(item.id)}) not finished, a re-run retries it: ${messageOf(error)}`);
       } else {
-        writer.write({ id: item.id, error: { code: error instanceof KyochoError ? error.code : "ASSESSMENT_FAILED", message: `line ${item.line}: ${messageOf(error)}` } });
+        writer.write({
+          id: item.id,
+          error: { code: error instanceof KyochoError ? error.code : "ASSESSMENT_FAILED", message: `line ${item.line}: ${messageOf(error)}` },
+        });
         progress.failed++;
       }
     } finally {
@@ -212,7 +215,8 @@ export function checkBatchFiles(inputPath: string, outputPath: string): { input:
   if (statSync(input).isDirectory()) throw new UserInputError("is a directory", { source: `input file ${inputPath}`, code: "FILE_UNREADABLE" });
   if (input === output) throw new UserInputError("must not be the input file", { source: `output file ${outputPath}` });
   if (!existsSync(dirname(output))) throw new UserInputError("its folder does not exist", { source: `output file ${outputPath}`, code: "FILE_UNREADABLE" });
-  if (existsSync(output) && statSync(output).isDirectory()) throw new UserInputError("is a directory", { source: `output file ${outputPath}`, code: "FILE_UNREADABLE" });
+  if (existsSync(output) && statSync(output).isDirectory())
+    throw new UserInputError("is a directory", { source: `output file ${outputPath}`, code: "FILE_UNREADABLE" });
   return { input, output };
 }
 

@@ -12,9 +12,7 @@ process.stdout.on("error", (error) => {
 import(entryPoint()).then(
   (cli) => cli.main(process.argv),
   (error) => {
-    process.stderr.write(
-      `kyocho: the CLI is not built (${error.code ?? error.message}); run \`npm run build\` at the repository root\n`,
-    );
+    process.stderr.write(`kyocho: the CLI is not built (${error.code ?? error.message}); run \`npm run build\` at the repository root\n`);
     process.exitCode = 1;
   },
 );

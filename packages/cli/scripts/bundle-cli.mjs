@@ -86,6 +86,11 @@ for (const input of Object.keys(result.metafile.inputs)) {
 }
 const watched = [...[...packageDirs].sort().map((dir) => `${dir}/tsconfig.tsbuildinfo`), "node_modules/.package-lock.json"];
 mkdirSync(OUT_DIR, { recursive: true });
-writeFileSync(join(OUT_DIR, "inputs.json"), `${JSON.stringify({ builtAt: startedAt, repoRoot: relative(OUT_DIR, REPO_ROOT).split(sep).join("/"), watched }, null, 2)}\n`);
+writeFileSync(
+  join(OUT_DIR, "inputs.json"),
+  `${JSON.stringify({ builtAt: startedAt, repoRoot: relative(OUT_DIR, REPO_ROOT).split(sep).join("/"), watched }, null, 2)}\n`,
+);
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-process.stderr.write(`kyocho: bundled the CLI into ${relative(REPO_ROOT, OUT_DIR)}/ (${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1e6).toFixed(1)} MB) from ${packageDirs.size} packages\n`);
+process.stderr.write(
+  `kyocho: bundled the CLI into ${relative(REPO_ROOT, OUT_DIR)}/ (${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1e6).toFixed(1)} MB) from ${packageDirs.size} packages\n`,
+);

@@ -42,9 +42,7 @@ export async function openModelContext(
     return undefined;
   });
   const plannerClient = models.forPlanner();
-  const planner = plannerModel
-    ? new ModelPlanner({ model: plannerModel, ...(plannerClient ? { timeoutMs: plannerClient.info.timeoutMs } : {}) })
-    : undefined;
+  const planner = plannerModel ? new ModelPlanner({ model: plannerModel, ...(plannerClient ? { timeoutMs: plannerClient.info.timeoutMs } : {}) }) : undefined;
   return {
     models,
     planner,
@@ -52,6 +50,8 @@ export async function openModelContext(
     summary: models.forSummary(),
     audit,
     describe: () =>
-      models.describe().map((d) => `${d.role}: ${d.model ?? "(first model the server lists)"} at ${d.host} (${d.kind}, ${d.reasoning ? "reasoning" : "non-thinking"})`),
+      models
+        .describe()
+        .map((d) => `${d.role}: ${d.model ?? "(first model the server lists)"} at ${d.host} (${d.kind}, ${d.reasoning ? "reasoning" : "non-thinking"})`),
   };
 }

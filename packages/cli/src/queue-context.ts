@@ -1,6 +1,17 @@
 import type { AuditSink, Expert, ModelClient, Planner, Policy } from "@kyocho/core";
 import { createCouncil, type Council } from "@kyocho/council";
-import { createRedisConnection, QueueExecutor, queueEnv, redactRedisUrl, waitForRedis, watchConnection, workerCounts, type ConnectionEvent, type QueueEnv, type Redis } from "@kyocho/queue";
+import {
+  createRedisConnection,
+  QueueExecutor,
+  queueEnv,
+  redactRedisUrl,
+  waitForRedis,
+  watchConnection,
+  workerCounts,
+  type ConnectionEvent,
+  type QueueEnv,
+  type Redis,
+} from "@kyocho/queue";
 import { cliLimits } from "./cli-context.js";
 
 /** A Redis connection opened by a command, with the settings it was opened from. */
@@ -71,7 +82,16 @@ export async function queuedCouncil(
     maxJobBytes: limits.maxJobBytes,
     ...(options.resultTimeoutMs !== undefined ? { resultTimeoutMs: options.resultTimeoutMs } : {}),
   });
-  const council = createCouncil({ experts: resolved.experts, policy: resolved.policy, executor, limits, ...(options.planner ? { planner: options.planner } : {}), ...(options.planning ? { planning: options.planning } : {}), summary: options.summary, audit: options.audit });
+  const council = createCouncil({
+    experts: resolved.experts,
+    policy: resolved.policy,
+    executor,
+    limits,
+    ...(options.planner ? { planner: options.planner } : {}),
+    ...(options.planning ? { planning: options.planning } : {}),
+    summary: options.summary,
+    audit: options.audit,
+  });
   await executor.open(council.experts.map((e) => e.name));
   return { council, executor };
 }

@@ -10,9 +10,30 @@
  * `/limits`, `/validation`, `/errors`, `/calculation`.
  */
 export { KyochoError, UserInputError, PlanValidationError, InternalError, exitCodeFor } from "./errors/index.js";
-export { type Severity, type Rating, type Decision, type Citation, type Finding, ExpertResultSchema, type ExpertResult, AssessmentSchema, type Assessment } from "./assessment/index.js";
+export {
+  type Severity,
+  type Rating,
+  type Decision,
+  type Citation,
+  type Finding,
+  ExpertResultSchema,
+  type ExpertResult,
+  AssessmentSchema,
+  type Assessment,
+} from "./assessment/index.js";
 export { CaseSchema, type Case, type CaseInput, parseCase, loadCaseFile } from "./case/index.js";
-export { TiersSchema, evaluateTiers, ruleFinding, type LocalizedText, PolicySchema, type Policy, parsePolicy, loadPolicyFile, policyFingerprint, type PolicyFingerprint } from "./policy/index.js";
+export {
+  TiersSchema,
+  evaluateTiers,
+  ruleFinding,
+  type LocalizedText,
+  PolicySchema,
+  type Policy,
+  parsePolicy,
+  loadPolicyFile,
+  policyFingerprint,
+  type PolicyFingerprint,
+} from "./policy/index.js";
 export type { Expert, ExpertRequest, ExpertRunOptions, ExpertDependency, KnowledgeSource, KnowledgePassage } from "./expert/index.js";
 export { PlanSchema, type SubTask, type Plan, validatePlan, type Planner, type PlanRequest, type PlanningContext, EmbeddedPlanner } from "./plan/index.js";
 export { type ExpertExecutor, type ExecuteOptions, type ExpertModels, InProcessExecutor } from "./execution/index.js";

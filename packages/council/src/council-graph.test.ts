@@ -13,7 +13,12 @@ const policy = parsePolicy({
 });
 
 /** An expert that waits `ms`, records when it ran, and reports one finding of `severity`. */
-function slowExpert(name: string, ms: number, log: Array<{ name: string; start: number; end: number }>, options: { fail?: boolean; severity?: "low" | "medium" | "high"; dependsOn?: string[] } = {}): Expert<any> {
+function slowExpert(
+  name: string,
+  ms: number,
+  log: Array<{ name: string; start: number; end: number }>,
+  options: { fail?: boolean; severity?: "low" | "medium" | "high"; dependsOn?: string[] } = {},
+): Expert<any> {
   return defineExpert({
     name,
     description: `${name} test expert`,
@@ -26,7 +31,17 @@ function slowExpert(name: string, ms: number, log: Array<{ name: string; start: 
       log.push({ name, start, end: performance.now() });
       if (options.fail) throw new Error(`${name} exploded`);
       return {
-        findings: [{ ruleId: `${name.toUpperCase()}-1`, severity: options.severity ?? "medium", title: name, message: `seen deps: ${Object.keys(dependencies).join(",")}`, metrics: {}, citations: [], condition: `${name} condition` }],
+        findings: [
+          {
+            ruleId: `${name.toUpperCase()}-1`,
+            severity: options.severity ?? "medium",
+            title: name,
+            message: `seen deps: ${Object.keys(dependencies).join(",")}`,
+            metrics: {},
+            citations: [],
+            condition: `${name} condition`,
+          },
+        ],
         metrics: { [`${name}Metric`]: 1 },
       };
     },
@@ -87,11 +102,22 @@ describe("council graph", () => {
     const b = slowExpert("b", 1, log, { dependsOn: ["a"] });
     const c = slowExpert("c", 1, log, { dependsOn: ["b"] });
     const assessment = await createCouncil({ experts: [a, b, c], policy }).assess({ case: someCase });
-    expect(assessment.experts.map((e) => [e.name, e.status])).toEqual([["a", "failed"], ["b", "skipped"], ["c", "skipped"]]);
+    expect(assessment.experts.map((e) => [e.name, e.status])).toEqual([
+      ["a", "failed"],
+      ["b", "skipped"],
+      ["c", "skipped"],
+    ]);
   });
 
   it("times out a hanging expert without sinking the others", async () => {
-    const hang = defineExpert({ name: "hang", description: "never answers", keywords: [], timeoutMs: 50, isRequired: () => true, run: () => new Promise(() => {}) });
+    const hang = defineExpert({
+      name: "hang",
+      description: "never answers",
+      keywords: [],
+      timeoutMs: 50,
+      isRequired: () => true,
+      run: () => new Promise(() => {}),
+    });
     const log: Array<{ name: string; start: number; end: number }> = [];
     const ok = slowExpert("ok", 1, log, { severity: "low" });
     const assessment = await createCouncil({ experts: [hang, ok], policy }).assess({ case: someCase });
@@ -103,7 +129,12 @@ describe("council graph", () => {
   it("rejects a cyclic plan before running anything, naming the task", async () => {
     const log: Array<{ name: string; start: number; end: number }> = [];
     const council = createCouncil({ experts: [slowExpert("a", 1, log), slowExpert("b", 1, log)], policy });
-    const plan = { tasks: [{ id: "a", expert: "a", question: "", dependsOn: ["b"] }, { id: "b", expert: "b", question: "", dependsOn: ["a"] }] };
+    const plan = {
+      tasks: [
+        { id: "a", expert: "a", question: "", dependsOn: ["b"] },
+        { id: "b", expert: "b", question: "", dependsOn: ["a"] },
+      ],
+    };
     await expect(council.assess({ case: someCase, plan })).rejects.toThrow(/plan: plan\.tasks\[0\]\.dependsOn: dependency cycle a → b → a/);
     expect(log).toHaveLength(0);
   });
@@ -114,7 +145,8 @@ describe("council graph", () => {
     const state = await council.graph.invoke({ assessmentId: "x-1", question: "q", case: someCase });
     expect(state.assessment?.id).toBe("x-1");
     const modes: string[] = [];
-    for await (const [mode] of await council.graph.stream({ assessmentId: "x-2", question: "q", case: someCase }, { streamMode: ["updates", "custom"] })) modes.push(mode);
+    for await (const [mode] of await council.graph.stream({ assessmentId: "x-2", question: "q", case: someCase }, { streamMode: ["updates", "custom"] }))
+      modes.push(mode);
     expect(modes).toContain("custom");
     expect(modes).toContain("updates");
   });
@@ -146,7 +178,17 @@ describe("council graph", () => {
       run: async (request) => {
         await new Promise((r) => setTimeout(r, 20));
         log.push({ name: "fx", start: 0, end: performance.now() });
-        return { taskId: request.task.id, expert: "fx", domain: "fx", role: request.task.role, status: "ok", findings: [], metrics: { fxLoss: 7 }, citations: [], notes: [] };
+        return {
+          taskId: request.task.id,
+          expert: "fx",
+          domain: "fx",
+          role: request.task.role,
+          status: "ok",
+          findings: [],
+          metrics: { fxLoss: 7 },
+          citations: [],
+          notes: [],
+        };
       },
       asNode: () => async () => ({ result: undefined as never }),
     };
@@ -163,7 +205,10 @@ describe("council graph", () => {
     });
     const assessment = await createCouncil({ experts: [lending, handMadeFx], policy }).assess({ question: "q", case: someCase });
 
-    expect(assessment.experts.map((e) => [e.name, e.status]).sort()).toEqual([["fx", "ok"], ["lending", "ok"]]);
+    expect(assessment.experts.map((e) => [e.name, e.status]).sort()).toEqual([
+      ["fx", "ok"],
+      ["lending", "ok"],
+    ]);
     expect(assessment.experts.find((e) => e.name === "lending")!.metrics.seenFxLoss).toBe(7);
     expect(log.map((l) => l.name)).toEqual(["fx", "lending"]);
   });
@@ -211,7 +256,10 @@ describe("council graph", () => {
     const summary = createScriptedModelClient({ replies: [new ModelCallError("MODEL_HTTP_ERROR", "HTTP 500 from the summary endpoint")] });
     const audit = new MemoryAuditSink();
     const events: CouncilEvent[] = [];
-    const assessment = await createCouncil({ experts: [probe], policy, summary, audit }).assess({ question: "q", case: someCase }, { onEvent: (e) => events.push(e) });
+    const assessment = await createCouncil({ experts: [probe], policy, summary, audit }).assess(
+      { question: "q", case: someCase },
+      { onEvent: (e) => events.push(e) },
+    );
 
     expect(assessment.executiveSummary).toBeUndefined();
     expect(events.at(-1)).toMatchObject({ type: "summarised", written: false, reason: expect.stringContaining("HTTP 500") });

@@ -2,7 +2,22 @@ import { randomUUID } from "node:crypto";
 import { END, Send, START, StateGraph, type BaseCheckpointSaver, type LangGraphRunnableConfig } from "@langchain/langgraph";
 import { assessmentAuditEntry } from "@kyocho/core/audit";
 import { assessmentIdFor, unfinishedResult } from "@kyocho/core/assessment";
-import { EmbeddedPlanner, InProcessExecutor, mergeAssessment, UserInputError, validatePlan, type AuditSink, type Expert, type ExpertExecutor, type ExpertRequest, type ExpertResult, type ModelClient, type Planner, type Policy, type SubTask } from "@kyocho/core";
+import {
+  EmbeddedPlanner,
+  InProcessExecutor,
+  mergeAssessment,
+  UserInputError,
+  validatePlan,
+  type AuditSink,
+  type Expert,
+  type ExpertExecutor,
+  type ExpertRequest,
+  type ExpertResult,
+  type ModelClient,
+  type Planner,
+  type Policy,
+  type SubTask,
+} from "@kyocho/core";
 import { planEmbedded, waitsForAnswer } from "@kyocho/core/plan";
 import { todayUtc } from "@kyocho/core/case";
 import { summariseWithModel } from "@kyocho/models";
@@ -115,10 +130,11 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
     const c = state.case && !state.case.asOf ? { ...state.case, asOf: fixed.asOf } : state.case;
     const question = state.question ?? c?.question ?? "";
     const early =
-      planning === "speculative" && !state.plan && planner.kind !== "embedded"
-        ? speculativeTasks(planEmbedded({ question, case: c }, context))
-        : [];
-    return new RunBoard({ assessmentId: fixed.assessmentId, question, case: c, asOf: fixed.asOf, givenPlan: state.plan }, new Map(early.map((t) => [t.expert, t])));
+      planning === "speculative" && !state.plan && planner.kind !== "embedded" ? speculativeTasks(planEmbedded({ question, case: c }, context)) : [];
+    return new RunBoard(
+      { assessmentId: fixed.assessmentId, question, case: c, asOf: fixed.asOf, givenPlan: state.plan },
+      new Map(early.map((t) => [t.expert, t])),
+    );
   };
   /**
    * The board of a run this process did not launch: a run resumed from its
@@ -199,11 +215,21 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
       else dependencies[result.expert] = result;
     }
     if (blockedBy.length > 0) {
-      return unfinishedResult(task, "skipped", { code: "DEPENDENCY_NOT_MET", message: `depends on ${blockedBy.join(", ")}, which did not finish` }, domainOf(task.expert));
+      return unfinishedResult(
+        task,
+        "skipped",
+        { code: "DEPENDENCY_NOT_MET", message: `depends on ${blockedBy.join(", ")}, which did not finish` },
+        domainOf(task.expert),
+      );
     }
     const { assessmentId, case: c } = board.inputs;
     const request: ExpertRequest = { assessmentId, task, case: c, policy, dependencies };
-    config.writer?.({ type: "expert_started", taskId: task.id, expert: task.expert, ...(task.speculative ? { speculative: true } : {}) } satisfies CouncilEvent);
+    config.writer?.({
+      type: "expert_started",
+      taskId: task.id,
+      expert: task.expert,
+      ...(task.speculative ? { speculative: true } : {}),
+    } satisfies CouncilEvent);
     let result: ExpertResult;
     try {
       result = await executor.execute(request, {

@@ -3,7 +3,20 @@ import { checkQuestionLimit, type Limits } from "@kyocho/core/limits";
 import { assessmentIdFor } from "@kyocho/core/assessment";
 import { todayUtc } from "@kyocho/core/case";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
-import { EmbeddedPlanner, parseCase, validatePlan, type Assessment, type AuditSink, type Case, type Expert, type ExpertExecutor, type ModelClient, type Plan, type Planner, type Policy } from "@kyocho/core";
+import {
+  EmbeddedPlanner,
+  parseCase,
+  validatePlan,
+  type Assessment,
+  type AuditSink,
+  type Case,
+  type Expert,
+  type ExpertExecutor,
+  type ModelClient,
+  type Plan,
+  type Planner,
+  type Policy,
+} from "@kyocho/core";
 import type { CouncilEvent } from "./council-events.js";
 import { createCouncilGraph, type CouncilGraph, type PlanningMode } from "./council-graph.js";
 import { ensureRequiredExperts } from "./ensure-required.js";
@@ -70,7 +83,12 @@ export interface Council {
    * dated (its `asOf`, today when it gives none) and the assessment id its
    * checkpoints and record are kept under.
    */
-  identify(input: Pick<AssessInput, "question" | "case" | "assessmentId">): { assessmentId: string; question: string; case: Case | undefined; asOf: string | undefined };
+  identify(input: Pick<AssessInput, "question" | "case" | "assessmentId">): {
+    assessmentId: string;
+    question: string;
+    case: Case | undefined;
+    asOf: string | undefined;
+  };
   /**
    * Continues a checkpointed run (needs a checkpointer); returns its
    * assessment, at once if it had finished. `undefined`: no checkpoint of that id.

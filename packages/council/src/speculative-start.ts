@@ -44,9 +44,7 @@ export function withStartedTasks(plan: Plan, started: readonly SubTask[]): Plan 
     const early = startedByExpert.get(task.expert);
     if (!early) {
       tasks.push(
-        renamed.size === 0
-          ? task
-          : { ...task, dependsOn: rename(task.dependsOn), ...(task.awaitsAnswer ? { awaitsAnswer: rename(task.awaitsAnswer) } : {}) },
+        renamed.size === 0 ? task : { ...task, dependsOn: rename(task.dependsOn), ...(task.awaitsAnswer ? { awaitsAnswer: rename(task.awaitsAnswer) } : {}) },
       );
       continue;
     }

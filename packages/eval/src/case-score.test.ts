@@ -45,7 +45,12 @@ describe("scoreCases", () => {
       }),
     ]);
     expect(score.byRule.find((r) => r.ruleId === "LEN-LEV")).toEqual({
-      ruleId: "LEN-LEV", truePositives: 0, falsePositives: 1, falseNegatives: 1, precision: 0, recall: 0,
+      ruleId: "LEN-LEV",
+      truePositives: 0,
+      falsePositives: 1,
+      falseNegatives: 1,
+      precision: 0,
+      recall: 0,
     });
     expect(score.findings).toMatchObject({ precision: 0.5, recall: 0.5 });
     expect(score.mismatches).toEqual([{ name: "a", missed: ["LEN-LEV lending high"], extra: ["LEN-LEV lending medium"] }]);

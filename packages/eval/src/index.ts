@@ -12,5 +12,10 @@ export { scoreCases, type CaseOutcome, type CaseScore, type CaseMismatch, type R
 export { summariseLatency, type LatencySummary } from "./latency-summary.js";
 export { evaluateCases, type CaseEvaluation, type EvaluateCasesOptions } from "./evaluate-cases.js";
 export { compareConfigurations, type EvalConfiguration, type ConfigurationResult } from "./compare-configurations.js";
-export { ChatFineTuningLineSchema, ChatFineTuningMessageSchema, type ChatFineTuningLine, type ChatFineTuningMessage } from "./fine-tuning/chat-fine-tuning-line.js";
+export {
+  ChatFineTuningLineSchema,
+  ChatFineTuningMessageSchema,
+  type ChatFineTuningLine,
+  type ChatFineTuningMessage,
+} from "./fine-tuning/chat-fine-tuning-line.js";
 export { sftExamples, type SftExample, type SftExpertInfo, type SftAnswer } from "./fine-tuning/sft-examples.js";

@@ -36,14 +36,27 @@ describe("defineExpert", () => {
   });
 
   it("a bad policy section names its path", () => {
-    const expert = defineExpert({ name: "probe", description: "", keywords: [], policySchema: z.strictObject({ limit: z.string() }), run: () => ({ findings: [] }) });
+    const expert = defineExpert({
+      name: "probe",
+      description: "",
+      keywords: [],
+      policySchema: z.strictObject({ limit: z.string() }),
+      run: () => ({ findings: [] }),
+    });
     expect(() => expert.resolvePolicy(policy)).toThrow(/experts\.probe\.limit/);
     const absent = defineExpert({ name: "other", description: "", keywords: [], policySchema: z.strictObject({}), run: () => ({ findings: [] }) });
     expect(() => absent.resolvePolicy(policy)).toThrow(/experts\.other: missing/);
   });
 
   it("turns a thrown error into a failed result", async () => {
-    const expert = defineExpert({ name: "probe", description: "", keywords: [], run: () => { throw new Error("boom\nsecond line"); } });
+    const expert = defineExpert({
+      name: "probe",
+      description: "",
+      keywords: [],
+      run: () => {
+        throw new Error("boom\nsecond line");
+      },
+    });
     const result = await expert.run(request());
     expect(result).toMatchObject({ status: "failed", error: { code: "EXPERT_ERROR", message: "boom" }, findings: [] });
   });
@@ -140,7 +153,12 @@ describe("defineExpert", () => {
   });
 
   it("reports DATA-GAP when required and DATA-NEEDED (info) when advisory", async () => {
-    const expert = defineExpert({ name: "probe", description: "", keywords: [], run: ({ dataGap }) => ({ findings: [dataGap(["fx.exposures"], "needs exposures")] }) });
+    const expert = defineExpert({
+      name: "probe",
+      description: "",
+      keywords: [],
+      run: ({ dataGap }) => ({ findings: [dataGap(["fx.exposures"], "needs exposures")] }),
+    });
     const required = await expert.run(request("required"));
     expect(required.findings[0]).toMatchObject({ ruleId: "DATA-GAP", severity: "medium", fields: ["fx.exposures"], expert: "probe" });
     const advisory = await expert.run(request("advisory"));

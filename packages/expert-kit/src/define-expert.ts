@@ -181,8 +181,7 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
     isRequired: (c) => (c && definition.isRequired ? definition.isRequired(c) : false),
     dependsOn: (c) => (definition.dependsOn?.(c) ?? []).map((d) => (typeof d === "string" ? d : d.expert)),
     awaitsAnswerOf: (c) => (definition.dependsOn?.(c) ?? []).flatMap((d) => (typeof d !== "string" && d.on === "answer" ? [d.expert] : [])),
-    subQuestion: (question, c) =>
-      definition.subQuestion?.(question, c) ?? (question.trim() || `Assess the ${domain} risk of this case.`),
+    subQuestion: (question, c) => definition.subQuestion?.(question, c) ?? (question.trim() || `Assess the ${domain} risk of this case.`),
     resolvePolicy,
     run,
     asNode: () => async (state) => ({ result: await run(state.request) }),

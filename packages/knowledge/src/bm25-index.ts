@@ -20,7 +20,11 @@ export class Bm25Index<T> {
   private readonly df = new Map<string, number>();
   private readonly avgLength: number;
 
-  constructor(documents: ReadonlyArray<IndexedDocument<T>>, private readonly k1 = 1.2, private readonly b = 0.75) {
+  constructor(
+    documents: ReadonlyArray<IndexedDocument<T>>,
+    private readonly k1 = 1.2,
+    private readonly b = 0.75,
+  ) {
     this.docs = documents.map(({ item, text }) => {
       const terms = tokenize(text);
       const tf = new Map<string, number>();

@@ -24,10 +24,10 @@ export class KnowledgeBase implements KnowledgeSource {
 
   /** Loads every `.md` file of `dir`, naming documents `<namespace>/<file>`. */
   static fromDirectory(namespace: string, dir: string): KnowledgeBase {
-    const files = readdirSync(dir).filter((f) => f.endsWith(".md")).sort();
-    const passages = files.flatMap((file) =>
-      splitMarkdownSections(`${namespace}/${basename(file)}`, readFileSync(join(dir, file), "utf8")),
-    );
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith(".md"))
+      .sort();
+    const passages = files.flatMap((file) => splitMarkdownSections(`${namespace}/${basename(file)}`, readFileSync(join(dir, file), "utf8")));
     return new KnowledgeBase(passages);
   }
 

@@ -30,5 +30,7 @@ export function tokenize(text: string): string[] {
 }
 
 const STOPWORDS = new Set(
-  "a an and are as at be by can do does for from has have how in is it its of on or our the this that to was we what when which who will with would this these those any should".split(" "),
+  "a an and are as at be by can do does for from has have how in is it its of on or our the this that to was we what when which who will with would this these those any should".split(
+    " ",
+  ),
 );

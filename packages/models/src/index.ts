@@ -10,7 +10,18 @@ export { ModelPlanOutputSchema, modelPlanJsonSchema, extractJsonObject, type Mod
 export { planningMessages } from "./planner/model-plan-prompt.js";
 export { completeModelPlan } from "./planner/complete-model-plan.js";
 export { summariseWithModel, type SummariseOptions } from "./summary/summarise-with-model.js";
-export { ModelConfigSchema, EndpointConfigSchema, EndpointOverrideSchema, RESPONSE_FORMATS, parseModelConfig, type ModelConfig, type ModelConfigInput, type EndpointConfig, type EndpointOverride, type ResponseFormatMode } from "./registry/model-config.js";
+export {
+  ModelConfigSchema,
+  EndpointConfigSchema,
+  EndpointOverrideSchema,
+  RESPONSE_FORMATS,
+  parseModelConfig,
+  type ModelConfig,
+  type ModelConfigInput,
+  type EndpointConfig,
+  type EndpointOverride,
+  type ResponseFormatMode,
+} from "./registry/model-config.js";
 export { loadModelConfig, MODEL_ENV, type LoadModelConfigOptions } from "./registry/load-model-config.js";
 export { classifyEndpoint, assertOnPremises, assertTracingOnPremises, endpointHost, type HostKind, type OnPremGuardOptions } from "./registry/on-prem-guard.js";
 export { createChatModel, thinkingSwitch, NO_API_KEY, type ChatModelSettings } from "./client/chat-model-factory.js";
@@ -21,7 +32,14 @@ export { stripThink } from "./client/strip-think.js";
 export { extractJson } from "./client/extract-json.js";
 export { parseStructured, requestStructuredAnswer, type StructuredAnswer, type StructuredAnswerRequest } from "./client/structured-answer.js";
 export { statedNumbers, type StatedNumber, type NumberReading } from "./expert-answer/stated-numbers.js";
-export { KnownNumbers, checkGrounding, groundingFeedback, describeViolations, type GroundingViolation, type CheckableAnswer } from "./expert-answer/grounding-check.js";
+export {
+  KnownNumbers,
+  checkGrounding,
+  groundingFeedback,
+  describeViolations,
+  type GroundingViolation,
+  type CheckableAnswer,
+} from "./expert-answer/grounding-check.js";
 export { ModelAnswerSchema, ModelAnswerWireSchema, modelAnswerJsonSchema, type ModelAnswer } from "./expert-answer/model-answer.js";
 export { dataBlock, DATA_IS_NOT_INSTRUCTIONS } from "./expert-answer/delimited-data.js";
 export { expertPrompt, type ExpertPromptInput, type ExpertPromptData } from "./expert-answer/expert-prompt.js";

@@ -31,7 +31,13 @@ describe("watchConnection", () => {
 
 describe("isConnectionError", () => {
   it("knows what a client says while Redis is away, and nothing else", () => {
-    for (const m of ["connect ECONNREFUSED 127.0.0.1:6379", "read ECONNRESET", "Connection is closed.", "Stream isn't writeable and enableOfflineQueue options is false", "LOADING Redis is loading the dataset in memory"]) {
+    for (const m of [
+      "connect ECONNREFUSED 127.0.0.1:6379",
+      "read ECONNRESET",
+      "Connection is closed.",
+      "Stream isn't writeable and enableOfflineQueue options is false",
+      "LOADING Redis is loading the dataset in memory",
+    ]) {
       expect(isConnectionError(m), m).toBe(true);
     }
     for (const m of ["Missing lock for job a-1@fx. moveToFinished", "NOPERM this user has no permissions", "WRONGPASS invalid username-password pair"]) {

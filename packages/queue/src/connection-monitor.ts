@@ -1,9 +1,7 @@
 import type { Redis } from "ioredis";
 
 /** What {@link watchConnection} reports: the connection went away, or came back. */
-export type ConnectionEvent =
-  | { type: "lost"; reason: string }
-  | { type: "restored"; downMs: number; attempts: number };
+export type ConnectionEvent = { type: "lost"; reason: string } | { type: "restored"; downMs: number; attempts: number };
 
 /**
  * Reports a Redis connection's outages: one `lost` event when it drops and
@@ -59,7 +57,9 @@ export function watchConnection(connection: Redis, onEvent: (event: ConnectionEv
  * isConnectionError("Missing lock for job a-1@fx. moveToFinished") // false
  */
 export function isConnectionError(message: string): boolean {
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ENOTFOUND|Connection is closed|Stream isn't writeable|socket (hang up|closed)|^LOADING\b|MaxRetriesPerRequestError/i.test(message);
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ENOTFOUND|Connection is closed|Stream isn't writeable|socket (hang up|closed)|^LOADING\b|MaxRetriesPerRequestError/i.test(
+    message,
+  );
 }
 
 /**

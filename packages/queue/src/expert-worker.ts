@@ -137,9 +137,7 @@ export function createExpertWorker(expert: Expert<any>, options: ExpertWorkerOpt
     if (!policy) throw new UnrecoverableError(policies.mismatch(data.policy));
     // Without a model the result follows the facts at once: publishing them would cost a write and an event for nothing.
     let published: Promise<void> | undefined;
-    const onFacts = model
-      ? (facts: ExpertResult) => void (published = job.updateProgress(facts).catch(() => {}))
-      : undefined;
+    const onFacts = model ? (facts: ExpertResult) => void (published = job.updateProgress(facts).catch(() => {})) : undefined;
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener("abort", onAbort, { once: true });

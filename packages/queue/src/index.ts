@@ -10,12 +10,31 @@ export { QueueError, RedisUnavailableError } from "./queue-error.js";
 export { DEFAULT_PREFIX, EXPERT_QUEUE_GROUP, expertQueue, checkPrefix, type ExpertQueueAddress } from "./queue-names.js";
 export { openExpertQueue, workerCounts, type ExpertQueueOptions } from "./expert-queue.js";
 export { JOB_ID_SEPARATOR, jobIdFor, jobDigest, parseJobId } from "./job-id.js";
-export { JobContractError, PolicyReferenceSchema, ExpertJobDataSchema, toExpertJobData, parseExpertJobData, requestFromJobData, parseExpertJobResult, DEFAULT_EXPERT_JOB_OPTIONS, type ExpertJobData, type ExpertJobOptions } from "./expert-job.js";
+export {
+  JobContractError,
+  PolicyReferenceSchema,
+  ExpertJobDataSchema,
+  toExpertJobData,
+  parseExpertJobData,
+  requestFromJobData,
+  parseExpertJobResult,
+  DEFAULT_EXPERT_JOB_OPTIONS,
+  type ExpertJobData,
+  type ExpertJobOptions,
+} from "./expert-job.js";
 export { HeldPolicies, POLICY_MISMATCH } from "./held-policies.js";
 export { DEFAULT_REDIS_URL, redisOptionsFromUrl, redactRedisUrl, createRedisConnection, waitForRedis } from "./redis-connection.js";
 export { queueEnv, queueRequested, type QueueEnv } from "./queue-env.js";
 export { watchConnection, isConnectionError, reconnectDelay, type ConnectionEvent } from "./connection-monitor.js";
-export { JobRetentionSchema, DEFAULT_JOB_RETENTION, RETENTION_ENV, retentionJobOptions, retentionFromEnv, type JobRetention, type JobRetentionInput } from "./job-retention.js";
+export {
+  JobRetentionSchema,
+  DEFAULT_JOB_RETENTION,
+  RETENTION_ENV,
+  retentionJobOptions,
+  retentionFromEnv,
+  type JobRetention,
+  type JobRetentionInput,
+} from "./job-retention.js";
 export { JobResultWatcher, type JobOutcome, type WatchedJob, type SubmitOptions } from "./job-result-watcher.js";
 export { QueueExecutor, QUEUE_FAILURE_CODES, type QueueExecutorOptions } from "./queue-executor.js";
 export { isTransientFailure, TRANSIENT_ERROR_CODES, TRANSIENT_MESSAGE } from "./transient-failure.js";

@@ -3,10 +3,7 @@ import type { Redis } from "ioredis";
 
 /** How a job ended, as far as the producer is concerned. */
 export type JobOutcome =
-  | { state: "completed"; value: unknown }
-  | { state: "failed"; reason: string }
-  | { state: "timeout"; waitedMs: number }
-  | { state: "aborted" };
+  { state: "completed"; value: unknown } | { state: "failed"; reason: string } | { state: "timeout"; waitedMs: number } | { state: "aborted" };
 
 /** One job to add and wait for. */
 export interface WatchedJob {
@@ -215,9 +212,7 @@ export class JobResultWatcher {
     this.polling = true;
     try {
       const due = Date.now() - this.pollIntervalMs;
-      const ids = [...this.waiters.entries()]
-        .filter(([, set]) => [...set].some((w) => w.added && w.lastCheck <= due))
-        .map(([id]) => id);
+      const ids = [...this.waiters.entries()].filter(([, set]) => [...set].some((w) => w.added && w.lastCheck <= due)).map(([id]) => id);
       for (let i = 0; i < ids.length; i += 50) await Promise.all(ids.slice(i, i + 50).map((id) => this.check(id)));
     } finally {
       this.polling = false;

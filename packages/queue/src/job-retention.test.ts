@@ -21,7 +21,9 @@ describe("job retention", () => {
       failed: { age: 604_800, count: 1_000 },
     });
     expect(retentionFromEnv({})).toEqual(DEFAULT_JOB_RETENTION);
-    expect(() => retentionFromEnv({ KYOCHO_KEEP_FAILED_SECONDS: "a week" })).toThrow('environment: KYOCHO_KEEP_FAILED_SECONDS: must be a positive integer, not "a week"');
+    expect(() => retentionFromEnv({ KYOCHO_KEEP_FAILED_SECONDS: "a week" })).toThrow(
+      'environment: KYOCHO_KEEP_FAILED_SECONDS: must be a positive integer, not "a week"',
+    );
     expect(() => retentionFromEnv({ KYOCHO_KEEP_COMPLETED_JOBS: "0" })).toThrow(/^environment: KYOCHO_KEEP_COMPLETED_JOBS: /);
   });
 });

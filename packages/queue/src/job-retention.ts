@@ -82,7 +82,8 @@ export function retentionFromEnv(env: NodeJS.ProcessEnv = process.env): JobReten
       const variable = RETENTION_ENV[kind][field];
       const text = env[variable]?.trim();
       if (!text) continue;
-      if (!/^\d[\d_]*$/.test(text)) throw new UserInputError(`must be a positive integer, not "${text.slice(0, 40)}"`, { source: "environment", path: variable });
+      if (!/^\d[\d_]*$/.test(text))
+        throw new UserInputError(`must be a positive integer, not "${text.slice(0, 40)}"`, { source: "environment", path: variable });
       (raw[kind] ??= {})[field] = Number(text.replaceAll("_", ""));
     }
   }

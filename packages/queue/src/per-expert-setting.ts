@@ -11,11 +11,7 @@ import { UserInputError } from "@kyocho/core";
  * perExpertSetting("2,fx=8", ["lending", "fx"], { source: "--concurrency", integer: true })    // { lending: 2, fx: 8 }
  * perExpertSetting("fx=0.5", ["lending", "fx"], { source: "--rate" })                           // { fx: 0.5 }
  */
-export function perExpertSetting(
-  text: string,
-  experts: readonly string[],
-  options: { source: string; integer?: boolean },
-): Record<string, number> {
+export function perExpertSetting(text: string, experts: readonly string[], options: { source: string; integer?: boolean }): Record<string, number> {
   const result: Record<string, number> = {};
   let all: number | undefined;
   const parseValue = (value: string): number => {
@@ -25,7 +21,10 @@ export function perExpertSetting(
     }
     return n;
   };
-  for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf("=");
     if (eq === -1) {
       if (all !== undefined) throw new UserInputError(`two values for every expert in "${text}"`, { source: options.source });

@@ -30,10 +30,6 @@ export class QueueError extends KyochoError {
  */
 export class RedisUnavailableError extends QueueError {
   constructor(where: string, reason: string | undefined, options?: { cause?: unknown }) {
-    super(
-      "REDIS_UNAVAILABLE",
-      `cannot reach Redis at ${where}${reason ? ` (${reason})` : ""}; start Redis or set REDIS_URL`,
-      options,
-    );
+    super("REDIS_UNAVAILABLE", `cannot reach Redis at ${where}${reason ? ` (${reason})` : ""}; start Redis or set REDIS_URL`, options);
   }
 }

@@ -136,7 +136,13 @@ describe("QueueExecutor", () => {
   it("retries a job that had failed for good when its question comes again", async () => {
     // A worker that crashes on every job makes the first submission fail for good.
     const queue = openExpertQueue("phoenix", { connection, prefix });
-    const crashing = new Worker(queue.name, async () => { throw new Error("GPU fell over"); }, { connection, prefix: queue.opts.prefix! });
+    const crashing = new Worker(
+      queue.name,
+      async () => {
+        throw new Error("GPU fell over");
+      },
+      { connection, prefix: queue.opts.prefix! },
+    );
     const once = new QueueExecutor({ connection, prefix, jobOptions: { attempts: 1 } });
     const failed = await once.execute(request("phoenix", "a-phoenix"));
     expect(failed).toMatchObject({ status: "failed", error: { code: "JOB_FAILED", message: expect.stringMatching(/GPU fell over/) } });
@@ -177,7 +183,12 @@ describe("QueueExecutor", () => {
     // Its lock would expire, and a stalled-job check notice it, only after 120 s, four times the test's timeout: the
     // second worker can finish the job in time only if the first handed it back.
     const stuck = { lockDurationMs: 120_000, stalledIntervalMs: 120_000 };
-    const first = startExpertWorkers([syntheticExpert("relay", { delayMs: 30_000, onRun: count("relay") })], { connection, prefix, policies: [policy], ...stuck });
+    const first = startExpertWorkers([syntheticExpert("relay", { delayMs: 30_000, onRun: count("relay") })], {
+      connection,
+      prefix,
+      policies: [policy],
+      ...stuck,
+    });
     await first.waitUntilReady();
     const pending = executor.execute(request("relay", "a-relay"));
     await until(async () => runsOf("relay") === 1);

@@ -3,7 +3,15 @@ import { DEFAULT_LIMITS, LimitExceededError } from "@kyocho/core/limits";
 import { describeFirstIssue } from "@kyocho/core/validation";
 import { ExpertResultSchema, type ExecuteOptions, type ExpertExecutor, type ExpertRequest, type ExpertResult, type SubTask } from "@kyocho/core";
 import { unfinishedResult } from "@kyocho/core/assessment";
-import { DEFAULT_EXPERT_JOB_OPTIONS, ExpertJobDataSchema, JobContractError, parseExpertJobResult, toExpertJobData, type ExpertJobData, type ExpertJobOptions } from "./expert-job.js";
+import {
+  DEFAULT_EXPERT_JOB_OPTIONS,
+  ExpertJobDataSchema,
+  JobContractError,
+  parseExpertJobResult,
+  toExpertJobData,
+  type ExpertJobData,
+  type ExpertJobOptions,
+} from "./expert-job.js";
 import { POLICY_MISMATCH } from "./held-policies.js";
 import { jobIdFor } from "./job-id.js";
 import { JobRetentionSchema, retentionJobOptions, type JobRetentionInput } from "./job-retention.js";
@@ -185,7 +193,10 @@ export class QueueExecutor implements ExpertExecutor {
         }
         return failed("JOB_FAILED", `job ${jobId} failed on the ${task.expert} queue: ${outcome.reason}`);
       case "timeout":
-        return failed("QUEUE_TIMEOUT", `no result for job ${jobId} after ${Math.round(outcome.waitedMs / 1000)} s (is a worker consuming expert:${task.expert}?)`);
+        return failed(
+          "QUEUE_TIMEOUT",
+          `no result for job ${jobId} after ${Math.round(outcome.waitedMs / 1000)} s (is a worker consuming expert:${task.expert}?)`,
+        );
       case "aborted":
         return failed("ABORTED", `stopped waiting for job ${jobId}`);
     }

@@ -77,8 +77,7 @@ export class ExpertWorkerPool {
 export function startExpertWorkers(experts: ReadonlyArray<Expert<any>>, options: ExpertWorkerPoolOptions): ExpertWorkerPool {
   if (experts.length === 0) throw new UserInputError("a worker needs at least one expert", { source: "worker" });
   const { concurrency, rate, onEvent, ...shared } = options;
-  const pick = (setting: number | Readonly<Record<string, number>> | undefined, name: string) =>
-    typeof setting === "number" ? setting : setting?.[name];
+  const pick = (setting: number | Readonly<Record<string, number>> | undefined, name: string) => (typeof setting === "number" ? setting : setting?.[name]);
   const workers = new Map<string, Worker<unknown, ExpertResult>>();
   for (const expert of experts) {
     const perConcurrency = pick(concurrency, expert.name);
@@ -90,7 +89,13 @@ export function startExpertWorkers(experts: ReadonlyArray<Expert<any>>, options:
     });
     const name = expert.name;
     worker.on("completed", (job, result) =>
-      onEvent?.({ type: "completed", expert: name, jobId: job.id ?? "?", status: result.status, ms: (job.finishedOn ?? Date.now()) - (job.processedOn ?? Date.now()) }),
+      onEvent?.({
+        type: "completed",
+        expert: name,
+        jobId: job.id ?? "?",
+        status: result.status,
+        ms: (job.finishedOn ?? Date.now()) - (job.processedOn ?? Date.now()),
+      }),
     );
     worker.on("failed", (job, error) => {
       if (!job) return;

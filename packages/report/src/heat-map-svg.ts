@@ -29,7 +29,15 @@ export function heatMapSvg(domains: readonly DomainView[], labels: ReportLabels)
   const height = HEADER_HEIGHT + rows * (CELL_HEIGHT + GAP) + 4;
   const parts: string[] = [];
   const aria = domains
-    .map((d) => `${labels.domains[d.domain] ?? d.domain}: ${columns.filter((s) => d.counts[s] > 0).map((s) => `${d.counts[s]} ${labels.severities[s]}`).join(", ") || "0"}`)
+    .map(
+      (d) =>
+        `${labels.domains[d.domain] ?? d.domain}: ${
+          columns
+            .filter((s) => d.counts[s] > 0)
+            .map((s) => `${d.counts[s]} ${labels.severities[s]}`)
+            .join(", ") || "0"
+        }`,
+    )
     .join("; ");
 
   parts.push(
@@ -38,7 +46,9 @@ export function heatMapSvg(domains: readonly DomainView[], labels: ReportLabels)
   );
   columns.forEach((s, i) => {
     const x = LABEL_WIDTH + i * (CELL_WIDTH + GAP) + CELL_WIDTH / 2;
-    parts.push(`<text x="${x}" y="20" text-anchor="middle" font-size="13" font-weight="600" fill="${SEVERITY_COLOURS[s]}">${escapeHtml(labels.severities[s])}</text>`);
+    parts.push(
+      `<text x="${x}" y="20" text-anchor="middle" font-size="13" font-weight="600" fill="${SEVERITY_COLOURS[s]}">${escapeHtml(labels.severities[s])}</text>`,
+    );
   });
   parts.push(`<text x="${ratingX}" y="20" font-size="12" fill="#5b6472">${escapeHtml(labels.ratingLabel)}</text>`);
 
@@ -46,7 +56,9 @@ export function heatMapSvg(domains: readonly DomainView[], labels: ReportLabels)
     const y = HEADER_HEIGHT + row * (CELL_HEIGHT + GAP);
     const name = labels.domains[d.domain] ?? d.domain;
     parts.push(`<g class="heat-row" data-domain="${escapeHtml(d.domain)}">`);
-    parts.push(`<text x="${LABEL_WIDTH - 12}" y="${y + CELL_HEIGHT / 2 + 5}" text-anchor="end" font-size="14" font-weight="600" fill="#1f2733">${escapeHtml(name)}</text>`);
+    parts.push(
+      `<text x="${LABEL_WIDTH - 12}" y="${y + CELL_HEIGHT / 2 + 5}" text-anchor="end" font-size="14" font-weight="600" fill="#1f2733">${escapeHtml(name)}</text>`,
+    );
     columns.forEach((s, i) => {
       const x = LABEL_WIDTH + i * (CELL_WIDTH + GAP);
       const n = d.counts[s];
@@ -69,11 +81,15 @@ export function heatMapSvg(domains: readonly DomainView[], labels: ReportLabels)
 /** A cell: pale grey when empty, its severity's colour with more weight for more findings. */
 function cell(x: number, y: number, severity: Severity, n: number): string {
   if (n === 0) {
-    return `<rect x="${x}" y="${y}" width="${CELL_WIDTH}" height="${CELL_HEIGHT}" rx="6" fill="#f1f3f6" stroke="#e2e6ec"/>` +
-      `<text x="${x + CELL_WIDTH / 2}" y="${y + CELL_HEIGHT / 2 + 5}" text-anchor="middle" font-size="14" fill="#b3bac5">·</text>`;
+    return (
+      `<rect x="${x}" y="${y}" width="${CELL_WIDTH}" height="${CELL_HEIGHT}" rx="6" fill="#f1f3f6" stroke="#e2e6ec"/>` +
+      `<text x="${x + CELL_WIDTH / 2}" y="${y + CELL_HEIGHT / 2 + 5}" text-anchor="middle" font-size="14" fill="#b3bac5">·</text>`
+    );
   }
   const opacity = Math.min(0.62 + 0.19 * (n - 1), 1);
   const text = opacity >= 0.8 ? "#ffffff" : "#1f2733";
-  return `<rect class="heat-cell" data-severity="${severity}" data-count="${n}" x="${x}" y="${y}" width="${CELL_WIDTH}" height="${CELL_HEIGHT}" rx="6" fill="${SEVERITY_COLOURS[severity]}" fill-opacity="${opacity.toFixed(2)}" stroke="${SEVERITY_COLOURS[severity]}"/>` +
-    `<text x="${x + CELL_WIDTH / 2}" y="${y + CELL_HEIGHT / 2 + 7}" text-anchor="middle" font-size="20" font-weight="700" fill="${text}">${n}</text>`;
+  return (
+    `<rect class="heat-cell" data-severity="${severity}" data-count="${n}" x="${x}" y="${y}" width="${CELL_WIDTH}" height="${CELL_HEIGHT}" rx="6" fill="${SEVERITY_COLOURS[severity]}" fill-opacity="${opacity.toFixed(2)}" stroke="${SEVERITY_COLOURS[severity]}"/>` +
+    `<text x="${x + CELL_WIDTH / 2}" y="${y + CELL_HEIGHT / 2 + 7}" text-anchor="middle" font-size="20" font-weight="700" fill="${text}">${n}</text>`
+  );
 }

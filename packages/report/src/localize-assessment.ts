@@ -16,9 +16,7 @@ export function localizeAssessment(a: Assessment, language: ReportLanguage): Ass
   for (const f of a.findings) if (f.condition && f.ja?.condition) conditionJa.set(f.condition, f.ja.condition);
   return {
     ...a,
-    findings: a.findings.map((f) =>
-      f.ja ? { ...f, title: f.ja.title, message: f.ja.message, ...(f.ja.condition ? { condition: f.ja.condition } : {}) } : f,
-    ),
+    findings: a.findings.map((f) => (f.ja ? { ...f, title: f.ja.title, message: f.ja.message, ...(f.ja.condition ? { condition: f.ja.condition } : {}) } : f)),
     conditions: a.conditions.map((c) => conditionJa.get(c) ?? c),
     vetoes: (a.vetoes ?? []).map((v) => (v.ja ? { ...v, title: v.ja.title, message: v.ja.message } : v)),
   };

@@ -8,12 +8,14 @@
  * escapeMarkdown("A | B <b>") // "A \\| B &lt;b&gt;"
  */
 export function escapeMarkdown(value: unknown): string {
-  return String(value ?? "")
-    .replace(/\r?\n+/g, " ")
-    // Only what can open emphasis, code, links or cells mid-line: the text never starts a line of its own.
-    .replace(/[\\`*_[\]|~]/g, (ch) => `\\${ch}`)
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
+  return (
+    String(value ?? "")
+      .replace(/\r?\n+/g, " ")
+      // Only what can open emphasis, code, links or cells mid-line: the text never starts a line of its own.
+      .replace(/[\\`*_[\]|~]/g, (ch) => `\\${ch}`)
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+  );
 }
 
 /**

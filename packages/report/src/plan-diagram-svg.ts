@@ -45,7 +45,7 @@ export function planDiagramSvg(a: Assessment, labels: ReportLabels): string {
     const taken = new Set<number>();
     for (const id of ids) {
       const first = tasks.find((t) => t.id === id)?.dependsOn[0];
-      let row = first !== undefined ? rowOf.get(first) ?? 0 : 0;
+      let row = first !== undefined ? (rowOf.get(first) ?? 0) : 0;
       while (taken.has(row)) row++;
       taken.add(row);
       rowOf.set(id, row);

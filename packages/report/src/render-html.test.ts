@@ -22,7 +22,11 @@ async function hostileAssessment(): Promise<Assessment> {
     id: `deal-${HOSTILE}`,
     question: `Can we lend to ${HOSTILE}?`,
     bank: { tier1Capital: 1e13 },
-    borrower: { name: `Evil ${HOSTILE}`, country: "JP", financials: { currency: "JPY", revenue: 1e10, ebitda: 1e9, totalDebt: 9e9, interestExpense: 1e8, annualDebtService: 1e9 } },
+    borrower: {
+      name: `Evil ${HOSTILE}`,
+      country: "JP",
+      financials: { currency: "JPY", revenue: 1e10, ebitda: 1e9, totalDebt: 9e9, interestExpense: 1e8, annualDebtService: 1e9 },
+    },
     facility: { type: "term_loan", amount: 1e9, currency: "JPY", tenorYears: 3, rate: 0.02, amortization: "linear" },
     counterparties: [{ name: `Evil ${HOSTILE}`, country: "JP", role: "borrower", kyc: "pending" }],
     contract: { governingLaw: `XX${HOSTILE}`, clauses: ["sanctions"] },
@@ -31,7 +35,11 @@ async function hostileAssessment(): Promise<Assessment> {
   // A hand-edited assessment may carry markup anywhere: a model's narrative, a note, a citation.
   return AssessmentSchema.parse({
     ...a,
-    experts: a.experts.map((e) => ({ ...e, notes: [...e.notes, `note ${HOSTILE}`], citations: [...e.citations, { document: `doc${HOSTILE}`, section: HOSTILE, excerpt: HOSTILE }] })),
+    experts: a.experts.map((e) => ({
+      ...e,
+      notes: [...e.notes, `note ${HOSTILE}`],
+      citations: [...e.citations, { document: `doc${HOSTILE}`, section: HOSTILE, excerpt: HOSTILE }],
+    })),
     executiveSummary: { text: `summary ${HOSTILE}`, model: `m${HOSTILE}`, host: "10.0.0.1:8000", reasoning: false },
   });
 }
@@ -49,14 +57,20 @@ describe("renderHtml", () => {
 
   it("puts the decision and the rating first, then the heat map, conditions, findings, plan, experts, metrics and knowledge", async () => {
     const html = renderHtml(await assessCase("acquisition-finance"), { generatedAt: at });
-    const order = ['id="verdict"', 'id="heat-map"', 'id="conditions"', 'id="findings"', 'id="plan"', 'id="experts"', 'id="metrics"', 'id="knowledge"'].map((s) => html.indexOf(s));
+    const order = ['id="verdict"', 'id="heat-map"', 'id="conditions"', 'id="findings"', 'id="plan"', 'id="experts"', 'id="metrics"', 'id="knowledge"'].map(
+      (s) => html.indexOf(s),
+    );
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
     expect(html).toContain('<div class="decision" id="decision" data-decision="escalate">Escalate</div>');
     expect(html).toContain('data-rating="high"');
     // Heat map: fx two highs (FX-HEDGE, FX-STRESS), lending one high (LEN-FXDSCR), legal two mediums (the
     // target's KYC pending, the change-of-control clause) — acquisition-finance.expected.json.
-    expect([...html.matchAll(/class="heat-cell" data-severity="(\w+)" data-count="(\d+)"/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(["high:2", "high:1", "medium:2"]);
+    expect([...html.matchAll(/class="heat-cell" data-severity="(\w+)" data-count="(\d+)"/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual([
+      "high:2",
+      "high:1",
+      "medium:2",
+    ]);
     // Plan: fx → lending, and the two last sub-tasks lead to the merge.
     expect(html.match(/class="plan-edge"/g)).toHaveLength(3);
     expect(html).toContain("Hedge at least 50% of each material net currency position before drawdown.");
@@ -162,6 +176,6 @@ describe("the plan in reports", () => {
     expect(renderMarkdown(a, { generatedAt: at })).not.toContain("its answer");
     const ja = renderMarkdown(edited, { generatedAt: at, language: "ja" });
     expect(ja).toContain("fx (回答まで待つ)");
-    expect(renderHtml(edited, { generatedAt: at })).toContain("fx (its answer)<div class=\"small\">started before the plan</div>");
+    expect(renderHtml(edited, { generatedAt: at })).toContain('fx (its answer)<div class="small">started before the plan</div>');
   });
 });

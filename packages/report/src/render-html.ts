@@ -37,7 +37,10 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; 
 export function renderHtml(assessment: Assessment, options: ReportOptions = {}): string {
   const l = reportLabels(options.language ?? "auto", assessment.question);
   const a = localizeAssessment(assessment, l.lang);
-  const generated = (options.generatedAt ?? new Date()).toISOString().replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC");
+  const generated = (options.generatedAt ?? new Date())
+    .toISOString()
+    .replace("T", " ")
+    .replace(/:\d\d\.\d+Z$/, " UTC");
   const domains = domainViews(a);
   const title = `${l.title} · ${a.caseId ?? a.id} · ${l.decisions[a.decision]}`;
   const body = [
@@ -45,7 +48,11 @@ export function renderHtml(assessment: Assessment, options: ReportOptions = {}):
     verdict(a, l),
     a.executiveSummary ? executiveSummary(a, l) : "",
     a.incomplete || a.missing.length > 0 ? missing(a, l) : "",
-    section("heat-map", l.heatMap, `<figure><div class="figure-scroll">${heatMapSvg(domains, l)}</div><figcaption>${h(l.heatMapCaption)}</figcaption></figure>`),
+    section(
+      "heat-map",
+      l.heatMap,
+      `<figure><div class="figure-scroll">${heatMapSvg(domains, l)}</div><figcaption>${h(l.heatMapCaption)}</figcaption></figure>`,
+    ),
     conditions(a, l),
     section("findings", l.findings, domains.map((d) => domainBlock(d, l)).join("") || `<p class="muted">${h(l.findingsNone)}</p>`),
     plan(a, l),
@@ -96,16 +103,18 @@ function masthead(a: Assessment, l: ReportLabels, generated: string): string {
 }
 
 function verdict(a: Assessment, l: ReportLabels): string {
-  const bySeverity = [...SEVERITIES].reverse()
+  const bySeverity = [...SEVERITIES]
+    .reverse()
     .map((s) => [s, a.findings.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `<span class="chip sev-${s}">${n} ${h(l.severities[s])}</span>`)
     .join(" ");
   const answered = a.experts.filter((e) => e.status === "ok").length;
   // A veto is the first thing a reader sees: nothing below it can change the decision.
-  const vetoes = (a.vetoes ?? []).length > 0
-    ? `<div class="vetoes" id="vetoes">${a.vetoes.map((v) => `<p class="veto" data-rule="${h(v.ruleId)}">${h(l.veto(v))}</p>`).join("")}</div>\n`
-    : "";
+  const vetoes =
+    (a.vetoes ?? []).length > 0
+      ? `<div class="vetoes" id="vetoes">${a.vetoes.map((v) => `<p class="veto" data-rule="${h(v.ruleId)}">${h(l.veto(v))}</p>`).join("")}</div>\n`
+      : "";
   return `<section class="verdict decision-${a.decision}" id="verdict" aria-label="${h(l.decisionLabel)}">
 ${vetoes}<div><div class="label">${h(l.decisionLabel)}</div><div class="decision" id="decision" data-decision="${a.decision}">${h(l.decisions[a.decision])}</div><div class="decision-note">${h(l.decisionNotes[a.decision])}</div></div>
 <ul class="facts">
@@ -121,12 +130,19 @@ ${a.reasons.length > 0 ? `<ul class="reasons">${a.reasons.map((r) => `<li>${h(r)
 
 function executiveSummary(a: Assessment, l: ReportLabels): string {
   const s = a.executiveSummary!;
-  return section("executive-summary", l.executiveSummary, `<div class="exec"><p>${h(s.text)}</p><p class="small muted">${h(l.executiveSummaryNote(s.model, s.host))}</p></div>`);
+  return section(
+    "executive-summary",
+    l.executiveSummary,
+    `<div class="exec"><p>${h(s.text)}</p><p class="small muted">${h(l.executiveSummaryNote(s.model, s.host))}</p></div>`,
+  );
 }
 
 function missing(a: Assessment, l: ReportLabels): string {
   const items = a.missing
-    .map((m) => `<li>${h(m.message)}${m.fields && m.fields.length > 0 ? ` <span class="small muted">(${h(l.fields)}: ${h(m.fields.join(", "))})</span>` : ""}</li>`)
+    .map(
+      (m) =>
+        `<li>${h(m.message)}${m.fields && m.fields.length > 0 ? ` <span class="small muted">(${h(l.fields)}: ${h(m.fields.join(", "))})</span>` : ""}</li>`,
+    )
     .join("");
   return `<section class="callout" id="missing"><h2>${h(l.missing)}</h2><p>${h(l.incompleteNote)} ${h(l.missingNote)}</p><ul>${items}</ul></section>`;
 }
@@ -143,7 +159,8 @@ function conditions(a: Assessment, l: ReportLabels): string {
 function domainBlock(d: DomainView, l: ReportLabels): string {
   const name = l.domains[d.domain] ?? d.domain;
   const head = `<h3>${h(name)} <span class="chip sev-${d.rating}">${h(l.severities[d.rating])}</span></h3>`;
-  if (d.findings.length === 0) return `<div class="domain-block sev-border-${d.rating}" data-domain="${h(d.domain)}">${head}<p class="none">${h(l.noDomainFindings)}</p></div>`;
+  if (d.findings.length === 0)
+    return `<div class="domain-block sev-border-${d.rating}" data-domain="${h(d.domain)}">${head}<p class="none">${h(l.noDomainFindings)}</p></div>`;
   const rows = d.findings.map((f) => findingRow(f, l)).join("");
   return `<div class="domain-block sev-border-${d.rating}" data-domain="${h(d.domain)}">${head}<table class="findings"><thead><tr><th style="width:92px">${h(l.severityColumn)}</th><th style="width:190px">${h(l.ruleColumn)}</th><th>${h(l.findingColumn)}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
@@ -167,9 +184,15 @@ function cite(c: Citation): string {
 
 function plan(a: Assessment, l: ReportLabels): string {
   const rows = a.plan.tasks
-    .map((t) => `<tr><td><b>${h(l.domains[t.expert] ?? t.expert)}</b><div class="rule-id">${h(t.id)}</div></td><td>${h(l.roles[t.role])}</td><td>${h(dependencyText(t, l.awaitsAnswer).join(", ") || "–")}${t.speculative ? `<div class="small">${h(l.speculative)}</div>` : ""}</td><td class="small">${h(t.question)}</td></tr>`)
+    .map(
+      (t) =>
+        `<tr><td><b>${h(l.domains[t.expert] ?? t.expert)}</b><div class="rule-id">${h(t.id)}</div></td><td>${h(l.roles[t.role])}</td><td>${h(dependencyText(t, l.awaitsAnswer).join(", ") || "–")}${t.speculative ? `<div class="small">${h(l.speculative)}</div>` : ""}</td><td class="small">${h(t.question)}</td></tr>`,
+    )
     .join("");
-  const warnings = a.plan.warnings.length > 0 ? `<p class="small"><b>${h(l.planWarnings)}:</b></p><ul class="small">${a.plan.warnings.map((w) => `<li>${h(w)}</li>`).join("")}</ul>` : "";
+  const warnings =
+    a.plan.warnings.length > 0
+      ? `<p class="small"><b>${h(l.planWarnings)}:</b></p><ul class="small">${a.plan.warnings.map((w) => `<li>${h(w)}</li>`).join("")}</ul>`
+      : "";
   return section(
     "plan",
     l.plan,
@@ -208,7 +231,10 @@ function models(a: Assessment, l: ReportLabels): string {
   if (used.length === 0) return "";
   const rows = used.map((e) => {
     const m = e.modelUse;
-    const outcome = m.outcome === "accepted" ? `<span class="status-ok">${h(l.accepted(m.findingsAdded))}</span>` : `<span class="status-failed">${h(l.fallback)}</span>${m.reason ? `<div class="small muted">${h(m.reason)}</div>` : ""}`;
+    const outcome =
+      m.outcome === "accepted"
+        ? `<span class="status-ok">${h(l.accepted(m.findingsAdded))}</span>`
+        : `<span class="status-failed">${h(l.fallback)}</span>${m.reason ? `<div class="small muted">${h(m.reason)}</div>` : ""}`;
     const narrative = m.narrative ? `<div class="small" style="margin-top:4px">${h(m.narrative)}</div>` : "";
     return `<tr class="model-use" data-outcome="${m.outcome}"><td><b>${h(e.name)}</b></td><td class="small">${h(m.model)}<div class="muted">${h(m.host)}</div></td><td>${h(m.reasoning ? l.reasoningOn : l.reasoningOff)}</td><td class="num">${m.calls}</td><td class="num">${h(formatLatency(m.latencyMs))}</td><td>${outcome}${narrative}</td></tr>`;
   });
@@ -223,7 +249,10 @@ function metrics(a: Assessment, l: ReportLabels): string {
   const cards = a.experts
     .map((e) => [e, Object.entries(e.metrics).filter(([, v]) => v !== null)] as const)
     .filter(([, entries]) => entries.length > 0)
-    .map(([e, entries]) => `<div class="metrics-card" data-expert="${h(e.name)}"><h3>${h(l.domains[e.domain] ?? e.name)}</h3><dl>${entries.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(formatMetric(k, v))}</dd>`).join("")}</dl></div>`);
+    .map(
+      ([e, entries]) =>
+        `<div class="metrics-card" data-expert="${h(e.name)}"><h3>${h(l.domains[e.domain] ?? e.name)}</h3><dl>${entries.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(formatMetric(k, v))}</dd>`).join("")}</dl></div>`,
+    );
   if (cards.length === 0) return "";
   return section("metrics", l.metrics, `<div class="metrics-grid">${cards.join("")}</div>`);
 }
@@ -232,9 +261,15 @@ function knowledge(a: Assessment, l: ReportLabels): string {
   const blocks = a.experts
     .map((e) => [e, e.citations.filter((c) => c.excerpt)] as const)
     .filter(([, passages]) => passages.length > 0)
-    .map(([e, passages]) =>
-      `<h3>${h(l.domains[e.domain] ?? e.name)}</h3>` +
-      passages.map((p) => `<div class="passage"><div class="where"><span class="cite"><span class="doc">${h(p.document)}</span></span> § <b>${h(p.section)}</b></div><blockquote>${h(p.excerpt)}</blockquote></div>`).join(""),
+    .map(
+      ([e, passages]) =>
+        `<h3>${h(l.domains[e.domain] ?? e.name)}</h3>` +
+        passages
+          .map(
+            (p) =>
+              `<div class="passage"><div class="where"><span class="cite"><span class="doc">${h(p.document)}</span></span> § <b>${h(p.section)}</b></div><blockquote>${h(p.excerpt)}</blockquote></div>`,
+          )
+          .join(""),
     );
   return section("knowledge", l.knowledge, blocks.join("") || `<p class="muted">${h(l.knowledgeNone)}</p>`);
 }

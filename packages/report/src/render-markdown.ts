@@ -20,7 +20,10 @@ import { domainViews } from "./report-model.js";
 export function renderMarkdown(assessment: Assessment, options: ReportOptions = {}): string {
   const l = reportLabels(options.language ?? "auto", assessment.question);
   const a = localizeAssessment(assessment, l.lang);
-  const generated = (options.generatedAt ?? new Date()).toISOString().replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC");
+  const generated = (options.generatedAt ?? new Date())
+    .toISOString()
+    .replace("T", " ")
+    .replace(/:\d\d\.\d+Z$/, " UTC");
   const policy = `${a.policy.name}${a.policy.version ? ` v${a.policy.version}` : ""}`;
   const domains = domainViews(a);
   const out: string[] = [];
@@ -31,18 +34,34 @@ export function renderMarkdown(assessment: Assessment, options: ReportOptions = 
   for (const v of a.vetoes ?? []) out.push(`**${m(l.veto(v))}**`, "");
   if (a.question) out.push(`> ${m(a.question)}`, "");
   out.push(
-    [a.caseId ? `${l.caseLabel} ${code(a.caseId)}` : "", `${l.assessmentLabel} ${code(a.id)}`, `${l.policyLabel} ${m(policy)}`, a.asOf ? `${l.asOfLabel} ${a.asOf}` : "", `${l.generatedLabel} ${generated}`]
+    [
+      a.caseId ? `${l.caseLabel} ${code(a.caseId)}` : "",
+      `${l.assessmentLabel} ${code(a.id)}`,
+      `${l.policyLabel} ${m(policy)}`,
+      a.asOf ? `${l.asOfLabel} ${a.asOf}` : "",
+      `${l.generatedLabel} ${generated}`,
+    ]
       .filter(Boolean)
       .join(" · "),
     "",
   );
-  out.push(`**${l.decisionLabel}: ${m(l.decisions[a.decision])}** · **${l.ratingLabel}: ${m(l.severities[a.rating])}**${a.incomplete ? ` · **${l.incomplete}**` : ""}`, "");
+  out.push(
+    `**${l.decisionLabel}: ${m(l.decisions[a.decision])}** · **${l.ratingLabel}: ${m(l.severities[a.rating])}**${a.incomplete ? ` · **${l.incomplete}**` : ""}`,
+    "",
+  );
   out.push(m(l.decisionNotes[a.decision]), "", m(l.summary(a)), "");
   for (const r of a.reasons) out.push(`- ${m(r)}`);
   if (a.reasons.length > 0) out.push("");
 
   if (a.executiveSummary) {
-    out.push(`## ${l.executiveSummary}`, "", m(a.executiveSummary.text), "", `_${m(l.executiveSummaryNote(a.executiveSummary.model, a.executiveSummary.host))}_`, "");
+    out.push(
+      `## ${l.executiveSummary}`,
+      "",
+      m(a.executiveSummary.text),
+      "",
+      `_${m(l.executiveSummaryNote(a.executiveSummary.model, a.executiveSummary.host))}_`,
+      "",
+    );
   }
   if (a.missing.length > 0) {
     out.push(`## ${l.missing}`, "", `${m(l.incompleteNote)} ${m(l.missingNote)}`, "");
@@ -53,7 +72,8 @@ export function renderMarkdown(assessment: Assessment, options: ReportOptions = 
   out.push(`## ${l.heatMap}`, "");
   row([l.domainColumn, ...SEVERITIES.map((s) => l.severities[s]), l.ratingLabel]);
   row(["---", ...SEVERITIES.map(() => "---:"), "---"]);
-  for (const d of domains) row([m(l.domains[d.domain] ?? d.domain), ...SEVERITIES.map((s) => (d.counts[s] > 0 ? `**${d.counts[s]}**` : "·")), `**${m(l.severities[d.rating])}**`]);
+  for (const d of domains)
+    row([m(l.domains[d.domain] ?? d.domain), ...SEVERITIES.map((s) => (d.counts[s] > 0 ? `**${d.counts[s]}**` : "·")), `**${m(l.severities[d.rating])}**`]);
   out.push("");
 
   out.push(`## ${l.conditions}`, "");
@@ -73,7 +93,11 @@ export function renderMarkdown(assessment: Assessment, options: ReportOptions = 
     for (const f of d.findings) {
       const details = [
         m(f.message),
-        Object.keys(f.metrics).length > 0 ? Object.entries(f.metrics).map(([k, v]) => `${m(k)} ${m(formatMetric(k, v))}`).join(", ") : "",
+        Object.keys(f.metrics).length > 0
+          ? Object.entries(f.metrics)
+              .map(([k, v]) => `${m(k)} ${m(formatMetric(k, v))}`)
+              .join(", ")
+          : "",
         f.condition ? `${m(l.condition)}: ${m(f.condition)}` : "",
         f.fields?.length ? `${m(l.fields)}: ${m(f.fields.join(", "))}` : "",
         f.citations.length > 0 ? `${m(l.sources)}: ${f.citations.map((c) => `${m(c.document)} § ${m(c.section)}`).join("; ")}` : "",
@@ -85,7 +109,9 @@ export function renderMarkdown(assessment: Assessment, options: ReportOptions = 
 
   out.push(`## ${l.plan}`, "", m(l.planCaption(a.plan.planner, a.plan.tasks.length)), "");
   for (const t of a.plan.tasks) {
-    out.push(`- **${m(l.domains[t.expert] ?? t.expert)}** (${code(t.id)}, ${m(l.roles[t.role])})${t.dependsOn.length > 0 ? ` ← ${m(dependencyText(t, l.awaitsAnswer).join(", "))}` : ""}${t.speculative ? ` _(${m(l.speculative)})_` : ""}: ${m(t.question)}`);
+    out.push(
+      `- **${m(l.domains[t.expert] ?? t.expert)}** (${code(t.id)}, ${m(l.roles[t.role])})${t.dependsOn.length > 0 ? ` ← ${m(dependencyText(t, l.awaitsAnswer).join(", "))}` : ""}${t.speculative ? ` _(${m(l.speculative)})_` : ""}: ${m(t.question)}`,
+    );
   }
   out.push(`- **${m(l.merge)}** → ${m(l.decisions[a.decision])}`, "");
   if (a.plan.warnings.length > 0) {
@@ -98,7 +124,7 @@ export function renderMarkdown(assessment: Assessment, options: ReportOptions = 
   row([l.expertColumn, l.roleColumn, l.statusColumn, l.modelColumn, l.latencyColumn, l.findingsColumn, l.notesColumn]);
   row(["---", "---", "---", "---", "---:", "---:", "---"]);
   for (const e of a.experts) {
-    const model = e.modelUse ? `${e.modelUse.model} @ ${e.modelUse.host}` : e.model ?? l.rulesOnly;
+    const model = e.modelUse ? `${e.modelUse.model} @ ${e.modelUse.host}` : (e.model ?? l.rulesOnly);
     const notes = [...(e.error ? [`${e.error.code}: ${e.error.message}`] : []), ...withoutModelNote(e)].map(m).join("<br>");
     row([`**${m(e.name)}**`, m(l.roles[e.role]), m(l.statuses[e.status]), m(model), formatLatency(e.latencyMs), String(e.findings), notes]);
   }
@@ -121,7 +147,13 @@ export function renderMarkdown(assessment: Assessment, options: ReportOptions = 
   if (withMetrics.length > 0) {
     out.push(`## ${l.metrics}`, "");
     for (const e of withMetrics) {
-      out.push(`**${m(l.domains[e.domain] ?? e.name)}**: ${Object.entries(e.metrics).filter(([, v]) => v !== null).map(([k, v]) => `${m(k)} ${m(formatMetric(k, v))}`).join(" · ")}`, "");
+      out.push(
+        `**${m(l.domains[e.domain] ?? e.name)}**: ${Object.entries(e.metrics)
+          .filter(([, v]) => v !== null)
+          .map(([k, v]) => `${m(k)} ${m(formatMetric(k, v))}`)
+          .join(" · ")}`,
+        "",
+      );
     }
   }
 

@@ -142,7 +142,8 @@ const en: ReportLabels = {
   missing: "Missing evidence",
   missingNote: "The assessment is incomplete until these are supplied:",
   plan: "How the question was split",
-  planCaption: (planner, tasks) => `${tasks} sub-task${tasks === 1 ? "" : "s"}, planned by the ${planner} planner; arrows point from a sub-task to the one that runs after it.`,
+  planCaption: (planner, tasks) =>
+    `${tasks} sub-task${tasks === 1 ? "" : "s"}, planned by the ${planner} planner; arrows point from a sub-task to the one that runs after it.`,
   merge: "Merge",
   taskColumn: "Sub-task",
   afterColumn: "Runs after",
@@ -204,7 +205,8 @@ const ja: ReportLabels = {
   asOfLabel: "基準日",
   veto: (v) => `謝絶：${VETO_NAMES_JA[v.ruleId] ?? v.title}による拒否（${v.ruleId}）— ${v.message}`,
   summary: (a) => {
-    const counts = [...SEVERITIES].reverse()
+    const counts = [...SEVERITIES]
+      .reverse()
       .map((sev) => [sev, a.findings.filter((f) => f.severity === sev).length] as const)
       .filter(([, n]) => n > 0)
       .map(([sev, n]) => `${ja.severities[sev]} ${n} 件`);
@@ -234,7 +236,8 @@ const ja: ReportLabels = {
   missing: "不足している情報",
   missingNote: "以下が補完されるまで、審査は未完了です。",
   plan: "審査の分担",
-  planCaption: (planner, tasks) => `サブタスク ${tasks} 件（${planner} プランナー）。矢印は先に実行されるサブタスクから、その結果を使うサブタスクへ向かいます。`,
+  planCaption: (planner, tasks) =>
+    `サブタスク ${tasks} 件（${planner} プランナー）。矢印は先に実行されるサブタスクから、その結果を使うサブタスクへ向かいます。`,
   merge: "統合",
   taskColumn: "サブタスク",
   afterColumn: "前提",

@@ -4,10 +4,7 @@ import type { ChatTurn, CompleteOptions, ModelClient, ModelCompletion } from "@k
 import type { ModelEndpointInfo } from "@kyocho/core/model";
 
 /** One scripted reply of the in-process fake: text, a thrown error, or a function of the conversation. */
-export type ScriptedCompletion =
-  | string
-  | Error
-  | ((turns: readonly ChatTurn[], options: CompleteOptions) => string | Error | Promise<string | Error>);
+export type ScriptedCompletion = string | Error | ((turns: readonly ChatTurn[], options: CompleteOptions) => string | Error | Promise<string | Error>);
 
 export interface ScriptedModelClientOptions {
   /** Replies in order; the last one repeats. Default: a valid, empty kyocho expert answer. */
@@ -70,7 +67,11 @@ export function createScriptedModelClient(options: ScriptedModelClientOptions = 
         latencyMs: 0,
       };
       if (reply instanceof Error) {
-        callOptions.audit?.write({ ...base, outcome: reply instanceof ModelCallError && reply.code === "MODEL_TIMEOUT" ? "timeout" : "http_error", error: reply.message });
+        callOptions.audit?.write({
+          ...base,
+          outcome: reply instanceof ModelCallError && reply.code === "MODEL_TIMEOUT" ? "timeout" : "http_error",
+          error: reply.message,
+        });
         throw reply;
       }
       const responseSha256 = sha256(reply);

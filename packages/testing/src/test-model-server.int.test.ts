@@ -30,7 +30,13 @@ describe("the test endpoint (a double of the OpenAI protocol, not a model)", () 
   it("finds the caller in the system prompt when there is no header", async () => {
     server.reset();
     server.script("markets", { content: "for markets" });
-    const response = await chat({ model: "m", messages: [{ role: "system", content: "You are the markets expert of a bank" }, { role: "user", content: "q" }] });
+    const response = await chat({
+      model: "m",
+      messages: [
+        { role: "system", content: "You are the markets expert of a bank" },
+        { role: "user", content: "q" },
+      ],
+    });
     expect(((await response.json()) as any).choices[0].message.content).toBe("for markets");
     expect(server.completionsFor("markets")).toHaveLength(1);
   });
@@ -85,9 +91,18 @@ describe("the test endpoint (a double of the OpenAI protocol, not a model)", () 
 
   it("records every request, so a test can assert the wire body", async () => {
     server.reset();
-    await chat({ model: "qwen3-test", messages: [{ role: "user", content: "x" }], chat_template_kwargs: { enable_thinking: false } }, { "x-kyocho-caller": "fx", "x-kyocho-purpose": "answer" });
+    await chat(
+      { model: "qwen3-test", messages: [{ role: "user", content: "x" }], chat_template_kwargs: { enable_thinking: false } },
+      { "x-kyocho-caller": "fx", "x-kyocho-purpose": "answer" },
+    );
     expect(server.requests).toHaveLength(1);
-    expect(server.requests[0]).toMatchObject({ method: "POST", path: "/v1/chat/completions", caller: "fx", purpose: "answer", body: { chat_template_kwargs: { enable_thinking: false } } });
+    expect(server.requests[0]).toMatchObject({
+      method: "POST",
+      path: "/v1/chat/completions",
+      caller: "fx",
+      purpose: "answer",
+      body: { chat_template_kwargs: { enable_thinking: false } },
+    });
   });
 
   it("injects seeded random faults: the share asked for, every kind, the same ones for the same requests", async () => {

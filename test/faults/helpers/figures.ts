@@ -41,7 +41,10 @@ export const atLeastEscalate = (decision: string) => DECISION_ORDER.indexOf(deci
 /** The example deals shipped with kyocho (YAML), sorted. */
 export function exampleCases(): string[] {
   const dir = join(REPO_ROOT, "examples", "cases");
-  return readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /**
@@ -69,7 +72,10 @@ export function readRecords(path: string): BatchRecord[] {
   } catch {
     return [];
   }
-  return text.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as BatchRecord);
+  return text
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as BatchRecord);
 }
 
 /** What the deterministic merge decided, rule by rule: the fields a fault must never change. */

@@ -7,7 +7,11 @@ export const EXAMPLE_CASE = join(REPO_ROOT, "examples/cases/acquisition-finance.
 /** Writes a JSONL batch of `count` questions on the shipped case (ids `<tag>-0` …). */
 export function writeQuestions(path: string, count: number, tag: string): void {
   const lines = Array.from({ length: count }, (_, i) =>
-    JSON.stringify({ id: `${tag}-${i}`, question: `Can we lend USD ${100 + i}m to Sakura Precision to buy Pacific Components? (${tag} ${i})`, caseFile: EXAMPLE_CASE }),
+    JSON.stringify({
+      id: `${tag}-${i}`,
+      question: `Can we lend USD ${100 + i}m to Sakura Precision to buy Pacific Components? (${tag} ${i})`,
+      caseFile: EXAMPLE_CASE,
+    }),
   );
   writeFileSync(path, `${lines.join("\n")}\n`);
 }
@@ -19,7 +23,10 @@ export function readResults(path: string): Map<string, string> {
     if (!line.trim()) continue;
     const record = JSON.parse(line) as { id: string };
     if (records.has(record.id)) throw new Error(`id ${record.id} is in ${path} twice`);
-    records.set(record.id, JSON.stringify(record, (key, value) => (key === "latencyMs" ? undefined : value)));
+    records.set(
+      record.id,
+      JSON.stringify(record, (key, value) => (key === "latencyMs" ? undefined : value)),
+    );
   }
   return records;
 }
@@ -27,7 +34,9 @@ export function readResults(path: string): Map<string, string> {
 /** Lines in a file, counted as they are now (0 when it does not exist yet). */
 export function lineCount(path: string): number {
   try {
-    return readFileSync(path, "utf8").split("\n").filter((l) => l.trim()).length;
+    return readFileSync(path, "utf8")
+      .split("\n")
+      .filter((l) => l.trim()).length;
   } catch {
     return 0;
   }

@@ -5,14 +5,18 @@ describe("currencyFlows (one year, in F)", () => {
   it("takes the revenue share in and the cost share plus debt service out", () => {
     // inflow 1000 · 0.4 = 400; outflow (1000 − 200) · 0.25 + 30 = 230; net 170 (long).
     expect(currencyFlows({ revenue: 1000, ebitda: 200, revenueShare: 0.4, costShare: 0.25, debtService: 30 })).toEqual({
-      inflow: 400, outflow: 230, net: 170,
+      inflow: 400,
+      outflow: 230,
+      net: 170,
     });
   });
 
   it("is short when costs and debt service in the currency outweigh its revenue", () => {
     // outflow (500 − 100) · 0.1 + 21.5 = 61.5; no revenue in it: net −61.5.
     expect(currencyFlows({ revenue: 500, ebitda: 100, revenueShare: 0, costShare: 0.1, debtService: 21.5 })).toEqual({
-      inflow: 0, outflow: 61.5, net: -61.5,
+      inflow: 0,
+      outflow: 61.5,
+      net: -61.5,
     });
   });
 

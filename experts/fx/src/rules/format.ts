@@ -25,10 +25,28 @@ export function money(value: number, currency: string): string {
 }
 
 const JAPANESE_CURRENCY_NAMES: Readonly<Record<string, string>> = {
-  JPY: "円", USD: "米ドル", EUR: "ユーロ", GBP: "英ポンド", CNY: "人民元", THB: "タイバーツ", AUD: "豪ドル",
-  CAD: "カナダドル", CHF: "スイスフラン", HKD: "香港ドル", SGD: "シンガポールドル", KRW: "韓国ウォン",
-  TWD: "台湾ドル", INR: "インドルピー", IDR: "インドネシアルピア", VND: "ベトナムドン", PHP: "フィリピンペソ",
-  MYR: "マレーシアリンギット", TRY: "トルコリラ", BRL: "ブラジルレアル", MXN: "メキシコペソ", NZD: "NZドル",
+  JPY: "円",
+  USD: "米ドル",
+  EUR: "ユーロ",
+  GBP: "英ポンド",
+  CNY: "人民元",
+  THB: "タイバーツ",
+  AUD: "豪ドル",
+  CAD: "カナダドル",
+  CHF: "スイスフラン",
+  HKD: "香港ドル",
+  SGD: "シンガポールドル",
+  KRW: "韓国ウォン",
+  TWD: "台湾ドル",
+  INR: "インドルピー",
+  IDR: "インドネシアルピア",
+  VND: "ベトナムドン",
+  PHP: "フィリピンペソ",
+  MYR: "マレーシアリンギット",
+  TRY: "トルコリラ",
+  BRL: "ブラジルレアル",
+  MXN: "メキシコペソ",
+  NZD: "NZドル",
 };
 
 /**

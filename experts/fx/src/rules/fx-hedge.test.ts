@@ -5,10 +5,18 @@ import type { CurrencyPosition } from "../fx-mismatch.js";
 import { FxPolicySchema } from "../fx-policy.js";
 import { fxHedgeFinding } from "./fx-hedge.js";
 
-const policy = FxPolicySchema.parse(YAML.parse(readFileSync(new URL("../../../../councils/reference/policies/reference-v2.yaml", import.meta.url), "utf8")).experts.fx);
+const policy = FxPolicySchema.parse(
+  YAML.parse(readFileSync(new URL("../../../../councils/reference/policies/reference-v2.yaml", import.meta.url), "utf8")).experts.fx,
+);
 const rule = policy.rules["FX-HEDGE"];
 const pos = (currency: string, net: number, hedge: number): CurrencyPosition => ({
-  currency, inflow: Math.max(net, 0), outflow: Math.max(-net, 0), debtService: 0, net, hedge, open: net - hedge,
+  currency,
+  inflow: Math.max(net, 0),
+  outflow: Math.max(-net, 0),
+  debtService: 0,
+  net,
+  hedge,
+  open: net - hedge,
   hedgeRatio: net === 0 ? null : Math.min(1, Math.max(0, hedge / net)),
 });
 // Revenue 1000 in F: material at |net| ≥ 50 (5%).

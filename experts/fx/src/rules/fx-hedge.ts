@@ -28,11 +28,7 @@ export interface FxHedgeContext {
  * fxHedgeFinding(rule, [{ currency: "USD", net: 340, hedgeRatio: 0.2, ... }], { currency: "JPY", revenue: 1000, materialityShareOfRevenue: 0.05, facilityTenorYears: 5 })
  * // { ruleId: "FX-HEDGE", severity: "high", metrics: { "hedgeRatio.USD": 0.2, ... } }
  */
-export function fxHedgeFinding(
-  rule: FxHedgeRule,
-  positions: readonly CurrencyPosition[],
-  context: FxHedgeContext,
-): ExpertFinding | undefined {
+export function fxHedgeFinding(rule: FxHedgeRule, positions: readonly CurrencyPosition[], context: FxHedgeContext): ExpertFinding | undefined {
   const short = positions.filter(
     (p) => isMaterial(p.net, context.revenue, context.materialityShareOfRevenue) && p.hedgeRatio !== null && p.hedgeRatio < rule.minHedgeRatio,
   );
@@ -57,7 +53,9 @@ export function fxHedgeFinding(
     const shareJa = context.revenue > 0 ? `（売上高の${percent(Math.abs(p.net) / context.revenue)}）` : "";
     const s = side(p.net);
     en.push(`${p.currency} net ${s.en} ${money(Math.abs(p.net), F)}${share}, ${percent(p.hedgeRatio!)} hedged, open ${money(Math.abs(p.open), F)}`);
-    ja.push(`${p.currency}の${s.ja}${moneyJa(Math.abs(p.net), F)}${shareJa}に対しヘッジ比率${percent(p.hedgeRatio!)}、オープン・ポジション${moneyJa(Math.abs(p.open), F)}`);
+    ja.push(
+      `${p.currency}の${s.ja}${moneyJa(Math.abs(p.net), F)}${shareJa}に対しヘッジ比率${percent(p.hedgeRatio!)}、オープン・ポジション${moneyJa(Math.abs(p.open), F)}`,
+    );
   }
   const tenorEn =
     tenor === undefined

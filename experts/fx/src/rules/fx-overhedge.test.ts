@@ -5,10 +5,19 @@ import type { CurrencyPosition } from "../fx-mismatch.js";
 import { FxPolicySchema } from "../fx-policy.js";
 import { fxOverhedgeFinding, overhedged } from "./fx-overhedge.js";
 
-const policy = FxPolicySchema.parse(YAML.parse(readFileSync(new URL("../../../../councils/reference/policies/reference-v2.yaml", import.meta.url), "utf8")).experts.fx);
+const policy = FxPolicySchema.parse(
+  YAML.parse(readFileSync(new URL("../../../../councils/reference/policies/reference-v2.yaml", import.meta.url), "utf8")).experts.fx,
+);
 const rule = policy.rules["FX-OVERHEDGE"];
 const pos = (currency: string, net: number, hedge: number): CurrencyPosition => ({
-  currency, inflow: 0, outflow: 0, debtService: 0, net, hedge, open: net - hedge, hedgeRatio: null,
+  currency,
+  inflow: 0,
+  outflow: 0,
+  debtService: 0,
+  net,
+  hedge,
+  open: net - hedge,
+  hedgeRatio: null,
 });
 
 describe("FX-OVERHEDGE (reference: open opposite to net, above 5% of |net|; medium)", () => {

@@ -30,11 +30,7 @@ export function overhedged(rule: FxOverhedgeRule, positions: readonly CurrencyPo
  * @example
  * fxOverhedgeFinding(rule, positions, "JPY") // { ruleId: "FX-OVERHEDGE", severity: "medium", ... }
  */
-export function fxOverhedgeFinding(
-  rule: FxOverhedgeRule,
-  positions: readonly CurrencyPosition[],
-  currency: string,
-): ExpertFinding | undefined {
+export function fxOverhedgeFinding(rule: FxOverhedgeRule, positions: readonly CurrencyPosition[], currency: string): ExpertFinding | undefined {
   const hits = overhedged(rule, positions);
   if (hits.length === 0) return undefined;
   const F = currency;
@@ -49,7 +45,9 @@ export function fxOverhedgeFinding(
     const share = openShareOfNet(p.net, p.open);
     if (p.net === 0) {
       en.push(`${p.currency}: no net position, yet hedges of ${money(Math.abs(p.hedge), F)} leave the borrower ${open.en} ${money(Math.abs(p.open), F)}`);
-      ja.push(`${p.currency}はネット・ポジションがないにもかかわらず、${moneyJa(Math.abs(p.hedge), F)}のヘッジが${moneyJa(Math.abs(p.open), F)}の${open.ja}となっている`);
+      ja.push(
+        `${p.currency}はネット・ポジションがないにもかかわらず、${moneyJa(Math.abs(p.hedge), F)}のヘッジが${moneyJa(Math.abs(p.open), F)}の${open.ja}となっている`,
+      );
     } else {
       const net = side(p.net);
       en.push(

@@ -4,7 +4,9 @@ import YAML from "yaml";
 import { FxPolicySchema } from "../fx-policy.js";
 import { fxStressFinding } from "./fx-stress.js";
 
-const policy = FxPolicySchema.parse(YAML.parse(readFileSync(new URL("../../../../councils/reference/policies/reference-v2.yaml", import.meta.url), "utf8")).experts.fx);
+const policy = FxPolicySchema.parse(
+  YAML.parse(readFileSync(new URL("../../../../councils/reference/policies/reference-v2.yaml", import.meta.url), "utf8")).experts.fx,
+);
 const rule = policy.rules["FX-STRESS"];
 const run = (fxLoss: number, cfads: number) => fxStressFinding(rule, { fxLoss, cfads, currency: "USD" });
 

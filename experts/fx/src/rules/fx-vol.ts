@@ -45,7 +45,9 @@ export function fxVolFinding(rule: FxVolRule, positions: readonly VolPosition[],
     metrics[`net.${p.currency}`] = p.net;
     const share = openShareOfNet(p.net, p.open);
     en.push(`${p.currency} (vol ${percent(p.vol)}, open ${money(Math.abs(p.open), F)}${share === null ? "" : `, ${percent(share)} of the net position`})`);
-    ja.push(`${p.currency}（ボラティリティ${percent(p.vol)}、オープン・ポジション${moneyJa(Math.abs(p.open), F)}${share === null ? "" : `、ネット・ポジションの${percent(share)}`}）`);
+    ja.push(
+      `${p.currency}（ボラティリティ${percent(p.vol)}、オープン・ポジション${moneyJa(Math.abs(p.open), F)}${share === null ? "" : `、ネット・ポジションの${percent(share)}`}）`,
+    );
   }
   const message = {
     en: `Currencies with annualised volatility above ${percent(rule.volAbove)} against ${F} left open: ${en.join("; ")}.`,

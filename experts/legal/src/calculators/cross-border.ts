@@ -25,7 +25,6 @@ export function crossBorder<P extends Pick<Party, "countries">>(input: {
 }): CrossBorderResult<P> {
   const home = input.homeCountry.toUpperCase();
   const foreignParties = input.parties.filter((p) => p.countries.some((country) => country.toUpperCase() !== home));
-  const foreignCurrency =
-    input.facilityCurrency !== undefined && input.facilityCurrency.toUpperCase() !== input.baseCurrency.toUpperCase();
+  const foreignCurrency = input.facilityCurrency !== undefined && input.facilityCurrency.toUpperCase() !== input.baseCurrency.toUpperCase();
   return { crossBorder: foreignParties.length > 0 || foreignCurrency, foreignParties, foreignCurrency };
 }

@@ -2,10 +2,7 @@ import { daysBetween } from "@kyocho/core/case";
 
 /** How current a piece of dated evidence is on the assessment date. */
 export type EvidenceAge =
-  | { state: "missing" }
-  | { state: "undated" }
-  | { state: "stale"; date: string; ageDays: number }
-  | { state: "current"; date: string; ageDays: number };
+  { state: "missing" } | { state: "undated" } | { state: "stale"; date: string; ageDays: number } | { state: "current"; date: string; ageDays: number };
 
 /**
  * Ages a piece of evidence against `asOf`: missing, undated (a v1 yes/no

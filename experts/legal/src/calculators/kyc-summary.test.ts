@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { kycSummary } from "./kyc-summary.js";
 
-const party = (name: string, status?: "complete" | "pending" | "failed") =>
-  ({ name, ...(status ? { kyc: { status, path: `${name}.kyc` } } : {}) });
+const party = (name: string, status?: "complete" | "pending" | "failed") => ({ name, ...(status ? { kyc: { status, path: `${name}.kyc` } } : {}) });
 
 describe("kycSummary", () => {
   it("groups parties by status, a party without a KYC record as missing", () => {

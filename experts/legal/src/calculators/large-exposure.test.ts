@@ -4,7 +4,16 @@ import { groupExposure, largeExposureRatio } from "./large-exposure.js";
 describe("groupExposure", () => {
   it("adds the facility, the existing exposures at their conversion factors and the positions' absolute values", () => {
     // 150 + 100·0.5 + 40·1 + |−20| + 10 = 270
-    expect(groupExposure({ facility: 150, exposures: [{ amount: 100, ccf: 0.5 }, { amount: 40, ccf: 1 }], positions: [-20, 10] })).toBe(270);
+    expect(
+      groupExposure({
+        facility: 150,
+        exposures: [
+          { amount: 100, ccf: 0.5 },
+          { amount: 40, ccf: 1 },
+        ],
+        positions: [-20, 10],
+      }),
+    ).toBe(270);
   });
   it("is the facility alone with nothing else", () => {
     expect(groupExposure({ facility: 5, exposures: [], positions: [] })).toBe(5);

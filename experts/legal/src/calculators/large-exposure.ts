@@ -14,11 +14,7 @@ export interface WeightedExposure {
  * groupExposure({ facility: 150e9, exposures: [{ amount: 100e9, ccf: 0.5 }], positions: [-20e9] }) // 220e9
  */
 export function groupExposure(input: { facility: number; exposures: readonly WeightedExposure[]; positions: readonly number[] }): number {
-  return (
-    input.facility +
-    input.exposures.reduce((sum, e) => sum + e.amount * e.ccf, 0) +
-    input.positions.reduce((sum, v) => sum + Math.abs(v), 0)
-  );
+  return input.facility + input.exposures.reduce((sum, e) => sum + e.amount * e.ccf, 0) + input.positions.reduce((sum, v) => sum + Math.abs(v), 0);
 }
 
 /**

@@ -32,9 +32,7 @@ describe("sanctionsHits", () => {
 
   it("flags a screening hit wherever the party is, however old, naming the screening field", () => {
     const hit = party("counterparties[0]", ["SG"], { result: "hit", screenedOn: "2019-01-01" });
-    expect(sanctionsHits([hit], ["IR"])).toEqual([
-      { party: hit, reasons: ["listed"], sanctionedCountries: [], fields: ["counterparties[0].screening"] },
-    ]);
+    expect(sanctionsHits([hit], ["IR"])).toEqual([{ party: hit, reasons: ["listed"], sanctionedCountries: [], fields: ["counterparties[0].screening"] }]);
   });
 
   it("does not flag a potential match or a clear screening", () => {

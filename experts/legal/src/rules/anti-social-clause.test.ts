@@ -65,9 +65,7 @@ describe("LEG-CLAUSE-ASF", () => {
       group: { members: [{ name: "Acme Japan", country: "JP" }] },
       contract: { clauses: [] },
     });
-    expect(out.findings[0]?.message).toBe(
-      "The contract has no anti-social-forces clause, required with parties in JP — Acme Japan (group member, JP).",
-    );
+    expect(out.findings[0]?.message).toBe("The contract has no anti-social-forces clause, required with parties in JP — Acme Japan (group member, JP).");
   });
 
   it("takes requiredFor from the policy", () => {
@@ -83,11 +81,20 @@ describe("LEG-CLAUSE-ASF", () => {
 describe("LEG-CLAUSE-ASF in Japanese", () => {
   it("names the same countries and parties", () => {
     const out = run(
-      { borrower: jp, counterparties: [{ name: "Seoul Co", country: "KR", role: "guarantor" }, { ...us, role: "seller" }], contract: { clauses: [] } },
+      {
+        borrower: jp,
+        counterparties: [
+          { name: "Seoul Co", country: "KR", role: "guarantor" },
+          { ...us, role: "seller" },
+        ],
+        contract: { clauses: [] },
+      },
       ["JP", "KR"],
     );
     const f = out.findings[0];
-    expect(f?.message).toBe("The contract has no anti-social-forces clause, required with parties in JP, KR — Tokyo KK (borrower, JP) and Seoul Co (guarantor, KR).");
+    expect(f?.message).toBe(
+      "The contract has no anti-social-forces clause, required with parties in JP, KR — Tokyo KK (borrower, JP) and Seoul Co (guarantor, KR).",
+    );
     expect(f?.ja).toEqual({
       title: "暴力団排除条項の欠如",
       message: "契約に暴力団排除条項がありません。JP、KRの当事者がいる取引では必須です：Tokyo KK（借り手、JP）、Seoul Co（保証人、KR）。",

@@ -30,8 +30,7 @@ export function applyAntiSocialClauseRule(input: {
   const message = {
     en: `The contract has no anti-social-forces clause, required with parties in ${input.requiredFor.join(", ")} — ${listNames(concerned.map(describeParty))}.`,
     ja:
-      `契約に暴力団排除条項がありません。${input.requiredFor.join("、")}の当事者がいる取引では必須です：` +
-      `${listNamesJa(concerned.map(describePartyJa))}。`,
+      `契約に暴力団排除条項がありません。${input.requiredFor.join("、")}の当事者がいる取引では必須です：` + `${listNamesJa(concerned.map(describePartyJa))}。`,
   };
   return { findings: [ruleFinding(ANTI_SOCIAL_CLAUSE_RULE_ID, rule, rule.severity, message, metrics, ["contract.clauses"])], metrics, notes: [] };
 }

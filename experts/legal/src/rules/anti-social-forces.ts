@@ -25,10 +25,23 @@ export function applyAntiSocialForcesRule(input: {
   const metrics = { antiSocialHits: hits.length, antiSocialChecksMissing: unchecked.length };
   const findings = [];
   if (hits.length > 0) {
-    const described = hits.map((p) => `${describeParty(p)}: anti-social-forces check hit${p.antiSocialCheck?.checkedOn ? ` (checked ${p.antiSocialCheck.checkedOn})` : ""}`);
-    const describedJa = hits.map((p) => `${describePartyJa(p)}：反社会的勢力に該当${p.antiSocialCheck?.checkedOn ? `（確認日 ${p.antiSocialCheck.checkedOn}）` : ""}`);
+    const described = hits.map(
+      (p) => `${describeParty(p)}: anti-social-forces check hit${p.antiSocialCheck?.checkedOn ? ` (checked ${p.antiSocialCheck.checkedOn})` : ""}`,
+    );
+    const describedJa = hits.map(
+      (p) => `${describePartyJa(p)}：反社会的勢力に該当${p.antiSocialCheck?.checkedOn ? `（確認日 ${p.antiSocialCheck.checkedOn}）` : ""}`,
+    );
     const message = { en: `${listNames(described)}.`, ja: `${describedJa.join("；")}。` };
-    findings.push(ruleFinding(ANTI_SOCIAL_FORCES_RULE_ID, input.rule, input.rule.severity, message, metrics, hits.map((p) => p.antiSocialCheck!.path)));
+    findings.push(
+      ruleFinding(
+        ANTI_SOCIAL_FORCES_RULE_ID,
+        input.rule,
+        input.rule.severity,
+        message,
+        metrics,
+        hits.map((p) => p.antiSocialCheck!.path),
+      ),
+    );
   }
   if (unchecked.length > 0) {
     findings.push(

@@ -36,7 +36,10 @@ describe("LEG-CLAUSE-COC (reference v2: term_loan and revolver, tenor > 5)", () 
       fields: ["contract.clauses"],
     });
     expect(out.findings[0]?.metrics).toEqual({
-      missingRequiredClauses: 2, "missingClause.cross_default": 1, "missingClause.change_of_control": 1, tenorYears: 5.01,
+      missingRequiredClauses: 2,
+      "missingClause.cross_default": 1,
+      "missingClause.change_of_control": 1,
+      tenorYears: 5.01,
     });
     expect(out.findings[0]?.message).toContain("cross-default and change-of-control clauses");
   });
@@ -65,7 +68,10 @@ describe("LEG-CLAUSE-COC (reference v2: term_loan and revolver, tenor > 5)", () 
     expect(out.findings).toHaveLength(1);
     expect(out.findings[0]).toMatchObject({ ruleId: "LEG-CLAUSE-COC", severity: "medium", fields: ["contract.clauses"] });
     expect(out.findings[0]?.metrics).toEqual({
-      missingRequiredClauses: 1, "missingClause.cross_default": 0, "missingClause.change_of_control": 1, tenorYears: 5.5,
+      missingRequiredClauses: 1,
+      "missingClause.cross_default": 0,
+      "missingClause.change_of_control": 1,
+      tenorYears: 5.5,
     });
     expect(out.findings[0]?.message).toBe("revolver of 5.5 years (above 5) lacks change-of-control clause.");
   });
@@ -88,7 +94,11 @@ describe("LEG-CLAUSE-COC (reference v2: term_loan and revolver, tenor > 5)", () 
 
   it("follows the policy's types, tenor, clauses and severity (inline policy)", () => {
     const inline: LegalPolicy["rules"]["LEG-CLAUSE-COC"] = {
-      ...rule, severity: "high", facilityTypes: ["revolver", "term_loan"], tenorAboveYears: 3, requiredClauses: ["negative_pledge"],
+      ...rule,
+      severity: "high",
+      facilityTypes: ["revolver", "term_loan"],
+      tenorAboveYears: 3,
+      requiredClauses: ["negative_pledge"],
     };
     expect(run({ facility: facility(3, "revolver") }, inline).findings).toEqual([]);
     const out = run({ facility: facility(3.5, "revolver"), contract: both }, inline);
@@ -117,7 +127,10 @@ describe("LEG-CLAUSE-COC in Japanese", () => {
   });
 
   it("names every clause a policy can require in Japanese", () => {
-    const inline = { ...rule, requiredClauses: ["sanctions", "negative_pledge", "mac", "anti_social_forces"] as LegalPolicy["rules"]["LEG-CLAUSE-COC"]["requiredClauses"] };
+    const inline = {
+      ...rule,
+      requiredClauses: ["sanctions", "negative_pledge", "mac", "anti_social_forces"] as LegalPolicy["rules"]["LEG-CLAUSE-COC"]["requiredClauses"],
+    };
     expect(run({ facility: facility(7), contract: { clauses: [] } }, inline).findings[0]?.ja?.message).toBe(
       "期間7年（5年超）のタームローンに制裁条項・担保提供制限条項・MAC条項・暴力団排除条項がありません。",
     );

@@ -31,10 +31,7 @@ const CLAUSE_JA: Record<ContractClause, string> = {
  * @example
  * applyChangeOfControlRule({ c, rule: policy.rules["LEG-CLAUSE-COC"] })
  */
-export function applyChangeOfControlRule(input: {
-  c: Pick<Case, "facility" | "contract">;
-  rule: LegalPolicy["rules"]["LEG-CLAUSE-COC"];
-}): RuleOutcome {
+export function applyChangeOfControlRule(input: { c: Pick<Case, "facility" | "contract">; rule: LegalPolicy["rules"]["LEG-CLAUSE-COC"] }): RuleOutcome {
   const { c, rule } = input;
   const facility = c.facility;
   if (!facility) return passed({}, ["LEG-CLAUSE-COC skipped: no facility in the case."]);

@@ -40,9 +40,7 @@ describe("LEG-KYC-REFRESH (reference: high 365, medium 730, low 1,095 days)", ()
       fields: ["borrower.kyc"],
       metrics: { kycRefreshDue: 1 },
     });
-    expect(out.findings[0]?.message).toBe(
-      "KYC review is due for refresh — Acme (borrower, JP): reviewed 2025-11-29, 366 days ago (high-risk cycle 365 days).",
-    );
+    expect(out.findings[0]?.message).toBe("KYC review is due for refresh — Acme (borrower, JP): reviewed 2025-11-29, 366 days ago (high-risk cycle 365 days).");
   });
 
   it("is due for a medium-risk review 731 days before asOf, not 730", () => {
@@ -107,7 +105,8 @@ describe("LEG-KYC-REFRESH in Japanese", () => {
     const f = out.findings[0];
     expect(f?.ja).toEqual({
       title: "取引時確認の更新期限",
-      message: "取引時確認の更新期限を過ぎています。Acme（借り手、JP）：前回確認日 2025-11-29、366日経過（高リスク先の更新周期 365日）；T（買収対象、US）：確認日の記録がありません。",
+      message:
+        "取引時確認の更新期限を過ぎています。Acme（借り手、JP）：前回確認日 2025-11-29、366日経過（高リスク先の更新周期 365日）；T（買収対象、US）：確認日の記録がありません。",
       condition: japanese(rule.condition),
     });
     expect(numbers(f?.ja?.message)).toEqual(numbers(f?.message));

@@ -18,11 +18,7 @@ const RISK_RATING_JA = { high: "高リスク", medium: "中リスク", low: "低
  * @example
  * applyKycRefreshRule({ parties, asOf: "2026-11-30", rule: policy.rules["LEG-KYC-REFRESH"] })
  */
-export function applyKycRefreshRule(input: {
-  parties: readonly Party[];
-  asOf: string;
-  rule: LegalPolicy["rules"]["LEG-KYC-REFRESH"];
-}): RuleOutcome {
+export function applyKycRefreshRule(input: { parties: readonly Party[]; asOf: string; rule: LegalPolicy["rules"]["LEG-KYC-REFRESH"] }): RuleOutcome {
   const { rule } = input;
   const due: { party: Party; text: string; ja: string }[] = [];
   for (const party of input.parties) {
@@ -31,7 +27,8 @@ export function applyKycRefreshRule(input: {
     const rating = kyc.riskRating ?? "high";
     const cycle = rule.refreshDays[rating];
     const age = evidenceAge({ date: kyc.reviewedOn }, input.asOf, cycle);
-    if (age.state === "undated") due.push({ party, text: `${describeParty(party)}: no review date on file`, ja: `${describePartyJa(party)}：確認日の記録がありません` });
+    if (age.state === "undated")
+      due.push({ party, text: `${describeParty(party)}: no review date on file`, ja: `${describePartyJa(party)}：確認日の記録がありません` });
     else if (age.state === "stale") {
       due.push({
         party,

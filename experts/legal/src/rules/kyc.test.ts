@@ -62,7 +62,9 @@ describe("LEG-KYC", () => {
   });
 
   it("reports one finding at the highest level met, naming every party, failed first", () => {
-    const out = run({ counterparties: [cp("A", "pending"), cp("B", "failed", "other"), cp("C", undefined, "seller"), cp("D", "complete"), cp("E", "pending")] });
+    const out = run({
+      counterparties: [cp("A", "pending"), cp("B", "failed", "other"), cp("C", undefined, "seller"), cp("D", "complete"), cp("E", "pending")],
+    });
     expect(out.findings).toHaveLength(1);
     const [f] = out.findings;
     expect(f?.severity).toBe("critical");
@@ -123,7 +125,9 @@ describe("LEG-KYC", () => {
 
 describe("LEG-KYC in Japanese", () => {
   it("names the same failed and pending parties, failed first", () => {
-    const out = run({ counterparties: [cp("A", "pending"), cp("B", "failed", "other"), cp("C", undefined, "seller"), cp("D", "complete"), cp("E", "pending")] });
+    const out = run({
+      counterparties: [cp("A", "pending"), cp("B", "failed", "other"), cp("C", undefined, "seller"), cp("D", "complete"), cp("E", "pending")],
+    });
     expect(out.findings[0]?.ja).toEqual({
       title: "取引時確認（KYC）",
       message: "取引時確認が完了していない当事者があります。取引時確認不可：B（その他、JP）；取引時確認未了：A（買収対象、JP）、E（買収対象、JP）。",
@@ -141,7 +145,8 @@ describe("LEG-KYC in Japanese", () => {
     const out = run({ borrower: { name: "B", country: "JP" }, counterparties: [cp("G", undefined, "guarantor"), cp("T")] });
     expect(out.findings[0]?.ja).toEqual({
       title: "データ不足",
-      message: "取引時確認の記録がありません：B（借り手、JP）、G（保証人、JP）、T（買収対象、JP）。借り手・保証人・買収対象とは取引時確認の完了後に限り取引します。",
+      message:
+        "取引時確認の記録がありません：B（借り手、JP）、G（保証人、JP）、T（買収対象、JP）。借り手・保証人・買収対象とは取引時確認の完了後に限り取引します。",
     });
   });
 });

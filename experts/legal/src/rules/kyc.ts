@@ -21,11 +21,7 @@ export const ONBOARDED_ROLES: readonly PartyRole[] = ["borrower", "guarantor", "
  * @example
  * applyKycRule({ parties, rule: policy.rules["LEG-KYC"], dataGap }).findings[0]?.severity // "critical" when one KYC failed
  */
-export function applyKycRule(input: {
-  parties: readonly Party[];
-  rule: LegalPolicy["rules"]["LEG-KYC"];
-  dataGap: DataGapFn;
-}): RuleOutcome {
+export function applyKycRule(input: { parties: readonly Party[]; rule: LegalPolicy["rules"]["LEG-KYC"]; dataGap: DataGapFn }): RuleOutcome {
   const { rule } = input;
   const groups = kycSummary(input.parties);
   const missing = groups.missing.filter((p) => ONBOARDED_ROLES.includes(p.role));

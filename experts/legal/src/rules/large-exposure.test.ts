@@ -12,14 +12,21 @@ const reference = LegalPolicySchema.parse(
 );
 const rule = reference.rules["LEG-LEX"];
 const dataGap = (fields: string[], message: LocalizedText): ExpertFinding => ({
-  ruleId: "DATA-GAP", severity: "medium", title: "Data gap", message: typeof message === "string" ? message : message.en, metrics: {}, citations: [], fields,
+  ruleId: "DATA-GAP",
+  severity: "medium",
+  title: "Data gap",
+  message: typeof message === "string" ? message : message.en,
+  metrics: {},
+  citations: [],
+  fields,
 });
 
 // JPY base, Tier 1 JPY 10tn; USD at 125, so USD 8bn is exactly JPY 1tn (10%).
 const bank = { baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 1e13 };
 const facility = (amount: number, currency = "USD") => ({ type: "term_loan", amount, currency, tenorYears: 5, rate: 0.05, amortization: "bullet" });
 const marketData = { USD: { spot: 125, vol: 0.1 }, EUR: { spot: 160, vol: 0.08 } };
-const run = (caseInput: object, r: LegalPolicy["rules"]["LEG-LEX"] = rule) => applyLargeExposureRule({ c: parseCase({ bank, marketData, ...caseInput }), rule: r, dataGap });
+const run = (caseInput: object, r: LegalPolicy["rules"]["LEG-LEX"] = rule) =>
+  applyLargeExposureRule({ c: parseCase({ bank, marketData, ...caseInput }), rule: r, dataGap });
 
 describe("LEG-LEX (reference tiers: >= 0.10 medium, > 0.25 critical; ccf commitment 0.5)", () => {
   it("is silent just below 10% and medium at exactly 10%", () => {
@@ -35,7 +42,10 @@ describe("LEG-LEX (reference tiers: >= 0.10 medium, > 0.25 critical; ccf commitm
     // facility JPY 1tn + commitment USD 8bn (= JPY 1tn) × 0.5 + guarantee EUR 5bn (= JPY 800bn) × 1 = JPY 2.3tn → 23%.
     const out = run({
       facility: facility(1e12, "JPY"),
-      exposures: [{ kind: "commitment", amount: 8e9, currency: "USD" }, { kind: "guarantee", amount: 5e9, currency: "EUR" }],
+      exposures: [
+        { kind: "commitment", amount: 8e9, currency: "USD" },
+        { kind: "guarantee", amount: 5e9, currency: "EUR" },
+      ],
     });
     expect(out.metrics.groupExposure).toBeCloseTo(2.3e12, 0);
     expect(out.metrics.existingExposure).toBeCloseTo(1.3e12, 0);
@@ -61,7 +71,10 @@ describe("LEG-LEX (reference tiers: >= 0.10 medium, > 0.25 critical; ccf commitm
   });
 
   it("counts no positions when the borrower names no group", () => {
-    const out = run({ facility: facility(1e12, "JPY"), markets: { positions: [{ id: "p", issuer: "X", kind: "bond", marketValue: 5e12, issuerGroup: "Sakura Group" }] } });
+    const out = run({
+      facility: facility(1e12, "JPY"),
+      markets: { positions: [{ id: "p", issuer: "X", kind: "bond", marketValue: 5e12, issuerGroup: "Sakura Group" }] },
+    });
     expect(out.metrics.marketsExposure).toBe(0);
   });
 
@@ -73,17 +86,26 @@ describe("LEG-LEX (reference tiers: >= 0.10 medium, > 0.25 critical; ccf commitm
   });
 
   it("names every spot it lacks", () => {
-    const out = applyLargeExposureRule({ c: parseCase({ bank, facility: facility(1, "USD"), exposures: [{ kind: "loan", amount: 1, currency: "GBP" }] }), rule, dataGap });
+    const out = applyLargeExposureRule({
+      c: parseCase({ bank, facility: facility(1, "USD"), exposures: [{ kind: "loan", amount: 1, currency: "GBP" }] }),
+      rule,
+      dataGap,
+    });
     expect(out.findings[0]!.fields).toEqual(["marketData.USD.spot", "marketData.GBP.spot"]);
   });
 
   it("is skipped without a facility", () => {
-    expect(run({ exposures: [{ kind: "loan", amount: 9e12, currency: "JPY" }] })).toMatchObject({ findings: [], notes: ["LEG-LEX skipped: no facility in the case."] });
+    expect(run({ exposures: [{ kind: "loan", amount: 9e12, currency: "JPY" }] })).toMatchObject({
+      findings: [],
+      notes: ["LEG-LEX skipped: no facility in the case."],
+    });
   });
 
   it("takes the conversion factors from the policy", () => {
     const full = { ...rule, ccf: { ...rule.ccf, commitment: 1 } };
-    expect(run({ facility: facility(0, "JPY"), exposures: [{ kind: "commitment", amount: 1e12, currency: "JPY" }] }, full).metrics.largeExposureRatio).toBe(0.1);
+    expect(run({ facility: facility(0, "JPY"), exposures: [{ kind: "commitment", amount: 1e12, currency: "JPY" }] }, full).metrics.largeExposureRatio).toBe(
+      0.1,
+    );
     expect(run({ facility: facility(0, "JPY"), exposures: [{ kind: "commitment", amount: 1e12, currency: "JPY" }] }).metrics.largeExposureRatio).toBe(0.05);
   });
 });

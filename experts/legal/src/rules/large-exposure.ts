@@ -33,9 +33,7 @@ export function applyLargeExposureRule(input: {
   const base = c.bank.baseCurrency;
 
   const group = c.borrower?.group;
-  const positions = group
-    ? (c.markets?.positions ?? []).filter((p) => p.issuerGroup !== undefined && groupKey(p.issuerGroup) === groupKey(group))
-    : [];
+  const positions = group ? (c.markets?.positions ?? []).filter((p) => p.issuerGroup !== undefined && groupKey(p.issuerGroup) === groupKey(group)) : [];
   const exposures = c.exposures ?? [];
   const currencies = [facility.currency, ...exposures.map((e) => e.currency), ...positions.map((p) => p.currency ?? base)];
   const missingSpots = missingSpotPaths(whole, ...currencies);
@@ -78,7 +76,12 @@ export function applyLargeExposureRule(input: {
   const ja =
     `グループ向け与信 ${formatAmount(exposure)} ${base}（本件 ${formatAmount(facilityBase)}、既存与信（信用換算係数適用後）${formatAmount(existing)}、` +
     `市場性ポジション ${formatAmount(markets)}）は Tier 1 資本（${formatAmount(tier1!)} ${base}）の ${percent} です。`;
-  const fields = ["facility.amount", ...(exposures.length > 0 ? ["exposures"] : []), ...(positions.length > 0 ? ["markets.positions"] : []), "bank.tier1Capital"];
+  const fields = [
+    "facility.amount",
+    ...(exposures.length > 0 ? ["exposures"] : []),
+    ...(positions.length > 0 ? ["markets.positions"] : []),
+    "bank.tier1Capital",
+  ];
   return { findings: [ruleFinding(LARGE_EXPOSURE_RULE_ID, rule, severity, { en, ja }, { ...metrics, tier1Capital: tier1! }, fields)], metrics, notes: [] };
 }
 

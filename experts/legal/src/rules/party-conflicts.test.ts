@@ -7,7 +7,16 @@ import { applyPartyConflicts } from "./party-conflicts.js";
 
 const dataConflict = (fields: string[], message: LocalizedText): ExpertFinding => {
   const ja = japaneseForm({ en: "Data conflict", ja: "データの矛盾" }, message);
-  return { ruleId: "DATA-CONFLICT", severity: "medium", title: "Data conflict", message: english(message), metrics: {}, citations: [], fields, ...(ja ? { ja } : {}) };
+  return {
+    ruleId: "DATA-CONFLICT",
+    severity: "medium",
+    title: "Data conflict",
+    message: english(message),
+    metrics: {},
+    citations: [],
+    fields,
+    ...(ja ? { ja } : {}),
+  };
 };
 const run = (caseInput: CaseInput) => applyPartyConflicts({ parties: caseParties(parseCase(caseInput)), dataConflict });
 

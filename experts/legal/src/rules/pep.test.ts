@@ -30,9 +30,7 @@ describe("LEG-PEP", () => {
       fields: ["counterparties[0].kyc"],
       metrics: { pepWithoutEdd: 1 },
     });
-    expect(out.findings[0]?.message).toBe(
-      "Politically exposed person without completed enhanced due diligence — Minister Holdings (guarantor, SG).",
-    );
+    expect(out.findings[0]?.message).toBe("Politically exposed person without completed enhanced due diligence — Minister Holdings (guarantor, SG).");
   });
 
   it("is high when eddComplete is false", () => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { ruleFinding } from "@kyocho/core";
 import { listNames, listNamesJa, passed } from "./rule-outcome.js";
 
-const meta = { title: "Governing law", condition: "Use an approved law.", citation: { document: "legal/compliance-policy.md", section: "Governing law (LEG-LAW)" } };
+const meta = {
+  title: "Governing law",
+  condition: "Use an approved law.",
+  citation: { document: "legal/compliance-policy.md", section: "Governing law (LEG-LAW)" },
+};
 
 describe("ruleFinding", () => {
   it("carries the rule's title, condition and citation", () => {

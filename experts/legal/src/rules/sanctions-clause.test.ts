@@ -109,7 +109,9 @@ describe("LEG-CLAUSE-SANC in Japanese", () => {
   it("gives the same home country, foreign parties and currencies", () => {
     const out = run({ counterparties: [jp, us], facility: facility("USD"), contract: { clauses: [] } });
     const f = out.findings[0];
-    expect(f?.message).toBe("Cross-border deal (parties outside JP: Target Inc (target, US); facility in USD, not the base currency JPY) without a sanctions clause.");
+    expect(f?.message).toBe(
+      "Cross-border deal (parties outside JP: Target Inc (target, US); facility in USD, not the base currency JPY) without a sanctions clause.",
+    );
     expect(f?.ja).toEqual({
       title: "制裁条項の欠如",
       message: "クロスボーダー取引（JP以外に所在する当事者：Target Inc（買収対象、US）；融資通貨USDが当行の基準通貨JPYと異なる）ですが、制裁条項がありません。",

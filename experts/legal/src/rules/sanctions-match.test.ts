@@ -105,7 +105,8 @@ describe("LEG-SANC-MATCH in Japanese", () => {
     );
     expect(f?.ja).toEqual({
       title: "制裁リストとの潜在的一致",
-      message: "制裁リストとの潜在的一致が未処理です。Gulf Trading（売り手、AE）：スクリーニング日 2026-11-20（照合リスト：OFAC SDN、UN）；Target Inc（買収対象、US）：スクリーニング日 2026-11-20。",
+      message:
+        "制裁リストとの潜在的一致が未処理です。Gulf Trading（売り手、AE）：スクリーニング日 2026-11-20（照合リスト：OFAC SDN、UN）；Target Inc（買収対象、US）：スクリーニング日 2026-11-20。",
       condition: japanese(rule.condition),
     });
     // Two screening dates 2026-11-20 on either side: [11, 11, 20, 20, 2026, 2026].

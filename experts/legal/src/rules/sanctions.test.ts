@@ -70,7 +70,9 @@ describe("LEG-SANC", () => {
 
   it("is not a hit for sanctionsHit: false, a clear screening or a potential match (LEG-SANC-MATCH's business)", () => {
     expect(run({ counterparties: [{ name: "S", country: "AE", role: "seller", sanctionsHit: false }] }).findings).toEqual([]);
-    expect(run({ counterparties: [{ name: "S", country: "AE", role: "seller", screening: { result: "clear", screenedOn: "2026-11-01" } }] }).findings).toEqual([]);
+    expect(run({ counterparties: [{ name: "S", country: "AE", role: "seller", screening: { result: "clear", screenedOn: "2026-11-01" } }] }).findings).toEqual(
+      [],
+    );
     expect(
       run({ counterparties: [{ name: "S", country: "AE", role: "seller", screening: { result: "potential_match", screenedOn: "2026-11-01" } }] }).findings,
     ).toEqual([]);
@@ -97,9 +99,7 @@ describe("LEG-SANC", () => {
       "A (borrower, IR): sanctioned jurisdiction IR, C (seller, SG): screening hit " +
         "and D (other, KP): sanctioned jurisdiction KP and screening hit (screened 2026-11-01).",
     );
-    expect(out.findings[0]?.fields).toEqual([
-      "borrower.country", "counterparties[1].sanctionsHit", "counterparties[2].country", "counterparties[2].screening",
-    ]);
+    expect(out.findings[0]?.fields).toEqual(["borrower.country", "counterparties[1].sanctionsHit", "counterparties[2].country", "counterparties[2].screening"]);
   });
 
   it("follows the policy's list", () => {
@@ -122,7 +122,8 @@ describe("LEG-SANC in Japanese", () => {
     const f = out.findings[0];
     expect(f?.ja).toEqual({
       title: "制裁",
-      message: "A（借り手、IR）：制裁対象国・地域 IR；C（売り手、SG）：制裁リスト該当；D（その他、KP）：制裁対象国・地域 KP、制裁リスト該当（スクリーニング日 2026-11-01）。",
+      message:
+        "A（借り手、IR）：制裁対象国・地域 IR；C（売り手、SG）：制裁リスト該当；D（その他、KP）：制裁対象国・地域 KP、制裁リスト該当（スクリーニング日 2026-11-01）。",
       condition: japanese(rule.condition),
     });
     // EN: 2026-11-01 → [01, 11, 2026]; the Japanese carries the same date.

@@ -20,7 +20,10 @@ const numbers = (text: string | undefined) => (text?.match(/\d+/g) ?? []).sort()
 
 describe("screening evidence", () => {
   it("is satisfied by a current screening for every party", () => {
-    const out = run({ borrower: { name: "B", country: "JP", ...screened("2026-11-20") }, counterparties: [{ name: "T", country: "US", role: "target", ...screened(ASOF) }] });
+    const out = run({
+      borrower: { name: "B", country: "JP", ...screened("2026-11-20") },
+      counterparties: [{ name: "T", country: "US", role: "target", ...screened(ASOF) }],
+    });
     expect(out.findings).toEqual([]);
     expect(out.metrics).toEqual({ screeningMissing: 0, screeningStale: 0 });
   });
@@ -92,12 +95,12 @@ describe("screening evidence", () => {
   it("gives one gap for the missing and one for the stale, missing first", () => {
     const out = run({
       borrower: { name: "B", country: "JP", ...screened("2026-01-01") },
-      counterparties: [{ name: "S", country: "DE", role: "seller" }, { name: "O", country: "SG", role: "other", sanctionsHit: false }],
+      counterparties: [
+        { name: "S", country: "DE", role: "seller" },
+        { name: "O", country: "SG", role: "other", sanctionsHit: false },
+      ],
     });
-    expect(out.findings.map((f) => f.fields)).toEqual([
-      ["counterparties[0].screening"],
-      ["borrower.screening", "counterparties[1].screening"],
-    ]);
+    expect(out.findings.map((f) => f.fields)).toEqual([["counterparties[0].screening"], ["borrower.screening", "counterparties[1].screening"]]);
     expect(out.metrics).toEqual({ screeningMissing: 1, screeningStale: 2 });
   });
 

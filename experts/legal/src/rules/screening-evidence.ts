@@ -13,19 +13,18 @@ import { listNames, listNamesJa, type DataGapFn, type RuleOutcome } from "./rule
  * @example
  * applyScreeningEvidence({ parties, asOf: "2026-11-30", maxAgeDays: 30, dataGap })
  */
-export function applyScreeningEvidence(input: {
-  parties: readonly Party[];
-  asOf: string;
-  maxAgeDays: number;
-  dataGap: DataGapFn;
-}): RuleOutcome {
+export function applyScreeningEvidence(input: { parties: readonly Party[]; asOf: string; maxAgeDays: number; dataGap: DataGapFn }): RuleOutcome {
   const missing: Party[] = [];
   const stale: { party: Party; text: string; ja: string }[] = [];
   for (const party of input.parties) {
     const age = evidenceAge(party.screening && { date: party.screening.screenedOn }, input.asOf, input.maxAgeDays);
     if (age.state === "missing") missing.push(party);
     else if (age.state === "undated") {
-      stale.push({ party, text: `${describeParty(party)}: screening result has no date`, ja: `${describePartyJa(party)}：スクリーニング結果に日付がありません` });
+      stale.push({
+        party,
+        text: `${describeParty(party)}: screening result has no date`,
+        ja: `${describePartyJa(party)}：スクリーニング結果に日付がありません`,
+      });
     } else if (age.state === "stale") {
       stale.push({
         party,

@@ -22,12 +22,17 @@ describe("ltv", () => {
 describe("collateralCover", () => {
   it("applies each type's haircut in the facility currency", () => {
     // real estate 1000 × 0.7 = 700; securities 500 × 0.8 = 400; equipment 200 × 0.5 = 100; cash 50 × 1 = 50 → 1250 of 1750.
-    const out = collateralCover(c, "JPY", [
-      { type: "real_estate", value: 1000, currency: "JPY", priorCharges: 300 },
-      { type: "securities", value: 500, currency: "JPY" },
-      { type: "equipment", value: 200, currency: "JPY" },
-      { type: "cash", value: 50, currency: "JPY" },
-    ], haircuts);
+    const out = collateralCover(
+      c,
+      "JPY",
+      [
+        { type: "real_estate", value: 1000, currency: "JPY", priorCharges: 300 },
+        { type: "securities", value: 500, currency: "JPY" },
+        { type: "equipment", value: 200, currency: "JPY" },
+        { type: "cash", value: 50, currency: "JPY" },
+      ],
+      haircuts,
+    );
     expect(out).toEqual({ ok: true, value: { grossValue: 1750, valueAfterHaircuts: 1250, priorCharges: 300 } });
   });
 

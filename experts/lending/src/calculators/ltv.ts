@@ -27,12 +27,7 @@ export type CollateralCoverOutcome = { ok: true; value: CollateralCover } | { ok
  * collateralCover(c, "JPY", [{ type: "real_estate", value: 10, currency: "USD", priorCharges: 2 }], haircuts)
  * // { ok: true, value: { grossValue: 1500, valueAfterHaircuts: 1050, priorCharges: 300 } }
  */
-export function collateralCover(
-  c: Case,
-  facilityCurrency: string,
-  collateral: readonly Collateral[],
-  haircuts: Haircuts,
-): CollateralCoverOutcome {
+export function collateralCover(c: Case, facilityCurrency: string, collateral: readonly Collateral[], haircuts: Haircuts): CollateralCoverOutcome {
   const foreign = collateral.map((item) => item.currency).filter((cur) => cur !== facilityCurrency);
   const missing = foreign.length > 0 ? missingSpotPaths(c, facilityCurrency, ...foreign) : [];
   if (missing.length > 0) return { ok: false, missing };

@@ -5,7 +5,12 @@ import { applyBalloonRule, type BalloonFacts } from "./balloon-rule.js";
 
 const reference = referenceLendingPolicy().rules["LEN-BALLOON"];
 const facts = (newDebt: number, extra: Partial<BalloonFacts> = {}): BalloonFacts => ({
-  amortization: "bullet", tenorYears: 5, newDebt, cfads: 100, currency: "JPY", ...extra,
+  amortization: "bullet",
+  tenorYears: 5,
+  newDebt,
+  cfads: 100,
+  currency: "JPY",
+  ...extra,
 });
 
 describe("LEN-BALLOON with the reference policy", () => {

@@ -5,7 +5,12 @@ import { applyDscrRule, type DscrFacts } from "./dscr-rule.js";
 const reference = referenceLendingPolicy().rules["LEN-DSCR"];
 // Debt service 80 existing + 20 new = 100: DSCR = CFADS / 100.
 const facts = (cfads: number, extra: Partial<DscrFacts> = {}): DscrFacts => ({
-  cfads, cfadsFromEbitda: false, existingDebtService: 80, newDebtService: 20, currency: "JPY", ...extra,
+  cfads,
+  cfadsFromEbitda: false,
+  existingDebtService: 80,
+  newDebtService: 20,
+  currency: "JPY",
+  ...extra,
 });
 
 describe("LEN-DSCR with the reference policy", () => {

@@ -33,7 +33,10 @@ export function applyDscrRule(rule: TieredRule, facts: DscrFacts): ExpertFinding
   if (!severity) return undefined;
   const threshold = thresholdText(value, rule.tiers, severity, "times");
   const basis = cfadsFromEbitda
-    ? { en: "CFADS taken as EBITDA: no taxes, maintenance capex or working capital given", ja: "税金・維持更新投資・運転資本の記載がないため CFADS は EBITDA で代用" }
+    ? {
+        en: "CFADS taken as EBITDA: no taxes, maintenance capex or working capital given",
+        ja: "税金・維持更新投資・運転資本の記載がないため CFADS は EBITDA で代用",
+      }
     : { en: "CFADS = EBITDA − taxes − maintenance capex − working capital increase", ja: "CFADS = EBITDA − 税金 − 維持更新投資 − 運転資本増加" };
   return ruleFinding(
     "LEN-DSCR",

@@ -5,7 +5,12 @@ import { applyFxDscrRule, type FxDscrFacts } from "./fx-dscr-rule.js";
 const reference = referenceLendingPolicy().rules["LEN-FXDSCR"];
 // CFADS 130, debt service 100 → DSCR 1.30 (no LEN-DSCR finding); stressed (130 − L) / 100.
 const facts = (fxLoss: number, extra: Partial<FxDscrFacts> = {}): FxDscrFacts => ({
-  cfads: 130, fxLoss, debtService: 100, currency: "JPY", dscrSeverity: undefined, ...extra,
+  cfads: 130,
+  fxLoss,
+  debtService: 100,
+  currency: "JPY",
+  dscrSeverity: undefined,
+  ...extra,
 });
 
 describe("LEN-FXDSCR with the reference policy, LEN-DSCR silent", () => {

@@ -57,7 +57,13 @@ describe("LEN-LEV with the reference policy", () => {
 });
 
 describe("LEN-LEV with an inline policy", () => {
-  const rule: LeverageRule = { ...inlineRule([{ atLeast: 2, severity: "low" }, { atLeast: 3, severity: "high" }]), nonPositiveEbitda: "medium" };
+  const rule: LeverageRule = {
+    ...inlineRule([
+      { atLeast: 2, severity: "low" },
+      { atLeast: 3, severity: "high" },
+    ]),
+    nonPositiveEbitda: "medium",
+  };
   it.each([
     [199, undefined],
     [200, "low"],

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { thresholdText } from "./tier-text.js";
 
 describe("thresholdText", () => {
-  const lev = [{ above: 6, severity: "high" as const }, { above: 4, severity: "medium" as const }];
+  const lev = [
+    { above: 6, severity: "high" as const },
+    { above: 4, severity: "medium" as const },
+  ];
   it("names the crossed line in English and Japanese, per unit", () => {
     expect(thresholdText(6.5, lev, "high", "times")).toEqual({ en: "above 6", ja: "6倍超" });
     expect(thresholdText(5, lev, "medium", "times")).toEqual({ en: "above 4", ja: "4倍超" });

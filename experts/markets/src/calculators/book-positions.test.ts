@@ -5,13 +5,21 @@ import { bookPositions, missingSpots, valueInBase } from "./book-positions.js";
 const spots: Record<string, number> = { USD: 150, EUR: 160 };
 const lookup = (currency: string) => spots[currency];
 const pos = (id: string, marketValue: number, currency?: string): Position => ({
-  id, issuer: "X", kind: "bond", marketValue, ...(currency === undefined ? {} : { currency }),
+  id,
+  issuer: "X",
+  kind: "bond",
+  marketValue,
+  ...(currency === undefined ? {} : { currency }),
 });
 
 describe("bookPositions", () => {
   it("defaults the currency to the base currency at spot 1, and looks up the others", () => {
     const book = bookPositions([pos("a", 10), pos("b", 10, "USD"), pos("c", 10, "JPY")], "JPY", lookup);
-    expect(book.map((p) => [p.index, p.currency, p.spot])).toEqual([[0, "JPY", 1], [1, "USD", 150], [2, "JPY", 1]]);
+    expect(book.map((p) => [p.index, p.currency, p.spot])).toEqual([
+      [0, "JPY", 1],
+      [1, "USD", 150],
+      [2, "JPY", 1],
+    ]);
   });
 
   it("leaves a currency without a quote undefined, never 1", () => {

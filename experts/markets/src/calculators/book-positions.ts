@@ -24,11 +24,7 @@ export interface BookPosition {
  * bookPositions([{ id: "t", issuer: "US Treasury", kind: "bond", currency: "USD", marketValue: 10 }], "JPY", () => 150)
  * // [{ index: 0, position: …, currency: "USD", spot: 150 }]
  */
-export function bookPositions(
-  positions: readonly Position[],
-  baseCurrency: string,
-  spotOf: (currency: string) => number | undefined,
-): BookPosition[] {
+export function bookPositions(positions: readonly Position[], baseCurrency: string, spotOf: (currency: string) => number | undefined): BookPosition[] {
   return positions.map((position, index) => {
     const currency = position.currency ?? baseCurrency;
     return { index, position, currency, spot: currency === baseCurrency ? 1 : spotOf(currency) };

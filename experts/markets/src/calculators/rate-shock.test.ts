@@ -3,13 +3,22 @@ import { describe, expect, it } from "vitest";
 import { bookPositions } from "./book-positions.js";
 import { positionDv01, rateShock } from "./rate-shock.js";
 
-const book = (positions: Position[], spots: Record<string, number> = { USD: 150 }) =>
-  bookPositions(positions, "JPY", (c) => spots[c]);
+const book = (positions: Position[], spots: Record<string, number> = { USD: 150 }) => bookPositions(positions, "JPY", (c) => spots[c]);
 const bond = (id: string, marketValue: number, modifiedDuration?: number, extra: Partial<Position> = {}): Position => ({
-  id, issuer: "Issuer", kind: "bond", marketValue, ...(modifiedDuration === undefined ? {} : { modifiedDuration }), ...extra,
+  id,
+  issuer: "Issuer",
+  kind: "bond",
+  marketValue,
+  ...(modifiedDuration === undefined ? {} : { modifiedDuration }),
+  ...extra,
 });
 const swap = (id: string, marketValue: number, dv01?: number, extra: Partial<Position> = {}): Position => ({
-  id, issuer: "Dealer", kind: "swap", marketValue, ...(dv01 === undefined ? {} : { dv01 }), ...extra,
+  id,
+  issuer: "Dealer",
+  kind: "swap",
+  marketValue,
+  ...(dv01 === undefined ? {} : { dv01 }),
+  ...extra,
 });
 const equity: Position = { id: "eq", issuer: "Sony", kind: "equity", marketValue: 5_000, modifiedDuration: 10, dv01: 9 };
 
@@ -40,7 +49,7 @@ describe("rateShock", () => {
     expect(hedged).toMatchObject({ grossValue: 10_200, worstShockBp: 200, complete: true, missingDv01: [] });
     expect(hedged.netDv01).toBeCloseTo(2, 12);
     expect(hedged.loss).toBeCloseTo(400, 9);
-    expect(hedged.ratio).toBe(0.039215686274510);
+    expect(hedged.ratio).toBe(0.03921568627451);
     // Unhedged: DV01 7, loss 1 400, ratio 1 400 / 10 000 = 14%.
     const unhedged = rateShock(book([bond("jgb", 10_000, 7), equity]), 200);
     expect(unhedged.ratio).toBe(0.14);

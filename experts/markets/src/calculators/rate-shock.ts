@@ -100,8 +100,16 @@ export function rateShock(book: readonly BookPosition[], shockBp: number): RateS
   }
   if (missingSpot.length > 0) {
     return {
-      grossValue: null, netDv01: null, loss: null, ratio: null, worstShockBp: null, lossFloor: null, ratioFloor: null,
-      missingDv01, missingSpot, complete: false,
+      grossValue: null,
+      netDv01: null,
+      loss: null,
+      ratio: null,
+      worstShockBp: null,
+      lossFloor: null,
+      ratioFloor: null,
+      missingDv01,
+      missingSpot,
+      complete: false,
     };
   }
   const complete = missingDv01.length === 0;

@@ -21,7 +21,9 @@ const inline: ConcentrationRule = {
 const toBook = (positions: Position[]) => bookPositions(positions, "JPY", () => undefined);
 /** A book with one position per share, issuers A, B, C … */
 const book = (...shares: number[]) =>
-  toBook(shares.map((share, i) => ({ id: `p${i}`, issuer: i < 26 ? String.fromCharCode(65 + i) : `Issuer ${i}`, kind: "bond", marketValue: share * 1_000_000 })));
+  toBook(
+    shares.map((share, i) => ({ id: `p${i}`, issuer: i < 26 ? String.fromCharCode(65 + i) : `Issuer ${i}`, kind: "bond", marketValue: share * 1_000_000 })),
+  );
 const evaluate = (b: ReturnType<typeof toBook>, rule: ConcentrationRule = reference) => evaluateConcentrationRule(b, rule, "JPY");
 
 describe("MKT-CONC largest share with the reference policy (> 25% medium)", () => {
@@ -118,10 +120,12 @@ describe("MKT-CONC by issuerId, over the whole book (sovereigns count in it, nev
   it("95 of sovereign and 5 of one corporate: the corporate is 5% of the book, no finding (it would be 100% outside the sovereign)", () => {
     // Whole book = 95 + 5 = 100; corporate share 5 / 100 = 5% ≤ 25%; HHI = (100 · 0.05)² = 25 ≤ 2 500.
     // The sovereign has no share and no HHI term. Against the non-sovereign book alone it would be 5 / 5 = 100%, HHI 10 000.
-    const { findings, metrics } = evaluate(toBook([
-      { id: "jgb", issuer: "Japan Government", kind: "bond", marketValue: 95, sovereign: true },
-      { id: "corp", issuer: "Kita Steel", kind: "bond", marketValue: 5 },
-    ]));
+    const { findings, metrics } = evaluate(
+      toBook([
+        { id: "jgb", issuer: "Japan Government", kind: "bond", marketValue: 95, sovereign: true },
+        { id: "corp", issuer: "Kita Steel", kind: "bond", marketValue: 5 },
+      ]),
+    );
     expect(metrics).toMatchObject({ largestIssuerShare: 0.05, hhi: 25, "issuerShare.kita steel": 0.05, nonSovereignGrossValue: 5, sovereignGrossValue: 95 });
     expect(Object.keys(metrics).filter((k) => k.startsWith("issuerShare."))).toEqual(["issuerShare.kita steel"]);
     expect(findings).toEqual([]);

@@ -18,7 +18,11 @@ const inline: LiquidityRule = {
 };
 
 const position = (id: string, marketValue: number, adv?: number): Position => ({
-  id, issuer: id.toUpperCase(), kind: "equity", marketValue, ...(adv === undefined ? {} : { adv }),
+  id,
+  issuer: id.toUpperCase(),
+  kind: "equity",
+  marketValue,
+  ...(adv === undefined ? {} : { adv }),
 });
 
 describe("MKT-LIQ with the reference policy (> 0.2 medium, > 1.0 high)", () => {
@@ -37,10 +41,7 @@ describe("MKT-LIQ with the reference policy (> 0.2 medium, > 1.0 high)", () => {
   });
 
   it("reports one finding at the highest tier, naming every flagged position, largest first, in both languages", () => {
-    const { findings, metrics } = evaluateLiquidityRule(
-      [position("small", 10, 100), position("mid", 30, 100), position("big", -150, 100)],
-      reference,
-    );
+    const { findings, metrics } = evaluateLiquidityRule([position("small", 10, 100), position("mid", 30, 100), position("big", -150, 100)], reference);
     expect(metrics).toEqual({
       maxLiquidityRatio: 1.5,
       "liquidityRatio.small": 0.1,

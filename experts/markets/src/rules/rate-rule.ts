@@ -76,13 +76,7 @@ export function evaluateRateRule(book: readonly BookPosition[], rule: RateRule, 
   return outcome;
 }
 
-function rateMessage(
-  r: ReturnType<typeof rateShock>,
-  shockBp: number,
-  currency: string,
-  loss: number,
-  ratio: number | null,
-): { en: string; ja: string } {
+function rateMessage(r: ReturnType<typeof rateShock>, shockBp: number, currency: string, loss: number, ratio: number | null): { en: string; ja: string } {
   const gross = r.grossValue ?? 0;
   const book = `the ${amount(gross, currency)} gross value of the rates book (bonds, loans and swaps, Σ|market value|)`;
   const bookJa = `金利ブック（債券・貸出・スワップ）の時価の絶対値合計${amountJa(gross, currency)}`;
@@ -113,5 +107,8 @@ function rateMessage(
 }
 
 function ids(book: readonly BookPosition[], indices: readonly number[], language: "en" | "ja"): string {
-  return idList(indices.map((i) => book.find((p) => p.index === i)?.position.id ?? `#${i}`), language);
+  return idList(
+    indices.map((i) => book.find((p) => p.index === i)?.position.id ?? `#${i}`),
+    language,
+  );
 }

@@ -4,14 +4,16 @@ import { bookPositions } from "../calculators/book-positions.js";
 import { spotGaps } from "./spot-gap.js";
 
 const pos = (id: string, currency?: string): Position => ({
-  id, issuer: "X", kind: "bond", marketValue: 10, ...(currency === undefined ? {} : { currency }),
+  id,
+  issuer: "X",
+  kind: "bond",
+  marketValue: 10,
+  ...(currency === undefined ? {} : { currency }),
 });
 
 describe("spotGaps", () => {
   it("names marketData.C.spot once per missing currency, with the positions that need it", () => {
-    const book = bookPositions([pos("a", "USD"), pos("b"), pos("c", "GBP"), pos("d", "USD"), pos("e", "EUR")], "JPY", (c) =>
-      c === "EUR" ? 160 : undefined,
-    );
+    const book = bookPositions([pos("a", "USD"), pos("b"), pos("c", "GBP"), pos("d", "USD"), pos("e", "EUR")], "JPY", (c) => (c === "EUR" ? 160 : undefined));
     expect(spotGaps(book, "JPY")).toEqual([
       {
         fields: ["marketData.USD.spot"],
@@ -25,6 +27,11 @@ describe("spotGaps", () => {
   });
 
   it("is empty when every currency has a spot or is the base", () => {
-    expect(spotGaps(bookPositions([pos("a"), pos("b", "JPY")], "JPY", () => undefined), "JPY")).toEqual([]);
+    expect(
+      spotGaps(
+        bookPositions([pos("a"), pos("b", "JPY")], "JPY", () => undefined),
+        "JPY",
+      ),
+    ).toEqual([]);
   });
 });

@@ -22,8 +22,7 @@ export function spotGaps(book: readonly BookPosition[], baseCurrency: string): R
           `No spot rate for ${currency}: ${ids.length === 1 ? "position" : "positions"} ${idList(ids, "en")} cannot be ` +
           `converted into ${baseCurrency}, so rate sensitivity and issuer concentration are not assessed.`,
         ja:
-          `${currency} の直物レートがないため、ポジション ${idList(ids, "ja")} を ${baseCurrency} に換算できず、` +
-          `金利感応度と発行体集中を評価できません。`,
+          `${currency} の直物レートがないため、ポジション ${idList(ids, "ja")} を ${baseCurrency} に換算できず、` + `金利感応度と発行体集中を評価できません。`,
       },
     };
   });

@@ -33,17 +33,30 @@ export function registerAsk(program: Command): void {
     .description("Assess a question (and a case file) with the expert council and print one risk assessment")
     .argument("[question...]", "the question, in English or Japanese (default: the case file's `question`)")
     .option("-c, --case <file>", "case file (JSON or YAML)")
-    .option("--council <module>", "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four")
+    .option(
+      "--council <module>",
+      "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four",
+    )
     .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
     .option("--plan <file>", "run this plan (as printed by `kyocho plan --json`) instead of planning")
     .option("--json", "print the assessment as JSON")
     .option("-q, --quiet", "no progress on stderr")
-    .option("--config <file>", "model configuration (YAML or JSON; also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): on-premises models for the experts, planner and summary")
-    .option("--planning <mode>", "with a planner model: speculative (default; the experts the case requires start while it plans) or sequential (plan, then run); also `planning` in the config", planningMode)
+    .option(
+      "--config <file>",
+      "model configuration (YAML or JSON; also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): on-premises models for the experts, planner and summary",
+    )
+    .option(
+      "--planning <mode>",
+      "with a planner model: speculative (default; the experts the case requires start while it plans) or sequential (plan, then run); also `planning` in the config",
+      planningMode,
+    )
     .option("--queue", "run the sub-tasks on `kyocho worker`s through Redis (REDIS_URL, KYOCHO_PREFIX; also KYOCHO_QUEUE=1)")
     .option("--html <file>", "also write the report as one self-contained HTML file (inline CSS and SVG, no network)")
     .option("--md <file>", "also write the report as Markdown")
-    .option("--no-store", "keep nothing: no record, no checkpoint (also KYOCHO_STORE=off); by default the assessment is stored in .kyocho/kyocho.db (KYOCHO_STORE=FILE for another SQLite file, KYOCHO_DATABASE_URL=postgres://… for PostgreSQL)")
+    .option(
+      "--no-store",
+      "keep nothing: no record, no checkpoint (also KYOCHO_STORE=off); by default the assessment is stored in .kyocho/kyocho.db (KYOCHO_STORE=FILE for another SQLite file, KYOCHO_DATABASE_URL=postgres://… for PostgreSQL)",
+    )
     .option("--requested-by <name>", "who asks, recorded with the assessment (default KYOCHO_USER, else the operating-system user)")
     .addHelpText(
       "after",
@@ -64,7 +77,10 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
       const setting = storeSetting(options);
       const requester = setting.kind === "off" ? undefined : requestedBy(options.requestedBy);
       const resolved = await resolveCouncil(options);
-      const modelContext = await openModelContext(options, resolved.experts.map((e) => e.name));
+      const modelContext = await openModelContext(
+        options,
+        resolved.experts.map((e) => e.name),
+      );
       const store = setting.kind === "off" ? undefined : await openConfiguredStore(setting, "ask");
       try {
         const queued = options.queue || (await queueRequestedByEnv());
@@ -78,8 +94,18 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
         const progress = options.quiet ? undefined : progressPrinter();
         const fixed = council.identify({ question, case: c });
         const earlier = await store?.get(fixed.assessmentId);
-        if (earlier && !options.quiet) process.stderr.write(earlier.status === "running" ? `kyocho: continuing assessment ${earlier.id} from its checkpoint\n` : `kyocho: assessment ${earlier.id} is already stored (${earlier.status})\n`);
-        const record = earlier ?? (store && (await store.save(runningRecord({ id: fixed.assessmentId, question: fixed.question, case: fixed.case, policy: resolved.policy, requestedBy: requester! }))));
+        if (earlier && !options.quiet)
+          process.stderr.write(
+            earlier.status === "running"
+              ? `kyocho: continuing assessment ${earlier.id} from its checkpoint\n`
+              : `kyocho: assessment ${earlier.id} is already stored (${earlier.status})\n`,
+          );
+        const record =
+          earlier ??
+          (store &&
+            (await store.save(
+              runningRecord({ id: fixed.assessmentId, question: fixed.question, case: fixed.case, policy: resolved.policy, requestedBy: requester! }),
+            )));
         // The run writes the executive summary and the audit line itself: what is printed is what `council.assess` returns.
         const assessment = queued
           ? await assessThroughQueue(resolved, modelContext, { question, case: c, plan }, progress, options.quiet)
@@ -94,7 +120,10 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
 }
 
 /** Prints an assessment as `ask` does (text or `--json`) and writes the reports asked for. */
-export async function printAssessment(assessment: Assessment, options: { json?: boolean | undefined; quiet?: boolean | undefined; html?: string | undefined; md?: string | undefined }): Promise<void> {
+export async function printAssessment(
+  assessment: Assessment,
+  options: { json?: boolean | undefined; quiet?: boolean | undefined; html?: string | undefined; md?: string | undefined },
+): Promise<void> {
   if (options.json) process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
   else process.stdout.write(formatAssessment(assessment, createStyle(process.stdout)));
   // The report renderer is loaded only when a report is asked for.
@@ -116,9 +145,18 @@ async function assessThroughQueue(
   const { openQueueContext, queuedCouncil, warnAboutMissingWorkers } = await import("../queue-context.js");
   const context = await openQueueContext("ask");
   try {
-    const { council, executor } = await queuedCouncil(context, resolved, { planner: models.planner, planning: models.planning, summary: models.summary, audit: models.audit });
+    const { council, executor } = await queuedCouncil(context, resolved, {
+      planner: models.planner,
+      planning: models.planning,
+      summary: models.summary,
+      audit: models.audit,
+    });
     try {
-      if (!quiet) await warnAboutMissingWorkers(context, council.experts.map((e) => e.name));
+      if (!quiet)
+        await warnAboutMissingWorkers(
+          context,
+          council.experts.map((e) => e.name),
+        );
       return await council.assess(input, progress ? { onEvent: progress } : {});
     } finally {
       await executor.close();
@@ -135,7 +173,9 @@ export function progressPrinter(): (event: CouncilEvent) => void {
     switch (event.type) {
       case "planned":
         process.stderr.write(
-          style.dim(`kyocho: planned ${event.plan.tasks.length} sub-task(s): ${event.plan.tasks.map((t) => (t.dependsOn.length ? `${t.id} (after ${t.dependsOn.join(", ")})` : t.id)).join(", ")}\n`),
+          style.dim(
+            `kyocho: planned ${event.plan.tasks.length} sub-task(s): ${event.plan.tasks.map((t) => (t.dependsOn.length ? `${t.id} (after ${t.dependsOn.join(", ")})` : t.id)).join(", ")}\n`,
+          ),
         );
         break;
       case "expert_started":

@@ -21,7 +21,6 @@ interface BatchOptions {
   planning?: "speculative" | "sequential";
 }
 
-
 export function registerBatch(program: Command): void {
   program
     .command("batch")
@@ -30,7 +29,10 @@ export function registerBatch(program: Command): void {
     .requiredOption("-o, --out <file>", "JSONL output: one { id, assessment } or { id, error } per line; appended to, ids already in it are skipped")
     .option("-n, --concurrency <n>", "questions in flight at once (default 8 in process, 32 with --queue)", positiveInteger("--concurrency"))
     .option("--queue", "run the sub-tasks on `kyocho worker`s through Redis (also KYOCHO_QUEUE=1)")
-    .option("--council <module>", "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four")
+    .option(
+      "--council <module>",
+      "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four",
+    )
     .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
     .option("--config <file>", "model configuration (also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): models for the experts in process, and the planner")
     .option("--planning <mode>", "with a planner model: speculative (default) or sequential; also `planning` in the config", planningMode)
@@ -59,7 +61,10 @@ Examples:
     )
     .action(async (input: string, options: BatchOptions) => {
       const resolved = await resolveCouncil(options);
-      const modelContext = await openModelContext(options, resolved.experts.map((e) => e.name));
+      const modelContext = await openModelContext(
+        options,
+        resolved.experts.map((e) => e.name),
+      );
       const local = councilWithModels(resolved, modelContext);
       checkBatchFiles(input, options.out);
       const viaQueue = Boolean(options.queue) || (await queueRequestedByEnv());
@@ -99,7 +104,11 @@ Examples:
       process.on("SIGINT", onSignal);
       process.on("SIGTERM", onSignal);
       try {
-        if (queueContext && context && !options.quiet) await queueContext.warnAboutMissingWorkers(context, council.experts.map((e) => e.name));
+        if (queueContext && context && !options.quiet)
+          await queueContext.warnAboutMissingWorkers(
+            context,
+            council.experts.map((e) => e.name),
+          );
         const assess = async (item: BatchItem): Promise<Assessment> => {
           const assessment = await council.assess({ question: item.question, case: item.case });
           const lost = assessment.experts.find((e) => e.status === "failed" && e.error && QUEUE_FAILURES.has(e.error.code));

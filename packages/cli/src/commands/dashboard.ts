@@ -14,7 +14,11 @@ export function registerDashboard(program: Command): void {
     .command("dashboard")
     .description("Serve Bull Board over the expert queues (jobs, results, failures, retries)")
     .option("--port <port>", "port to listen on (0: any free port)", "3000")
-    .option("--host <host>", "address to bind; the board can retry and delete jobs, so only this machine by default (any other address needs KYOCHO_DASHBOARD_USER and KYOCHO_DASHBOARD_PASSWORD)", "127.0.0.1")
+    .option(
+      "--host <host>",
+      "address to bind; the board can retry and delete jobs, so only this machine by default (any other address needs KYOCHO_DASHBOARD_USER and KYOCHO_DASHBOARD_PASSWORD)",
+      "127.0.0.1",
+    )
     .option("--read-only", "no retry, clean, pause or delete buttons")
     .addHelpText(
       "after",
@@ -85,7 +89,8 @@ function dashboardCredentials(env: NodeJS.ProcessEnv, host: string): DashboardCr
       { source: "--host", code: "DASHBOARD_UNPROTECTED" },
     );
   }
-  if (!user) throw new UserInputError("KYOCHO_DASHBOARD_PASSWORD is set but KYOCHO_DASHBOARD_USER is not", { source: "environment", path: "KYOCHO_DASHBOARD_USER" });
+  if (!user)
+    throw new UserInputError("KYOCHO_DASHBOARD_PASSWORD is set but KYOCHO_DASHBOARD_USER is not", { source: "environment", path: "KYOCHO_DASHBOARD_USER" });
   if (!password || password.length < 12) {
     throw new UserInputError("must be at least 12 characters", { source: "environment", path: "KYOCHO_DASHBOARD_PASSWORD" });
   }

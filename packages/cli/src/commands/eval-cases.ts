@@ -28,7 +28,10 @@ export function registerEvalCases(group: Command): void {
     .argument("<dir>", "a folder of case files (YAML or JSON), each scored against its <name>.expected.json")
     .option("--json", "print the evaluation as JSON")
     .option("--min-accuracy <a>", "exit 1 when decision accuracy is below a (0..1); with --compare, in any configuration", ratio("--min-accuracy"))
-    .option("--compare", "run the set under several configurations side by side: embedded, and with a model: reasoning false/true × knowledge context with/without")
+    .option(
+      "--compare",
+      "run the set under several configurations side by side: embedded, and with a model: reasoning false/true × knowledge context with/without",
+    )
     .option("--config <file>", "model configuration (also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): the experts' models")
     .option("--compare-endpoint <url>", "an OpenAI-compatible endpoint (e.g. a test endpoint) to compare against, instead of --config")
     .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
@@ -69,7 +72,9 @@ Exit codes: 0 scored (and the floor met), 1 decision accuracy below
       if (options.compare) {
         configurations = [embeddedConfiguration(policy), ...(config ? modelConfigurations(config, policy, { arms: true }) : [])];
         if (!config) {
-          process.stderr.write("kyocho: --compare: no model configured (--config, KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL or --compare-endpoint): only the embedded configuration runs\n");
+          process.stderr.write(
+            "kyocho: --compare: no model configured (--config, KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL or --compare-endpoint): only the embedded configuration runs\n",
+          );
         }
       } else {
         configurations = config ? modelConfigurations(config, policy, { arms: false }) : [embeddedConfiguration(policy)];

@@ -39,7 +39,10 @@ export function registerEval(program: Command): void {
     .option("--json", "print the evaluation as JSON")
     .option("--min-recall <r>", "exit 1 when recall is below r (0..1)", ratio("--min-recall"))
     .option("--min-precision <p>", "exit 1 when precision is below p (0..1)", ratio("--min-precision"))
-    .option("--council <module>", "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four")
+    .option(
+      "--council <module>",
+      "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four",
+    )
     .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
     .addHelpText(
       "after",
@@ -108,4 +111,3 @@ function ratio(option: string): (value: string) => number {
     return n;
   };
 }
-

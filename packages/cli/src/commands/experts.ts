@@ -6,7 +6,10 @@ export function registerExperts(program: Command): void {
   program
     .command("experts")
     .description("List the experts of the council")
-    .option("--council <module>", "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four")
+    .option(
+      "--council <module>",
+      "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four",
+    )
     .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
     .option("--json", "print as JSON")
     .action(async (options: { policy?: string; json?: boolean; council?: string }) => {

@@ -53,7 +53,9 @@ Example:
       const out = createWriteStream(options.out);
       const opened = new Promise<void>((resolve, reject) => {
         out.once("open", () => resolve());
-        out.once("error", (error: NodeJS.ErrnoException) => reject(new UserInputError(`cannot write ${options.out} (${error.code ?? "error"})`, { source: "--out" })));
+        out.once("error", (error: NodeJS.ErrnoException) =>
+          reject(new UserInputError(`cannot write ${options.out} (${error.code ?? "error"})`, { source: "--out" })),
+        );
       });
       await opened;
       const perExpert = new Map<string, number>();
@@ -70,7 +72,10 @@ Example:
       }
       await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
       if (!options.quiet) {
-        const counts = council.experts.filter((e) => perExpert.has(e.name)).map((e) => `${e.name} ${perExpert.get(e.name)}`).join(", ");
+        const counts = council.experts
+          .filter((e) => perExpert.has(e.name))
+          .map((e) => `${e.name} ${perExpert.get(e.name)}`)
+          .join(", ");
         process.stderr.write(`kyocho: wrote ${lines} example(s) (${counts}) from ${cases.length} case(s) to ${options.out}\n`);
       }
     });

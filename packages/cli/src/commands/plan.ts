@@ -11,13 +11,22 @@ export function registerPlan(program: Command): void {
     .description("Show how a question would be split into expert sub-tasks, without running them")
     .argument("[question...]", "the question, in English or Japanese")
     .option("-c, --case <file>", "case file (JSON or YAML)")
-    .option("--council <module>", "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four")
+    .option(
+      "--council <module>",
+      "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four",
+    )
     .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
     .option("--config <file>", "model configuration: plan with the configured planner model (also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL)")
     .option("--json", "print the plan as JSON: { tasks: [{ id, expert, question, dependsOn, role }], rationale, planner }")
     .action(async (words: string[], options: { case?: string; policy?: string; json?: boolean; config?: string; council?: string }) => {
       const resolved = await resolveCouncil(options);
-      const council = councilWithModels(resolved, await openModelContext(options, resolved.experts.map((e) => e.name)));
+      const council = councilWithModels(
+        resolved,
+        await openModelContext(
+          options,
+          resolved.experts.map((e) => e.name),
+        ),
+      );
       const c = readCase(council, options.case);
       const question = questionFrom(words, c);
       if (!question && !c) throw new UserInputError("give a question, a --case file, or both", { source: "plan" });

@@ -64,7 +64,6 @@ export function readAssessment(text: string, source: string): Assessment {
   return parseWith(AssessmentSchema, unwrapped, { source });
 }
 
-
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));

@@ -31,12 +31,19 @@ export function registerWorker(program: Command): void {
     .option("-c, --concurrency <n>", "sub-tasks run at once per expert: N, or per expert: lending=2,fx=8 (N,fx=8 sets a default)", "4")
     .option("-r, --rate <n>", "at most N sub-tasks per second per expert queue, shared by all its workers (or lending=2,fx=10)")
     .option("--timeout <ms>", "stop a sub-task after this long and retry it (default: the expert's own limit)", positiveInteger("--timeout"))
-    .option("--lock-duration <ms>", "how long a sub-task stays locked without renewal; a dead worker's sub-tasks run elsewhere after it (default 30000)", positiveInteger("--lock-duration"))
+    .option(
+      "--lock-duration <ms>",
+      "how long a sub-task stays locked without renewal; a dead worker's sub-tasks run elsewhere after it (default 30000)",
+      positiveInteger("--lock-duration"),
+    )
     .option("--stalled-interval <ms>", "how often to look for sub-tasks of dead workers (default 30000)", positiveInteger("--stalled-interval"))
     .option("--max-stalled <n>", "times a sub-task may be recovered from a dead worker before it fails (default 1)", positiveInteger("--max-stalled"))
     .option("--grace <ms>", "on SIGTERM/SIGINT, wait this long for running sub-tasks, then hand them back to the queue", positiveInteger("--grace"), 20_000)
     .option("--name <name>", "this worker's name, recorded on every job it runs (default: host:pid)")
-    .option("--council <module>", "a module exporting your council (export default defineCouncil({ experts, policy })): serve its experts, under its policy unless --policy is given")
+    .option(
+      "--council <module>",
+      "a module exporting your council (export default defineCouncil({ experts, policy })): serve its experts, under its policy unless --policy is given",
+    )
     .option("--policy <file>", "a policy (JSON or YAML) whose sub-tasks this worker runs; repeat for several (default: the reference policy)", collect, [])
     .option("--config <file>", "model configuration (JSON or YAML; also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): the experts' models, used on this machine")
     .option("-v, --verbose", "log every sub-task")
@@ -69,10 +76,17 @@ Examples:
       const definition = options.council ? await (await import("../council-module.js")).loadCouncilModule(options.council) : undefined;
       const councilExperts = definition?.experts ?? referenceExperts;
       const known = councilExperts.map((e) => e.name);
-      const wanted = options.experts ? options.experts.split(",").map((s) => s.trim()).filter(Boolean) : known;
+      const wanted = options.experts
+        ? options.experts
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : known;
       const unknown = wanted.filter((name) => !known.includes(name));
       if (wanted.length === 0 || unknown.length > 0) {
-        throw new UserInputError(`unknown expert ${unknown.map((u) => `"${u}"`).join(", ") || "(none given)"}; the experts are ${known.join(", ")}`, { source: "--experts" });
+        throw new UserInputError(`unknown expert ${unknown.map((u) => `"${u}"`).join(", ") || "(none given)"}; the experts are ${known.join(", ")}`, {
+          source: "--experts",
+        });
       }
       const experts = councilExperts.filter((e) => wanted.includes(e.name));
       const concurrency = perExpertSetting(options.concurrency, wanted, { source: "--concurrency", integer: true });
@@ -105,7 +119,11 @@ Examples:
         if (event.type === "stalled" && !options.quiet) log(`↺ ${event.expert} ${event.jobId}: its worker died or lost Redis; running it again`);
         if (event.type === "error" && !isConnectionError(event.message)) {
           const lock = /^Missing lock for job (\S+?)\.? /.exec(event.message);
-          once(lock ? `${event.expert} ${lock[1]}: its lock expired while Redis was away; its result is dropped and the job runs again` : `error on expert:${event.expert}: ${event.message}`);
+          once(
+            lock
+              ? `${event.expert} ${lock[1]}: its lock expired while Redis was away; its result is dropped and the job runs again`
+              : `error on expert:${event.expert}: ${event.message}`,
+          );
         }
       };
       const pool = startExpertWorkers(experts, {

@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-const as = (credentials?: string) => fetch(base, credentials === undefined ? {} : { headers: { authorization: `Basic ${Buffer.from(credentials).toString("base64")}` } });
+const as = (credentials?: string) =>
+  fetch(base, credentials === undefined ? {} : { headers: { authorization: `Basic ${Buffer.from(credentials).toString("base64")}` } });
 
 describe("basicAuth", () => {
   it("lets the right credentials through and challenges everything else", async () => {

@@ -38,7 +38,10 @@ export function basicAuth(credentials: DashboardCredentials, realm = "kyocho das
  * isLoopbackHost("0.0.0.0")   // false: every interface
  */
 export function isLoopbackHost(host: string): boolean {
-  const bare = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const bare = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   if (bare === "localhost") return true;
   if (isIP(bare) === 4) return bare.startsWith("127.");
   return bare === "::1" || bare === "0:0:0:0:0:0:0:1";

@@ -24,7 +24,12 @@ export function formatAssessment(assessment: Assessment, style: Style): string {
   for (const v of a.vetoes ?? []) lines.push(style.severity("critical", `Declined: ${vetoName(v)} veto — ${v.message}`) + style.dim(` (${v.ruleId})`));
   lines.push(a.summary, "");
   if (a.executiveSummary) {
-    lines.push(style.bold("Executive summary"), a.executiveSummary.text, style.dim(`  written by ${a.executiveSummary.model} at ${a.executiveSummary.host}; rating and decision are the policy's`), "");
+    lines.push(
+      style.bold("Executive summary"),
+      a.executiveSummary.text,
+      style.dim(`  written by ${a.executiveSummary.model} at ${a.executiveSummary.host}; rating and decision are the policy's`),
+      "",
+    );
   }
 
   lines.push(style.bold("Findings"));
@@ -47,15 +52,22 @@ export function formatAssessment(assessment: Assessment, style: Style): string {
     const after = task && task.dependsOn.length > 0 ? style.dim(` after ${dependencyText(task, "its answer").join(", ")}`) : "";
     const latency = e.latencyMs !== undefined ? `${e.latencyMs.toFixed(1)} ms` : "-";
     const status = e.status === "ok" ? e.status : style.severity("high", e.status);
-    lines.push(`  ${e.name.padEnd(width)}  ${status.padEnd(e.status === "ok" ? 7 : 7 + (status.length - e.status.length))}  ${e.role.padEnd(8)}  ${latency.padStart(9)}  ${e.findings} finding${e.findings === 1 ? "" : "s"}${after}${e.error ? `  ${style.dim(e.error.message)}` : ""}`);
+    lines.push(
+      `  ${e.name.padEnd(width)}  ${status.padEnd(e.status === "ok" ? 7 : 7 + (status.length - e.status.length))}  ${e.role.padEnd(8)}  ${latency.padStart(9)}  ${e.findings} finding${e.findings === 1 ? "" : "s"}${after}${e.error ? `  ${style.dim(e.error.message)}` : ""}`,
+    );
   }
   const modelLines = a.experts.filter((e) => e.modelUse);
   if (modelLines.length > 0) {
     lines.push("", style.bold("Models"));
     for (const e of modelLines) {
       const m = e.modelUse!;
-      const outcome = m.outcome === "accepted" ? `accepted, ${m.findingsAdded} finding(s) added` : style.severity("medium", `fallback to the rules: ${m.reason ?? "no reason given"}`);
-      lines.push(`  ${e.name.padEnd(width)}  ${m.model} at ${m.host} (${m.reasoning ? "reasoning" : "non-thinking"}, ${m.calls} call(s), ${m.latencyMs.toFixed(0)} ms): ${outcome}`);
+      const outcome =
+        m.outcome === "accepted"
+          ? `accepted, ${m.findingsAdded} finding(s) added`
+          : style.severity("medium", `fallback to the rules: ${m.reason ?? "no reason given"}`);
+      lines.push(
+        `  ${e.name.padEnd(width)}  ${m.model} at ${m.host} (${m.reasoning ? "reasoning" : "non-thinking"}, ${m.calls} call(s), ${m.latencyMs.toFixed(0)} ms): ${outcome}`,
+      );
       if (m.narrative) lines.push(style.dim(`  ${" ".repeat(width)}  ${truncate(m.narrative, 300)}`));
     }
   }

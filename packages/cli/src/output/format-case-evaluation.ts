@@ -23,7 +23,9 @@ export function formatCaseEvaluation(dir: string, configuration: string, e: Case
   for (const r of e.byRule) {
     const expected = r.truePositives + r.falseNegatives;
     const reported = r.truePositives + r.falsePositives;
-    lines.push(`  ${r.ruleId.padEnd(18)} ${String(expected).padStart(8)}  ${String(reported).padStart(8)}  ${figure(r.precision).padStart(9)}  ${figure(r.recall).padStart(6)}`);
+    lines.push(
+      `  ${r.ruleId.padEnd(18)} ${String(expected).padStart(8)}  ${String(reported).padStart(8)}  ${figure(r.precision).padStart(9)}  ${figure(r.recall).padStart(6)}`,
+    );
   }
   lines.push("");
   if (e.mismatches.length === 0) {

@@ -20,7 +20,9 @@ export function formatRoutingEvaluation(file: string, evaluation: RoutingEvaluat
     style.dim("  expert     precision  recall   missed  extra"),
   ];
   for (const [expert, s] of Object.entries(e.byExpert)) {
-    lines.push(`  ${expert.padEnd(10)} ${figure(s.precision).padEnd(10)} ${figure(s.recall).padEnd(8)} ${String(s.falseNegatives).padEnd(7)} ${s.falsePositives}`);
+    lines.push(
+      `  ${expert.padEnd(10)} ${figure(s.precision).padEnd(10)} ${figure(s.recall).padEnd(8)} ${String(s.falseNegatives).padEnd(7)} ${s.falsePositives}`,
+    );
   }
   lines.push("");
   if (e.misses.length === 0) {

@@ -9,7 +9,9 @@ import { createHash } from "node:crypto";
  * assessmentIdFor({ question: "Can we lend?", case: c, policyId: "reference-v1" }) // "a-3f9c…"
  */
 export function assessmentIdFor(input: { question?: string | undefined; case?: unknown; policyId: string }): string {
-  const digest = createHash("sha256").update(stableStringify([input.question ?? "", input.case ?? null, input.policyId])).digest("hex");
+  const digest = createHash("sha256")
+    .update(stableStringify([input.question ?? "", input.case ?? null, input.policyId]))
+    .digest("hex");
   return `a-${digest.slice(0, 20)}`;
 }
 

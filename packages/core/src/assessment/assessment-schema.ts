@@ -68,8 +68,6 @@ export const AssessmentSchema = z.strictObject({
   experts: z.array(ExpertSummarySchema),
   policy: z.strictObject({ id: z.string(), name: z.string(), version: z.string().optional() }),
   /** Prose written by a model from the merged findings (`summariseWithModel`); rating and decision stay the merge's. */
-  executiveSummary: z
-    .strictObject({ text: z.string(), model: z.string(), host: z.string(), reasoning: z.boolean() })
-    .optional(),
+  executiveSummary: z.strictObject({ text: z.string(), model: z.string(), host: z.string(), reasoning: z.boolean() }).optional(),
 });
 export type Assessment = z.output<typeof AssessmentSchema>;

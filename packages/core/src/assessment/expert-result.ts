@@ -25,9 +25,7 @@ export const ExpertResultSchema = z.strictObject({
   metrics: z.record(z.string(), z.number().nullable()),
   citations: z.array(CitationSchema),
   notes: z.array(z.string()).default([]),
-  error: z
-    .strictObject({ code: z.string(), message: z.string() })
-    .optional(),
+  error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
   latencyMs: z.number().nonnegative().optional(),
   model: z.string().optional(),
   /** How a configured model took part (absent when the expert ran without one). */

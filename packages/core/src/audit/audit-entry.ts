@@ -129,9 +129,7 @@ export function assessmentAuditEntry(assessment: Assessment): AssessmentAuditEnt
           }
         : {}),
     })),
-    ...(summary
-      ? { executiveSummary: { model: summary.model, endpoint: summary.host, reasoning: summary.reasoning, sha256: sha256(summary.text) } }
-      : {}),
+    ...(summary ? { executiveSummary: { model: summary.model, endpoint: summary.host, reasoning: summary.reasoning, sha256: sha256(summary.text) } } : {}),
     text: { question: assessment.question, executiveSummary: summary?.text },
   };
 }

@@ -19,10 +19,7 @@ export function isCalendarDate(text: string): boolean {
 }
 
 /** A calendar date, `YYYY-MM-DD`; YAML keeps an unquoted date a string, so files may write either. */
-export const CalendarDateSchema = z
-  .string()
-  .regex(ISO_DATE, "must be a date written YYYY-MM-DD")
-  .refine(isCalendarDate, "is not a real calendar date");
+export const CalendarDateSchema = z.string().regex(ISO_DATE, "must be a date written YYYY-MM-DD").refine(isCalendarDate, "is not a real calendar date");
 
 /**
  * Today's date in UTC, `YYYY-MM-DD`: what an assessment speaks for when the

@@ -75,7 +75,12 @@ describe("compliance evidence in the case", () => {
   const party = { name: "Osaka KK", country: "JP", role: "borrower" };
 
   it("reads the v1 KYC string and the v2 record", () => {
-    const c = parseCase({ counterparties: [{ ...party, kyc: "complete" }, { ...party, kyc: { status: "pending", reviewedOn: "2026-01-05", riskRating: "low", pep: true } }] });
+    const c = parseCase({
+      counterparties: [
+        { ...party, kyc: "complete" },
+        { ...party, kyc: { status: "pending", reviewedOn: "2026-01-05", riskRating: "low", pep: true } },
+      ],
+    });
     expect(c.counterparties![0]!.kyc).toBe("complete");
     expect(c.counterparties![1]!.kyc).toEqual({ status: "pending", reviewedOn: "2026-01-05", riskRating: "low", pep: true });
   });
@@ -96,11 +101,15 @@ describe("compliance evidence in the case", () => {
     expect(reason({ asOf: "2026-11-30", counterparties: [{ ...party, screening: { ...screened, screenedOn: "2026-12-01" } }] })).toMatch(
       /counterparties\[0\]\.screening\.screenedOn: 2026-12-01 is after the assessment date 2026-11-30/,
     );
-    expect(reason({ asOf: "2026-11-30", group: { members: [{ name: "P", country: "JP", antiSocialCheck: { result: "clear", checkedOn: "2027-01-01" } }] } })).toMatch(
-      /group\.members\[0\]\.antiSocialCheck\.checkedOn/,
+    expect(
+      reason({ asOf: "2026-11-30", group: { members: [{ name: "P", country: "JP", antiSocialCheck: { result: "clear", checkedOn: "2027-01-01" } }] } }),
+    ).toMatch(/group\.members\[0\]\.antiSocialCheck\.checkedOn/);
+    expect(reason({ asOf: "2026-11-30", borrower: { name: "A", country: "JP", kyc: { status: "complete", reviewedOn: "2026-12-24" } } })).toMatch(
+      /borrower\.kyc\.reviewedOn/,
     );
-    expect(reason({ asOf: "2026-11-30", borrower: { name: "A", country: "JP", kyc: { status: "complete", reviewedOn: "2026-12-24" } } })).toMatch(/borrower\.kyc\.reviewedOn/);
-    expect(parseCase({ asOf: "2026-11-30", borrower: { name: "A", country: "JP", screening: { ...screened, screenedOn: "2026-11-30" } } }).asOf).toBe("2026-11-30");
+    expect(parseCase({ asOf: "2026-11-30", borrower: { name: "A", country: "JP", screening: { ...screened, screenedOn: "2026-11-30" } } }).asOf).toBe(
+      "2026-11-30",
+    );
   });
 
   it("without asOf, refuses evidence dated after today", () => {
@@ -108,7 +117,9 @@ describe("compliance evidence in the case", () => {
   });
 
   it("takes screening or the v1 flag, not both", () => {
-    expect(reason({ counterparties: [{ ...party, screening: screened, sanctionsHit: false }] })).toMatch(/counterparties\[0\]\.sanctionsHit: give screening or/);
+    expect(reason({ counterparties: [{ ...party, screening: screened, sanctionsHit: false }] })).toMatch(
+      /counterparties\[0\]\.sanctionsHit: give screening or/,
+    );
   });
 
   it("accepts the borrower's group and the anti-social-forces clause", () => {

@@ -9,12 +9,8 @@ import { CalendarDateSchema, todayUtc } from "./calendar-date.js";
  * the currency named beside them (only `ebitda` may be zero or negative);
  * rates, shares and vols are decimals (0.055 = 5.5%).
  */
-export const CurrencyCodeSchema = z
-  .string()
-  .regex(/^[A-Z]{3}$/, "must be a three-letter upper-case currency code (e.g. USD)");
-export const CountryCodeSchema = z
-  .string()
-  .regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 country code (e.g. JP)");
+export const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, "must be a three-letter upper-case currency code (e.g. USD)");
+export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 country code (e.g. JP)");
 
 const money = () => z.number().finite().nonnegative();
 const share = () => z.number().finite().min(0).max(1);
@@ -174,9 +170,7 @@ export const GroupMemberSchema = z
   .superRefine(oneScreeningForm);
 export const GroupSchema = z.strictObject({ members: z.array(GroupMemberSchema) });
 
-export const CONTRACT_CLAUSES = [
-  "sanctions", "cross_default", "change_of_control", "negative_pledge", "mac", "anti_social_forces",
-] as const;
+export const CONTRACT_CLAUSES = ["sanctions", "cross_default", "change_of_control", "negative_pledge", "mac", "anti_social_forces"] as const;
 export const ContractSchema = z.strictObject({
   governingLaw: nonEmptyText().optional(),
   clauses: z.array(z.enum(CONTRACT_CLAUSES)).optional(),

@@ -36,7 +36,5 @@ export function convert(c: Case, amount: number, from: string, to: string): numb
 
 /** The marketData paths a conversion from `from` to `to` needs and the case lacks. */
 export function missingSpotPaths(c: Case, ...currencies: string[]): string[] {
-  return [...new Set(currencies)]
-    .filter((cur) => spotOf(c, cur) === undefined)
-    .map((cur) => `marketData.${cur}.spot`);
+  return [...new Set(currencies)].filter((cur) => spotOf(c, cur) === undefined).map((cur) => `marketData.${cur}.spot`);
 }

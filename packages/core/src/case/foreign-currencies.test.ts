@@ -11,9 +11,18 @@ describe("foreignCurrencies", () => {
   });
   it("names every currency other than F, once, in the order the FX measure reads them", () => {
     const c = parseCase({
-      borrower: { name: "A", country: "US", financials: { ...financials, foreignRevenueShare: { EUR: 0.1 }, foreignCostShare: { JPY: 0, EUR: 0.2 }, debtByCurrency: { GBP: 5 } } },
+      borrower: {
+        name: "A",
+        country: "US",
+        financials: { ...financials, foreignRevenueShare: { EUR: 0.1 }, foreignCostShare: { JPY: 0, EUR: 0.2 }, debtByCurrency: { GBP: 5 } },
+      },
       facility: facility("JPY"),
-      fx: { hedges: [{ currency: "CHF", notional: 1, direction: "buy", instrument: "forward" }, { currency: "USD", notional: 1, direction: "sell", instrument: "forward" }] },
+      fx: {
+        hedges: [
+          { currency: "CHF", notional: 1, direction: "buy", instrument: "forward" },
+          { currency: "USD", notional: 1, direction: "sell", instrument: "forward" },
+        ],
+      },
     });
     expect(foreignCurrencies(c)).toEqual(["EUR", "JPY", "GBP", "CHF"]);
   });

@@ -5,7 +5,11 @@ import { migrateCase } from "./migrate-case.js";
 const v1 = {
   id: "deal",
   bank: { baseCurrency: "JPY", homeCountry: "JP" },
-  borrower: { name: "Sakura KK", country: "JP", financials: { currency: "JPY", revenue: 100, ebitda: 20, totalDebt: 50, interestExpense: 2, annualDebtService: 10 } },
+  borrower: {
+    name: "Sakura KK",
+    country: "JP",
+    financials: { currency: "JPY", revenue: 100, ebitda: 20, totalDebt: 50, interestExpense: 2, annualDebtService: 10 },
+  },
   facility: { type: "term_loan", amount: 30, currency: "JPY", tenorYears: 5, rate: 0.01, amortization: "linear", collateralValue: 40, existingExposure: 70 },
   counterparties: [
     { name: "Sakura KK", country: "JP", role: "borrower", kyc: "complete", sanctionsHit: false },
@@ -29,7 +33,16 @@ describe("migrateCase", () => {
   it("lists what it could not know, each with the path to add", () => {
     const { unknowns } = migrateCase(v1);
     const paths = unknowns.map((line) => line.split(":")[0]);
-    for (const path of ["asOf", "bank.tier1Capital", "facility.collateral[0].type", "exposures", "fx.hedges[0].direction", "counterparties[0].kyc.reviewedOn", "counterparties[0].screening", "counterparties[1].screening"]) {
+    for (const path of [
+      "asOf",
+      "bank.tier1Capital",
+      "facility.collateral[0].type",
+      "exposures",
+      "fx.hedges[0].direction",
+      "counterparties[0].kyc.reviewedOn",
+      "counterparties[0].screening",
+      "counterparties[1].screening",
+    ]) {
       expect(paths).toContain(path);
     }
     expect(unknowns.find((l) => l.startsWith("fx.hedges[0].direction"))).toMatch(/migrated as sell/);

@@ -32,7 +32,9 @@ export function migrateCase(raw: unknown): CaseMigration {
 
   if (c.asOf === undefined) unknowns.push("asOf: the date the file speaks for (YYYY-MM-DD); without it every run ages the evidence against its own day");
   if (c.bank?.tier1Capital === undefined) {
-    unknowns.push("bank.tier1Capital: the bank's Tier 1 capital in the base currency; v1 assumed 10,000,000,000,000 when absent, v2 reports a DATA-GAP instead");
+    unknowns.push(
+      "bank.tier1Capital: the bank's Tier 1 capital in the base currency; v1 assumed 10,000,000,000,000 when absent, v2 reports a DATA-GAP instead",
+    );
   }
 
   const facility = c.facility;
@@ -40,13 +42,17 @@ export function migrateCase(raw: unknown): CaseMigration {
     if (facility.collateralValue !== undefined) {
       facility.collateral = [{ type: "other", value: facility.collateralValue, currency: facility.currency }];
       delete facility.collateralValue;
-      unknowns.push("facility.collateral[0].type: what the collateral is (real_estate, securities, receivables, equipment, cash); migrated as other, the 50% haircut");
+      unknowns.push(
+        "facility.collateral[0].type: what the collateral is (real_estate, securities, receivables, equipment, cash); migrated as other, the 50% haircut",
+      );
       unknowns.push("facility.collateral[0].priorCharges: charges ranking ahead of the bank's, if any");
     }
     if (facility.existingExposure !== undefined) {
       if (facility.existingExposure > 0) {
         c.exposures = [...(Array.isArray(c.exposures) ? c.exposures : []), { kind: "loan", amount: facility.existingExposure, currency: base }];
-        unknowns.push(`exposures: the existing exposure (${facility.existingExposure} ${base}) was migrated as one drawn loan; split out commitments, guarantees, bonds and derivatives to the group`);
+        unknowns.push(
+          `exposures: the existing exposure (${facility.existingExposure} ${base}) was migrated as one drawn loan; split out commitments, guarantees, bonds and derivatives to the group`,
+        );
       }
       delete facility.existingExposure;
     }
@@ -76,8 +82,10 @@ export function migrateCase(raw: unknown): CaseMigration {
     if (cashItems.length > 0) {
       unknowns.push(`borrower.financials.${cashItems.join(", ")}: without them net debt is gross debt and cash flow for debt service is EBITDA`);
     }
-    if (financials.foreignCostShare === undefined) unknowns.push("borrower.financials.foreignCostShare: the share of operating costs paid in each foreign currency (none assumed)");
-    if (financials.debtByCurrency === undefined) unknowns.push("borrower.financials.debtByCurrency: existing debt in foreign currencies (all assumed in the reporting currency)");
+    if (financials.foreignCostShare === undefined)
+      unknowns.push("borrower.financials.foreignCostShare: the share of operating costs paid in each foreign currency (none assumed)");
+    if (financials.debtByCurrency === undefined)
+      unknowns.push("borrower.financials.debtByCurrency: existing debt in foreign currencies (all assumed in the reporting currency)");
   }
 
   const parties: [string, Obj][] = [];

@@ -15,7 +15,16 @@ describe("proFormaDebt", () => {
   it("adds the facility in F and its first-year debt service (hand-computed)", () => {
     // JPY 15,000 at 150 JPY/USD = USD 100; linear over 5y: 20 + 100·2% = 22.
     const v = value({ borrower: { name: "A", country: "US", financials }, facility, marketData });
-    expect(v).toMatchObject({ newDebt: 100, proFormaDebt: 500, newDebtService: 22, newInterest: 2, debtService: 102, interest: 22, cfads: 200, cfadsFromEbitda: true });
+    expect(v).toMatchObject({
+      newDebt: 100,
+      proFormaDebt: 500,
+      newDebtService: 22,
+      newInterest: 2,
+      debtService: 102,
+      interest: 22,
+      cfads: 200,
+      cfadsFromEbitda: true,
+    });
     expect(v.debtServiceByCurrency).toEqual({ JPY: 22 });
   });
 

@@ -32,10 +32,7 @@ export class UserInputError extends KyochoError {
   readonly path: string | undefined;
   readonly source: string | undefined;
 
-  constructor(
-    reason: string,
-    options: { path?: string; source?: string; code?: string; cause?: unknown } = {},
-  ) {
+  constructor(reason: string, options: { path?: string; source?: string; code?: string; cause?: unknown } = {}) {
     const where = [options.source, options.path].filter(Boolean).join(": ");
     super(where ? `${where}: ${reason}` : reason, { cause: options.cause });
     this.code = options.code ?? "BAD_INPUT";

@@ -15,7 +15,10 @@ export class LimitExceededError extends UserInputError {
   readonly actual: number;
   readonly max: number;
 
-  constructor(limit: LimitName, details: { actual: number; max: number; unit: string; path?: string | undefined; source?: string | undefined; atLeast?: boolean }) {
+  constructor(
+    limit: LimitName,
+    details: { actual: number; max: number; unit: string; path?: string | undefined; source?: string | undefined; atLeast?: boolean },
+  ) {
     const size = `${details.atLeast ? "more than " : ""}${count(details.actual)} ${details.unit}`;
     super(`${size}, over the limit of ${count(details.max)} (${limit}; set ${LIMIT_ENV[limit]} to change it)`, {
       ...(details.path !== undefined ? { path: details.path } : {}),

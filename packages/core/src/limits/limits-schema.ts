@@ -20,11 +20,26 @@ export const LimitsSchema = z.strictObject({
   /** Entries of a case's `markets.positions`. Default 10,000. */
   maxPositions: z.number().int().positive().default(10_000),
   /** Bytes of one input file read whole: a case, policy, plan or config file. Default 4 MiB. */
-  maxFileBytes: z.number().int().positive().max(256 * MiB).default(4 * MiB),
+  maxFileBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(256 * MiB)
+    .default(4 * MiB),
   /** Bytes of one line of a batch input file (a line may carry a whole case). Default 4 MiB. */
-  maxBatchLineBytes: z.number().int().positive().max(256 * MiB).default(4 * MiB),
+  maxBatchLineBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(256 * MiB)
+    .default(4 * MiB),
   /** Bytes of one expert job's data (its JSON) stored in Redis. Default 8 MiB. */
-  maxJobBytes: z.number().int().positive().max(512 * MiB).default(8 * MiB),
+  maxJobBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(512 * MiB)
+    .default(8 * MiB),
 });
 
 /** The limits a run enforces, every one set. */

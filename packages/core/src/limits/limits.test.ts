@@ -23,7 +23,10 @@ describe("limits", () => {
   });
 
   it("are read from KYOCHO_MAX_* (thousands separators allowed); a bad value names its variable", () => {
-    expect(limitsFromEnv({ KYOCHO_MAX_POSITIONS: "50_000", KYOCHO_MAX_QUESTION_CHARS: " 8000 " })).toMatchObject({ maxPositions: 50_000, maxQuestionChars: 8_000 });
+    expect(limitsFromEnv({ KYOCHO_MAX_POSITIONS: "50_000", KYOCHO_MAX_QUESTION_CHARS: " 8000 " })).toMatchObject({
+      maxPositions: 50_000,
+      maxQuestionChars: 8_000,
+    });
     expect(limitsFromEnv({})).toEqual(DEFAULT_LIMITS);
     expect(() => limitsFromEnv({ KYOCHO_MAX_POSITIONS: "lots" })).toThrow('environment: KYOCHO_MAX_POSITIONS: must be a positive integer, not "lots"');
     expect(() => limitsFromEnv({ KYOCHO_MAX_JOB_BYTES: "0" })).toThrow(/^environment: KYOCHO_MAX_JOB_BYTES: /);
@@ -31,7 +34,9 @@ describe("limits", () => {
   });
 
   it("refuse a long question and too many positions with the field, the size, the limit and its variable", () => {
-    expect(() => checkQuestionLimit("x".repeat(4_001))).toThrow("question: 4,001 characters, over the limit of 4,000 (maxQuestionChars; set KYOCHO_MAX_QUESTION_CHARS to change it)");
+    expect(() => checkQuestionLimit("x".repeat(4_001))).toThrow(
+      "question: 4,001 characters, over the limit of 4,000 (maxQuestionChars; set KYOCHO_MAX_QUESTION_CHARS to change it)",
+    );
     expect(() => checkQuestionLimit("x".repeat(4_000))).not.toThrow();
     const many = { markets: { positions: Array.from({ length: 11 }, (_, i) => position(i)) } };
     let error: unknown;
@@ -43,7 +48,9 @@ describe("limits", () => {
     expect(error).toBeInstanceOf(LimitExceededError);
     expect(error).toBeInstanceOf(UserInputError);
     expect(error).toMatchObject({ code: "LIMIT_EXCEEDED", exitCode: 2, limit: "maxPositions", path: "markets.positions", actual: 11, max: 10 });
-    expect((error as Error).message).toBe("case file book.json: markets.positions: 11 positions, over the limit of 10 (maxPositions; set KYOCHO_MAX_POSITIONS to change it)");
+    expect((error as Error).message).toBe(
+      "case file book.json: markets.positions: 11 positions, over the limit of 10 (maxPositions; set KYOCHO_MAX_POSITIONS to change it)",
+    );
   });
 
   it("are checked by parseCase before the schema, and can be raised", () => {

@@ -14,13 +14,34 @@ const policy = parsePolicy({
 const c = { bank: { baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 1 }, borrower: { name: "A", country: "JP" } } as Case;
 
 function finding(expert: string, severity: FindingInput["severity"], ruleId = `${expert}-R`, condition?: string) {
-  return { ruleId, expert, domain: expert, severity, title: ruleId, message: "", metrics: {}, citations: [], source: "rule" as "rule" | "model", ...(condition ? { condition } : {}) };
+  return {
+    ruleId,
+    expert,
+    domain: expert,
+    severity,
+    title: ruleId,
+    message: "",
+    metrics: {},
+    citations: [],
+    source: "rule" as "rule" | "model",
+    ...(condition ? { condition } : {}),
+  };
 }
-function result(expert: string, findings: ReturnType<typeof finding>[], status: ExpertResult["status"] = "ok", role: ExpertResult["role"] = "required"): ExpertResult {
+function result(
+  expert: string,
+  findings: ReturnType<typeof finding>[],
+  status: ExpertResult["status"] = "ok",
+  role: ExpertResult["role"] = "required",
+): ExpertResult {
   return { taskId: expert, expert, domain: expert, role, status, findings, metrics: {}, citations: [], notes: [] };
 }
 function planOf(...experts: string[]): Plan {
-  return { tasks: experts.map((e) => ({ id: e, expert: e, question: "", dependsOn: [], role: "required" as const })), rationale: "", planner: "given", warnings: [] };
+  return {
+    tasks: experts.map((e) => ({ id: e, expert: e, question: "", dependsOn: [], role: "required" as const })),
+    rationale: "",
+    planner: "given",
+    warnings: [],
+  };
 }
 const merge = (results: ExpertResult[], plan = planOf(...results.map((r) => r.expert)), theCase: Case | null = c) =>
   mergeAssessment({ assessmentId: "a", plan, results: Object.fromEntries(results.map((r) => [r.taskId, r])), policy, case: theCase ?? undefined });
@@ -39,8 +60,16 @@ describe("mergeAssessment", () => {
   });
 
   it("rates each domain by its highest severity; info counts as low; no findings is low", () => {
-    const a = merge([result("lending", [finding("lending", "info"), finding("lending", "medium", "L2")]), result("fx", [finding("fx", "info")]), result("legal", [])]);
-    expect(a.domains).toEqual([{ domain: "lending", rating: "medium" }, { domain: "fx", rating: "low" }, { domain: "legal", rating: "low" }]);
+    const a = merge([
+      result("lending", [finding("lending", "info"), finding("lending", "medium", "L2")]),
+      result("fx", [finding("fx", "info")]),
+      result("legal", []),
+    ]);
+    expect(a.domains).toEqual([
+      { domain: "lending", rating: "medium" },
+      { domain: "fx", rating: "low" },
+      { domain: "legal", rating: "low" },
+    ]);
     expect(a.rating).toBe("medium");
   });
 
@@ -107,8 +136,18 @@ describe("mergeAssessment: vetoes, model findings and conflicts", () => {
     merge: { decisions: { low: "approve", medium: "approve", high: "escalate", critical: "escalate" } },
   });
   const mergeWith = (p: typeof policy, results: ExpertResult[], vetoes?: string[]) =>
-    mergeAssessment({ assessmentId: "a", plan: planOf(...results.map((r) => r.expert)), results: Object.fromEntries(results.map((r) => [r.taskId, r])), policy: p, case: c, vetoes });
-  const modelFinding = (expert: string, severity: FindingInput["severity"], ruleId = `${expert.toUpperCase()}-MODEL-1`) => ({ ...finding(expert, severity, ruleId), source: "model" as const });
+    mergeAssessment({
+      assessmentId: "a",
+      plan: planOf(...results.map((r) => r.expert)),
+      results: Object.fromEntries(results.map((r) => [r.taskId, r])),
+      policy: p,
+      case: c,
+      vetoes,
+    });
+  const modelFinding = (expert: string, severity: FindingInput["severity"], ruleId = `${expert.toUpperCase()}-MODEL-1`) => ({
+    ...finding(expert, severity, ruleId),
+    source: "model" as const,
+  });
 
   it("a veto declines even where the table escalates a critical rating, and is listed and reasoned first", () => {
     const a = mergeWith(lenient, [result("legal", [finding("legal", "critical", "LEG-SANC")]), result("lending", [])], ["LEG-SANC"]);
@@ -166,7 +205,12 @@ describe("mergeAssessment: vetoes, model findings and conflicts", () => {
     expect(a.incomplete).toBe(true);
     expect(a.decision).toBe("escalate");
     expect(a.missing).toEqual([
-      { kind: "data_conflict", expert: "legal", fields: ["borrower.country", "counterparties[0].country"], message: "legal data conflict: borrower.country, counterparties[0].country" },
+      {
+        kind: "data_conflict",
+        expert: "legal",
+        fields: ["borrower.country", "counterparties[0].country"],
+        message: "legal data conflict: borrower.country, counterparties[0].country",
+      },
     ]);
   });
 
@@ -176,8 +220,16 @@ describe("mergeAssessment: vetoes, model findings and conflicts", () => {
   });
 
   it("prints the date it speaks for", () => {
-    const a = mergeAssessment({ assessmentId: "a", plan: planOf("legal"), results: { legal: result("legal", []) }, policy, case: { ...c, asOf: "2026-11-30" } });
+    const a = mergeAssessment({
+      assessmentId: "a",
+      plan: planOf("legal"),
+      results: { legal: result("legal", []) },
+      policy,
+      case: { ...c, asOf: "2026-11-30" },
+    });
     expect(a.asOf).toBe("2026-11-30");
-    expect(mergeAssessment({ assessmentId: "a", plan: planOf("legal"), results: { legal: result("legal", []) }, policy, asOf: "2026-01-02" }).asOf).toBe("2026-01-02");
+    expect(mergeAssessment({ assessmentId: "a", plan: planOf("legal"), results: { legal: result("legal", []) }, policy, asOf: "2026-01-02" }).asOf).toBe(
+      "2026-01-02",
+    );
   });
 });

@@ -59,15 +59,28 @@ export function mergeAssessment(input: MergeInput): Assessment {
       return { ...f, severity: cap };
     })
     // Vetoes first, so their findings and conditions lead every list; then by severity.
-    .sort((a, b) => Number(isVeto(b)) - Number(isVeto(a)) || compareSeverity(b.severity, a.severity) || a.domain.localeCompare(b.domain) || a.ruleId.localeCompare(b.ruleId));
+    .sort(
+      (a, b) =>
+        Number(isVeto(b)) - Number(isVeto(a)) ||
+        compareSeverity(b.severity, a.severity) ||
+        a.domain.localeCompare(b.domain) ||
+        a.ruleId.localeCompare(b.ruleId),
+    );
 
   const rating = overallRating(ordered, findings);
   const domains = [...domainRatings(ordered, findings)].map(([domain, s]) => ({ domain, rating: toRating(s) }));
-  const ruleRating = overallRating(ordered, findings.filter((f) => f.source !== "model"));
+  const ruleRating = overallRating(
+    ordered,
+    findings.filter((f) => f.source !== "model"),
+  );
 
-  const vetoes: Veto[] = findings
-    .filter(isVeto)
-    .map((f) => ({ ruleId: f.ruleId, expert: f.expert, title: f.title, message: f.message, ...(f.ja ? { ja: { title: f.ja.title, message: f.ja.message } } : {}) }));
+  const vetoes: Veto[] = findings.filter(isVeto).map((f) => ({
+    ruleId: f.ruleId,
+    expert: f.expert,
+    title: f.title,
+    message: f.message,
+    ...(f.ja ? { ja: { title: f.ja.title, message: f.ja.message } } : {}),
+  }));
 
   const missing = collectMissing(input, findings);
   const incomplete = missing.length > 0;
@@ -83,15 +96,14 @@ export function mergeAssessment(input: MergeInput): Assessment {
     ...vetoes.map((v) => `veto ${v.ruleId} (${v.title}) → decline: ${v.message}`),
     `rating ${rating} → ${policy.merge.decisions[rating]} (policy ${policy.id})`,
   );
-  if (incomplete && decision !== byRating && vetoes.length === 0) reasons.push(`incomplete evidence → ${decision}: ${missing.map((m) => m.message).join("; ")}`);
+  if (incomplete && decision !== byRating && vetoes.length === 0)
+    reasons.push(`incomplete evidence → ${decision}: ${missing.map((m) => m.message).join("; ")}`);
   else if (incomplete) reasons.push(`incomplete evidence: ${missing.map((m) => m.message).join("; ")}`);
   for (const r of ordered) {
     if (r.role === "advisory" && r.status !== "ok") reasons.push(`advisory expert ${r.expert} ${r.status}; not counted as missing evidence`);
   }
 
-  const conditions = [
-    ...new Set(findings.filter((f) => compareSeverity(f.severity, "medium") >= 0 && f.condition).map((f) => f.condition!)),
-  ];
+  const conditions = [...new Set(findings.filter((f) => compareSeverity(f.severity, "medium") >= 0 && f.condition).map((f) => f.condition!))];
 
   const experts: ExpertSummary[] = plan.tasks.map((task) => {
     const r = results[task.id];
@@ -116,7 +128,7 @@ export function mergeAssessment(input: MergeInput): Assessment {
     id: input.assessmentId,
     ...(input.case?.id ? { caseId: input.case.id } : {}),
     ...(input.question ? { question: input.question } : {}),
-    ...(input.asOf ?? input.case?.asOf ? { asOf: (input.asOf ?? input.case?.asOf)! } : {}),
+    ...((input.asOf ?? input.case?.asOf) ? { asOf: (input.asOf ?? input.case?.asOf)! } : {}),
     rating,
     decision,
     incomplete,

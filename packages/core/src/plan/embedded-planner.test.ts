@@ -86,9 +86,15 @@ describe("planEmbedded", () => {
   });
 
   it("adds the dependencies experts declare, dependencies first", () => {
-    const c = parseCase({ borrower: { name: "A", country: "JP", financials: { ...financials, foreignRevenueShare: { USD: 0.4 } } }, fx: { hedges: [usdHedge] } });
+    const c = parseCase({
+      borrower: { name: "A", country: "JP", financials: { ...financials, foreignRevenueShare: { USD: 0.4 } } },
+      fx: { hedges: [usdHedge] },
+    });
     const p = plan("", c);
-    expect(p.tasks.map((t) => [t.expert, t.dependsOn])).toEqual([["currency", []], ["credit", ["currency"]]]);
+    expect(p.tasks.map((t) => [t.expert, t.dependsOn])).toEqual([
+      ["currency", []],
+      ["credit", ["currency"]],
+    ]);
   });
 
   it("drops a declared dependency on an expert that is not consulted", () => {
@@ -98,7 +104,11 @@ describe("planEmbedded", () => {
 
   it("consults every expert, as advisory, when nothing points anywhere", () => {
     const p = plan("What do you think?");
-    expect(p.tasks.map((t) => [t.expert, t.role])).toEqual([["credit", "advisory"], ["compliance", "advisory"], ["currency", "advisory"]]);
+    expect(p.tasks.map((t) => [t.expert, t.role])).toEqual([
+      ["credit", "advisory"],
+      ["compliance", "advisory"],
+      ["currency", "advisory"],
+    ]);
     expect(p.rationale).toMatch(/every expert is consulted/);
     // A case whose data calls for nobody is no better.
     expect(plan("", parseCase({ borrower: { name: "A", country: "JP" } })).tasks).toHaveLength(3);

@@ -143,7 +143,10 @@ export function explainRouting(routing: EmbeddedRouting): string {
 }
 
 function quoteSome(words: string[]): string {
-  const shown = words.slice(0, 3).map((w) => `"${w}"`).join(", ");
+  const shown = words
+    .slice(0, 3)
+    .map((w) => `"${w}"`)
+    .join(", ");
   return words.length > 3 ? `${shown} …` : shown;
 }
 

@@ -61,9 +61,7 @@ export function matchVocabulary(text: MatchText, vocabulary: ExpertVocabulary): 
     seen.add(form);
     return true;
   });
-  const descriptionTerms = vocabulary.descriptionTerms.filter(
-    (t) => termMatches(text, t) && !keywords.some((k) => termMatches(prepareWord(k), t)),
-  );
+  const descriptionTerms = vocabulary.descriptionTerms.filter((t) => termMatches(text, t) && !keywords.some((k) => termMatches(prepareWord(k), t)));
   return {
     expert: vocabulary.expert,
     keywords,
@@ -85,11 +83,17 @@ function prepareWord(word: string): MatchText {
 
 /** Content words of a description: Latin words of four letters or more, minus the ones every text uses. */
 function descriptionWords(description: string): string[] {
-  const words = description.normalize("NFKC").toLowerCase().match(/[a-z]+/g) ?? [];
+  const words =
+    description
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/[a-z]+/g) ?? [];
   return words.filter((w) => w.length >= 4 && !GENERIC.has(w));
 }
 
 // Words a description uses to frame, not to name a domain.
 const GENERIC = new Set(
-  "with from into under over against every each their this that these those than then what when where which while about view views per and the for its also more most less other such some only both risk bank banks day days".split(" "),
+  "with from into under over against every each their this that these those than then what when where which while about view views per and the for its also more most less other such some only both risk bank banks day days".split(
+    " ",
+  ),
 );

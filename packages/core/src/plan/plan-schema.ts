@@ -11,10 +11,7 @@ const TaskIdSchema = z.string().regex(TASK_ID, "task ids use letters, digits, '_
  * finished result, model answer included, and is for the rare expert that
  * truly reads another expert's model.
  */
-export const TaskDependencySchema = z.union([
-  TaskIdSchema,
-  z.strictObject({ task: TaskIdSchema, on: z.enum(["facts", "answer"]).default("facts") }),
-]);
+export const TaskDependencySchema = z.union([TaskIdSchema, z.strictObject({ task: TaskIdSchema, on: z.enum(["facts", "answer"]).default("facts") })]);
 export type TaskDependency = z.input<typeof TaskDependencySchema>;
 
 /** One expert's share of a question: what it is asked and what it waits for. */

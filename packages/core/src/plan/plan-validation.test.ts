@@ -36,6 +36,8 @@ describe("validatePlan", () => {
 
 describe("findCycle", () => {
   it("finds none in a diamond", () => {
-    expect(findCycle({ tasks: [task("a"), task("b", ["a"]), task("c", ["a"]), task("d", ["b", "c"])].map((t) => ({ ...t, role: "required" as const })) })).toBeUndefined();
+    expect(
+      findCycle({ tasks: [task("a"), task("b", ["a"]), task("c", ["a"]), task("d", ["b", "c"])].map((t) => ({ ...t, role: "required" as const })) }),
+    ).toBeUndefined();
   });
 });

@@ -19,10 +19,7 @@ export function validatePlan(input: unknown, knownExperts: Iterable<string>): Pl
     if (index.has(task.id)) throw new PlanValidationError(`duplicate task id "${task.id}"`, `plan.tasks[${i}].id`);
     index.set(task.id, i);
     if (!known.has(task.expert)) {
-      throw new PlanValidationError(
-        `unknown expert "${task.expert}" (known: ${[...known].sort().join(", ")})`,
-        `plan.tasks[${i}].expert`,
-      );
+      throw new PlanValidationError(`unknown expert "${task.expert}" (known: ${[...known].sort().join(", ")})`, `plan.tasks[${i}].expert`);
     }
   });
   plan.tasks.forEach((task, i) => {

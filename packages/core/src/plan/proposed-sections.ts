@@ -41,9 +41,34 @@ export const SECTION_SIGNALS: readonly SectionSignal[] = [
       /\b(?:commit to|sign(?:s|ed)? off|go ahead|green[- ]light|approv(?:e|ing|al of) (?:the |this |a )?(?:loan|facility|deal|credit|financing))\b/,
     ],
     placeholder: (c) => ({
-      type: "term_loan", amount: 0, currency: c?.bank.baseCurrency ?? "JPY", tenorYears: 1, rate: 0, amortization: "bullet", existingExposure: 0,
+      type: "term_loan",
+      amount: 0,
+      currency: c?.bank.baseCurrency ?? "JPY",
+      tenorYears: 1,
+      rate: 0,
+      amortization: "bullet",
+      existingExposure: 0,
     }),
-    japanese: ["貸して", "貸しても", "貸せる", "貸せます", "融資できる", "融資できま", "融資して", "融資しても", "融資可能", "融資を実行", "資金を出して", "取り上げ", "稟議を上げ", "稟議に上げ", "稟議を通", "新規融資", "融資の依頼", "融資してほしい"],
+    japanese: [
+      "貸して",
+      "貸しても",
+      "貸せる",
+      "貸せます",
+      "融資できる",
+      "融資できま",
+      "融資して",
+      "融資しても",
+      "融資可能",
+      "融資を実行",
+      "資金を出して",
+      "取り上げ",
+      "稟議を上げ",
+      "稟議に上げ",
+      "稟議を通",
+      "新規融資",
+      "融資の依頼",
+      "融資してほしい",
+    ],
   },
   {
     section: "counterparties",
@@ -70,7 +95,10 @@ export interface ProposedSection {
  * proposedSections("この会社に30億円貸しても大丈夫ですか？") // [{ section: "facility", evidence: "貸しても" }]
  */
 export function proposedSections(question: string, signals: readonly SectionSignal[] = SECTION_SIGNALS): ProposedSection[] {
-  const text = question.normalize("NFKC").toLowerCase().replace(/['’]s\b/g, "");
+  const text = question
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/['’]s\b/g, "");
   const out: ProposedSection[] = [];
   for (const signal of signals) {
     let evidence: string | undefined;
@@ -96,7 +124,7 @@ export function proposedSections(question: string, signals: readonly SectionSign
  * withProposedSections(undefined, proposedSections("Can we lend them ¥3bn?")).facility // a placeholder facility
  */
 export function withProposedSections(c: Case | undefined, proposed: readonly ProposedSection[]): Case {
-  const base = (c ?? { bank: { baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 10_000_000_000_000 } });
+  const base = c ?? { bank: { baseCurrency: "JPY", homeCountry: "JP", tier1Capital: 10_000_000_000_000 } };
   const out: Record<string, unknown> = { ...base };
   for (const p of proposed) if (out[p.section] === undefined) out[p.section] = p.signal.placeholder(c);
   return out as Case;

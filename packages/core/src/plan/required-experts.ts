@@ -39,11 +39,7 @@ export function requiredExpertReasons(c: Case | undefined, experts: ReadonlyArra
  * @example
  * mandatoryExpertsFor((s) => s === "facility", experts, policy) // Map { "legal" => "facility" }
  */
-export function mandatoryExpertsFor(
-  present: (section: string) => boolean,
-  experts: ReadonlyArray<Expert<any>>,
-  policy: Policy,
-): Map<string, string> {
+export function mandatoryExpertsFor(present: (section: string) => boolean, experts: ReadonlyArray<Expert<any>>, policy: Policy): Map<string, string> {
   const known = new Set(experts.map((e) => e.name));
   const out = new Map<string, string>();
   for (const rule of policy.routing.mandatoryExperts) {

@@ -28,7 +28,10 @@ describe("nextStep", () => {
 
   it("skips dependants of a failure, transitively, and finishes", () => {
     const step = nextStep(plan, { fx: { status: "failed" }, legal: { status: "ok" } });
-    expect(step.skipped.map((s) => [s.task.id, s.blockedBy])).toEqual([["lending", ["fx"]], ["summary", ["lending"]]]);
+    expect(step.skipped.map((s) => [s.task.id, s.blockedBy])).toEqual([
+      ["lending", ["fx"]],
+      ["summary", ["lending"]],
+    ]);
     expect(step.ready).toEqual([]);
     expect(step.done).toBe(true);
   });

@@ -40,9 +40,7 @@ export function nextStep(plan: Plan, results: Readonly<Record<string, Pick<Exper
     }
   }
 
-  const ready = plan.tasks.filter(
-    (task) => !status.has(task.id) && task.dependsOn.every((dep) => status.get(dep) === "ok"),
-  );
+  const ready = plan.tasks.filter((task) => !status.has(task.id) && task.dependsOn.every((dep) => status.get(dep) === "ok"));
   const done = plan.tasks.every((task) => status.has(task.id));
   return { ready, skipped, done };
 }

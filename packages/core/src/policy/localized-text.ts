@@ -5,10 +5,7 @@ import { z } from "zod";
  * is English only (a bank's own policy may not translate every rule); a
  * Japanese report then falls back to it.
  */
-export const LocalizedTextSchema = z.union([
-  z.string().min(1),
-  z.strictObject({ en: z.string().min(1), ja: z.string().min(1) }),
-]);
+export const LocalizedTextSchema = z.union([z.string().min(1), z.strictObject({ en: z.string().min(1), ja: z.string().min(1) })]);
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 /**

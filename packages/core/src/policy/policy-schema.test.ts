@@ -33,7 +33,10 @@ describe("policy invariants refused at load", () => {
   });
 
   it("accepts a stricter but still monotonic table", () => {
-    expect(parsePolicy({ ...base, merge: { decisions: { low: "approve_with_conditions", medium: "escalate", high: "decline", critical: "decline" } } }).merge.decisions.high).toBe("decline");
+    expect(
+      parsePolicy({ ...base, merge: { decisions: { low: "approve_with_conditions", medium: "escalate", high: "decline", critical: "decline" } } }).merge
+        .decisions.high,
+    ).toBe("decline");
   });
 
   it("refuses a model cap of critical", () => {

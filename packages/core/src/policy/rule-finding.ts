@@ -48,7 +48,11 @@ export function ruleFinding(
  * The Japanese form of a finding, when its message has one; a title or
  * condition the policy left English-only falls back to English.
  */
-export function japaneseForm(title: LocalizedText, message: LocalizedText, condition?: LocalizedText): { title: string; message: string; condition?: string } | undefined {
+export function japaneseForm(
+  title: LocalizedText,
+  message: LocalizedText,
+  condition?: LocalizedText,
+): { title: string; message: string; condition?: string } | undefined {
   const jaMessage = japanese(message);
   if (jaMessage === undefined) return undefined;
   const jaCondition = condition === undefined ? undefined : (japanese(condition) ?? english(condition));

@@ -15,10 +15,9 @@ export const TierSchema = z
     below: z.number().finite().optional(),
     atMost: z.number().finite().optional(),
   })
-  .refine(
-    (tier) => [tier.above, tier.atLeast, tier.below, tier.atMost].filter((v) => v !== undefined).length === 1,
-    { message: "a tier names exactly one of above, atLeast, below, atMost" },
-  );
+  .refine((tier) => [tier.above, tier.atLeast, tier.below, tier.atMost].filter((v) => v !== undefined).length === 1, {
+    message: "a tier names exactly one of above, atLeast, below, atMost",
+  });
 export type Tier = z.infer<typeof TierSchema>;
 export const TiersSchema = z.array(TierSchema).min(1);
 

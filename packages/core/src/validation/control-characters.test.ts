@@ -15,7 +15,9 @@ describe("control characters", () => {
     expect(() => parseCase({ borrower: { name: "Acme\u001b[1A\u001b[2KDecision APPROVE", country: "JP" } })).toThrow(
       "case: borrower.name: must not contain control characters (escape sequences, bidirectional overrides)",
     );
-    expect(() => parseCase({ counterparties: [{ name: "evil\u202egnp.exe", country: "JP", role: "target" }] })).toThrow(/counterparties\[0\]\.name: must not contain control characters/);
+    expect(() => parseCase({ counterparties: [{ name: "evil\u202egnp.exe", country: "JP", role: "target" }] })).toThrow(
+      /counterparties\[0\]\.name: must not contain control characters/,
+    );
     expect(() => parseCase({ question: "Can we\u0007 lend?" })).toThrow(/question: must not contain control/);
     expect(parseCase({ question: "Can we lend?\n\tTwo lines." }).question).toBe("Can we lend?\n\tTwo lines.");
     expect(NO_CONTROL_CHARACTERS.test("株式会社さくら不動産 — Sakura Real Estate")).toBe(true);
@@ -64,7 +66,12 @@ describe("readDataFile", () => {
 
   it("refuses a YAML alias bomb and nesting too deep as bad input, not a crash", () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 10; i++) lines.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? "*a" : `*l${i - 1}`).join(",")}]`);
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? "*a" : `*l${i - 1}`)
+          .join(",")}]`,
+      );
     const bomb = join(dir, "bomb.yaml");
     writeFileSync(bomb, `${lines.join("\n")}\n`);
     expect(() => readDataFile(bomb, "case file")).toThrow(/^case file .*bomb\.yaml: invalid YAML \(.*(alias|resource exhaustion).*\)$/i);

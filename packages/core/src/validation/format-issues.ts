@@ -25,10 +25,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>, prefix = ""): strin
 const PLAIN_KEY = /^[^\s"'[\].\\]+$/;
 
 /** The path and reason of the first issue of a failed parse, with unknown keys named in the path. */
-export function describeFirstIssue(
-  error: z.ZodError,
-  prefix = "",
-): { path: string; reason: string } {
+export function describeFirstIssue(error: z.ZodError, prefix = ""): { path: string; reason: string } {
   const issue = error.issues[0];
   if (!issue) return { path: prefix || "(root)", reason: "invalid" };
   const path = [...issue.path];

@@ -9,11 +9,7 @@ import { describeFirstIssue } from "./format-issues.js";
  * @example
  * const c = parseWith(CaseSchema, json, { source: "case file deal.json" });
  */
-export function parseWith<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  options: { source: string; pathPrefix?: string },
-): z.output<S> {
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, options: { source: string; pathPrefix?: string }): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const { path, reason } = describeFirstIssue(result.error, options.pathPrefix);

@@ -37,6 +37,8 @@ describe("ChatFineTuningLineSchema (OpenAI chat fine-tuning format)", () => {
     expect(issue({ messages: [ok.messages[0], ok.messages[2]] })).toBe("messages: needs a user message");
     expect(issue({ messages: [ok.messages[2]] })).toMatch(/^messages: needs at least/);
     expect(issue({ ...ok, id: "extra" })).toMatch(/^: Unrecognized key/);
-    expect(issue({ messages: [ok.messages[0], { ...ok.messages[1], weight: 1 }, ok.messages[2]] })).toBe("messages.1.weight: only assistant messages carry a weight");
+    expect(issue({ messages: [ok.messages[0], { ...ok.messages[1], weight: 1 }, ok.messages[2]] })).toBe(
+      "messages.1.weight: only assistant messages carry a weight",
+    );
   });
 });

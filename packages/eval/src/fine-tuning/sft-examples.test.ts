@@ -25,7 +25,9 @@ describe("sftExamples", () => {
     expect(ChatFineTuningLineSchema.safeParse(examples[0]!.line).success).toBe(true);
 
     expect(system!.content).toMatch(/^You are the credit expert of a bank's risk council \(Credit analysis/);
-    expect(system!.content).toContain("[1] credit/policy.md § Debt service cover (CR-DSCR)\nThe DSCR must be at least 1.40x. Below it, the facility needs a cash sweep.");
+    expect(system!.content).toContain(
+      "[1] credit/policy.md § Debt service cover (CR-DSCR)\nThe DSCR must be at least 1.40x. Below it, the facility needs a cash sweep.",
+    );
     expect(user!.content.startsWith("Is the DSCR below the minimum?\n")).toBe(true);
     expect(user!.content).toContain('<data name="case">');
     expect(user!.content).toContain("Sakura Precision K.K.");

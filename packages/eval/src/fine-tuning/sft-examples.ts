@@ -23,7 +23,9 @@ export interface SftExample {
 /** The answer an expert is trained to give: its narrative, findings and metrics as one JSON object. */
 export interface SftAnswer {
   narrative: string;
-  findings: Array<Pick<Finding, "ruleId" | "severity" | "title" | "message" | "metrics"> & { citations: Array<{ document: string; section: string }>; condition?: string }>;
+  findings: Array<
+    Pick<Finding, "ruleId" | "severity" | "title" | "message" | "metrics"> & { citations: Array<{ document: string; section: string }>; condition?: string }
+  >;
   metrics: Record<string, number | null>;
 }
 

@@ -24,7 +24,11 @@ const call = (fields: Partial<ModelCallAuditEntry> = {}): ModelCallAuditEntry =>
   text: { prompt: [{ role: "user", content: "borrower Sakura Precision" }], response: '{"narrative":"…"}' },
   ...fields,
 });
-const lines = (path: string) => readFileSync(path, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+const lines = (path: string) =>
+  readFileSync(path, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
 
 describe("AuditLog", () => {
   it("appends one JSON line per entry to a dated file, hashes only by default", () => {
@@ -35,7 +39,14 @@ describe("AuditLog", () => {
     const path = join(dir, "audit-2025-06-30.jsonl");
     const written = lines(path);
     expect(written).toHaveLength(2);
-    expect(written[0]).toMatchObject({ kind: "model_call", endpoint: "127.0.0.1:8000", model: "qwen3", reasoning: false, promptSha256: "p".repeat(64), outcome: "ok" });
+    expect(written[0]).toMatchObject({
+      kind: "model_call",
+      endpoint: "127.0.0.1:8000",
+      model: "qwen3",
+      reasoning: false,
+      promptSha256: "p".repeat(64),
+      outcome: "ok",
+    });
     expect(written[0].text).toBeUndefined();
     expect(readFileSync(path, "utf8")).not.toContain("Sakura");
     expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -63,7 +74,12 @@ describe("AuditLog", () => {
       env: { KYOCHO_MODEL_API_KEY: planted, PATH: "/usr/bin" },
       secrets: ["vllm-token-abc123"],
     });
-    audit.write(call({ error: `HTTP 401: Incorrect API key provided: ${planted}`, text: { prompt: [{ role: "user", content: `key vllm-token-abc123 and Authorization: Bearer tok_0123456789abcdef` }] } }));
+    audit.write(
+      call({
+        error: `HTTP 401: Incorrect API key provided: ${planted}`,
+        text: { prompt: [{ role: "user", content: `key vllm-token-abc123 and Authorization: Bearer tok_0123456789abcdef` }] },
+      }),
+    );
     const text = readFileSync(join(dir, "a.jsonl"), "utf8");
     expect(text).not.toContain(planted);
     expect(text).not.toContain("vllm-token-abc123");

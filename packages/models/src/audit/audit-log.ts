@@ -81,9 +81,7 @@ export class AuditLog implements AuditSink {
       // The secret may appear JSON-escaped inside the line.
       for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) out = out.split(form).join(REDACTED);
     }
-    return out
-      .replace(/(Bearer\s+)(?!\[REDACTED\])[A-Za-z0-9._~+/=-]{8,}/gi, `$1${REDACTED}`)
-      .replace(/\bsk-[A-Za-z0-9_-]{16,}/g, REDACTED);
+    return out.replace(/(Bearer\s+)(?!\[REDACTED\])[A-Za-z0-9._~+/=-]{8,}/gi, `$1${REDACTED}`).replace(/\bsk-[A-Za-z0-9_-]{16,}/g, REDACTED);
   }
 
   private ensureDirectory(path: string, atStart: boolean): void {
@@ -95,7 +93,8 @@ export class AuditLog implements AuditSink {
       this.madeDirs.add(dir);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? "error";
-      if (atStart) throw new UserInputError(`cannot write the audit directory ${dir} (${code})`, { path: "audit.path", source: "model config", code: "AUDIT_UNWRITABLE" });
+      if (atStart)
+        throw new UserInputError(`cannot write the audit directory ${dir} (${code})`, { path: "audit.path", source: "model config", code: "AUDIT_UNWRITABLE" });
       throw new InternalError(`cannot write the audit directory ${dir} (${code})`, { cause: error });
     }
   }

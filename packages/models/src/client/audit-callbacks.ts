@@ -50,12 +50,20 @@ export function auditCallbacks(audit: AuditSink, context: AuditCallbackContext) 
       }));
       runs.set(runId, { started: performance.now(), prompt });
     },
-    handleLLMEnd(output: { generations?: Array<Array<{ text?: string; message?: Message & { response_metadata?: Record<string, unknown> } }>>; llmOutput?: Record<string, any> }, runId: string) {
+    handleLLMEnd(
+      output: {
+        generations?: Array<Array<{ text?: string; message?: Message & { response_metadata?: Record<string, unknown> } }>>;
+        llmOutput?: Record<string, any>;
+      },
+      runId: string,
+    ) {
       const { prompt, ...base } = line(runId);
       const generation = output.generations?.[0]?.[0];
       const raw = generation?.text ?? (typeof generation?.message?.content === "string" ? generation.message.content : "");
       const tokens = output.llmOutput?.tokenUsage as { promptTokens?: number; completionTokens?: number; totalTokens?: number } | undefined;
-      const usage: TokenUsage | undefined = tokens ? { inputTokens: tokens.promptTokens, outputTokens: tokens.completionTokens, totalTokens: tokens.totalTokens } : undefined;
+      const usage: TokenUsage | undefined = tokens
+        ? { inputTokens: tokens.promptTokens, outputTokens: tokens.completionTokens, totalTokens: tokens.totalTokens }
+        : undefined;
       const reported = generation?.message?.response_metadata?.model_name;
       audit.write({
         ...base,

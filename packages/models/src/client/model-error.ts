@@ -1,13 +1,7 @@
 import { KyochoError } from "@kyocho/core";
 
 /** Why a model request failed: codes are stable, for notes and audit lines. */
-export type ModelCallErrorCode =
-  | "MODEL_TIMEOUT"
-  | "MODEL_HTTP_ERROR"
-  | "MODEL_UNREACHABLE"
-  | "MODEL_ABORTED"
-  | "MODEL_BAD_RESPONSE"
-  | "MODEL_DISCOVERY";
+export type ModelCallErrorCode = "MODEL_TIMEOUT" | "MODEL_HTTP_ERROR" | "MODEL_UNREACHABLE" | "MODEL_ABORTED" | "MODEL_BAD_RESPONSE" | "MODEL_DISCOVERY";
 
 /**
  * A model endpoint misbehaved or could not be reached: a system or model

@@ -26,7 +26,10 @@ afterAll(() => server.close());
 
 const fast = { timeoutMs: 1_000, retryDelayMs: 5 };
 
-function registry(endpoint: Partial<NonNullable<NonNullable<ModelConfigInput["models"]>["default"]>> = {}, options: { audit?: AuditSink; env?: NodeJS.ProcessEnv } = {}) {
+function registry(
+  endpoint: Partial<NonNullable<NonNullable<ModelConfigInput["models"]>["default"]>> = {},
+  options: { audit?: AuditSink; env?: NodeJS.ProcessEnv } = {},
+) {
   const config = parseModelConfig({ models: { default: { baseURL: server.baseURL, model: "qwen3-test", ...fast, ...endpoint } } });
   return createModelRegistry(config, { env: options.env ?? {}, audit: options.audit });
 }
@@ -73,7 +76,10 @@ describe("on-premises expert models against the local endpoint", () => {
       model: "qwen3-test",
       temperature: 0,
       chat_template_kwargs: { enable_thinking: false },
-      response_format: { type: "json_schema", json_schema: { name: "expert_answer", schema: { type: "object", required: ["narrative", "findings", "confidence"] } } },
+      response_format: {
+        type: "json_schema",
+        json_schema: { name: "expert_answer", schema: { type: "object", required: ["narrative", "findings", "confidence"] } },
+      },
     });
     expect(request!.body.messages.map((m: { role: string }) => m.role)).toEqual(["system", "user"]);
     expect(request!.headers).toMatchObject({ "x-kyocho-caller": "credit", "x-kyocho-purpose": "answer", "x-kyocho-assessment": "a-test" });
@@ -171,24 +177,44 @@ describe("on-premises expert models against the local endpoint", () => {
       keyed.script("credit", (req) => ({ status: 500, errorMessage: `upstream refused ${String(req.headers.authorization)}` }), { json: goodAnswer });
       const experts = [creditExpert()];
       const result = await new InProcessExecutor(experts, { models }).execute(creditRequest());
-      const assessment = mergeAssessment({ assessmentId: "a-test", plan: PlanSchema.parse({ tasks: [creditRequest().task] }), results: { credit: result }, policy: testPolicy, case: creditRequest().case });
+      const assessment = mergeAssessment({
+        assessmentId: "a-test",
+        plan: PlanSchema.parse({ tasks: [creditRequest().task] }),
+        results: { credit: result },
+        policy: testPolicy,
+        case: creditRequest().case,
+      });
       audit.write(assessmentAuditEntry(assessment));
 
       expect(keyed.completionsFor("credit")[0]!.headers.authorization).toBe(`Bearer ${planted}`);
       const text = readFileSync(audit.pathFor(new Date()), "utf8");
       expect(text).not.toContain(planted);
       expect(text).toContain("upstream refused Bearer [REDACTED]");
-      const lines = text.trim().split("\n").map((l) => JSON.parse(l));
+      const lines = text
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
       expect(lines.map((l) => [l.kind, l.outcome ?? null])).toEqual([
         ["model_call", "http_error"],
         ["model_call", "ok"],
         ["expert_answer", "accepted"],
         ["assessment", null],
       ]);
-      expect(lines[1]).toMatchObject({ assessmentId: "a-test", caller: "credit", endpoint: keyed.host, model: "qwen3-test", reasoning: false, usage: { inputTokens: expect.any(Number) } });
+      expect(lines[1]).toMatchObject({
+        assessmentId: "a-test",
+        caller: "credit",
+        endpoint: keyed.host,
+        model: "qwen3-test",
+        reasoning: false,
+        usage: { inputTokens: expect.any(Number) },
+      });
       expect(lines[1].promptSha256).toMatch(/^[0-9a-f]{64}$/);
       expect(lines[1].text.prompt[1].content).toContain("Sakura Precision");
-      expect(lines[3]).toMatchObject({ assessmentId: "a-test", findings: { rule: 1, model: 1 }, experts: [{ name: "credit", model: "qwen3-test", endpoint: keyed.host, modelOutcome: "accepted" }] });
+      expect(lines[3]).toMatchObject({
+        assessmentId: "a-test",
+        findings: { rule: 1, model: 1 },
+        experts: [{ name: "credit", model: "qwen3-test", endpoint: keyed.host, modelOutcome: "accepted" }],
+      });
     } finally {
       await keyed.close();
     }
@@ -224,7 +250,10 @@ describe("the model planner's endpoint", () => {
     const audit = new MemoryAuditSink();
     const config = parseModelConfig({ models: { default: { baseURL: server.baseURL, model: "qwen3-test", ...fast }, planner: { model: "qwen3-planner" } } });
     const models = createModelRegistry(config, { env: {}, audit });
-    server.script("planner", { think: "credit matters", json: { tasks: [{ expert: "credit", question: "Is the DSCR enough?", dependsOn: [] }], rationale: "credit only" } });
+    server.script("planner", {
+      think: "credit matters",
+      json: { tasks: [{ expert: "credit", question: "Is the DSCR enough?", dependsOn: [] }], rationale: "credit only" },
+    });
     const planner = new ModelPlanner({ model: (await models.plannerChatModel())!, timeoutMs: 1_000 });
     const plan = await planner.plan({ question: "Can we lend?", case: creditRequest().case }, { experts: [creditExpert()], policy: testPolicy });
 
@@ -238,7 +267,11 @@ describe("the model planner's endpoint", () => {
 
 describe("a server without structured output", () => {
   it("is asked again without the response format, and from then on in text mode", async () => {
-    const plain = await startTestModelServer({ models: ["llama-test"], rejectResponseFormat: true, replies: { credit: { content: `\`\`\`json\n${JSON.stringify(expertAnswer())}\n\`\`\`` } } });
+    const plain = await startTestModelServer({
+      models: ["llama-test"],
+      rejectResponseFormat: true,
+      replies: { credit: { content: `\`\`\`json\n${JSON.stringify(expertAnswer())}\n\`\`\`` } },
+    });
     try {
       const config = parseModelConfig({ models: { default: { baseURL: plain.baseURL, model: "llama-test", ...fast } } });
       const model = createModelRegistry(config, { env: {} }).forExpert("credit");

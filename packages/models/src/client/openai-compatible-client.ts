@@ -212,7 +212,11 @@ export class OpenAICompatibleClient implements ModelClient {
         outcome: "http_error",
       };
     }
-    if (e.constructor?.name === "APIConnectionError" || e.name === "APIConnectionError" || /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up/i.test(message)) {
+    if (
+      e.constructor?.name === "APIConnectionError" ||
+      e.name === "APIConnectionError" ||
+      /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up/i.test(message)
+    ) {
       const cause = causeOf(e);
       const redirected = /redirect/i.test(cause);
       return {
@@ -252,9 +256,13 @@ export class OpenAICompatibleClient implements ModelClient {
       if (typeof id !== "string") throw new Error("no model listed");
       return id;
     } catch (error) {
-      throw new ModelCallError("MODEL_DISCOVERY", `no model name configured and ${url.host}/…/models did not name one (${firstLine((error as Error).message)})`, {
-        cause: error,
-      });
+      throw new ModelCallError(
+        "MODEL_DISCOVERY",
+        `no model name configured and ${url.host}/…/models did not name one (${firstLine((error as Error).message)})`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 
@@ -334,7 +342,11 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 /** The most specific reason in an error's cause chain: a system error code (ECONNREFUSED) or the deepest message. */
 function causeOf(error: { cause?: unknown }): string {
   let reason = "";
-  for (let current = error.cause as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; current = current.cause as typeof current, depth++) {
+  for (
+    let current = error.cause as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    current && depth < 5;
+    current = current.cause as typeof current, depth++
+  ) {
     if (typeof current.code === "string") return current.code;
     if (typeof current.message === "string") reason = firstLine(current.message);
   }

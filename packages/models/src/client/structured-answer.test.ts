@@ -23,7 +23,8 @@ describe("parseStructured", () => {
     expect(parseStructured('{"narrative": "n",}', ModelAnswerSchema)).toMatchObject({ ok: false, error: expect.stringMatching(/^the JSON does not parse \(/) });
     expect(parseStructured(JSON.stringify({ ...answer, findings: [{ severity: "severe", title: "", message: "m" }] }), ModelAnswerSchema)).toEqual({
       ok: false,
-      error: 'findings[0].severity: Invalid option: expected one of "info"|"low"|"medium"|"high"|"critical"; findings[0].title: Too small: expected string to have >=1 characters',
+      error:
+        'findings[0].severity: Invalid option: expected one of "info"|"low"|"medium"|"high"|"critical"; findings[0].title: Too small: expected string to have >=1 characters',
     });
   });
 });

@@ -45,7 +45,9 @@ describe("the model-backed expert path", () => {
       calls: 1,
     });
     expect(result.notes.at(-1)).toBe("model qwen3-credit at 10.0.0.5:8000 (reasoning off): 1 finding(s) added, confidence 0.8");
-    expect(audit.ofKind("expert_answer")).toMatchObject([{ expert: "credit", outcome: "accepted", assessmentId: "a-test", responseSha256: result.modelUse!.responseSha256 }]);
+    expect(audit.ofKind("expert_answer")).toMatchObject([
+      { expert: "credit", outcome: "accepted", assessmentId: "a-test", responseSha256: result.modelUse!.responseSha256 },
+    ]);
   });
 
   it("sends the sub-question, case, metrics, rule findings, policy and passages as delimited data", async () => {
@@ -166,7 +168,11 @@ describe("the model-backed expert path", () => {
   });
 
   it("treats a model's answer as unusable without its audit line", async () => {
-    const broken = { write: (entry: { kind: string }) => { if (entry.kind === "expert_answer") throw new Error("disk full"); } };
+    const broken = {
+      write: (entry: { kind: string }) => {
+        if (entry.kind === "expert_answer") throw new Error("disk full");
+      },
+    };
     const result = await creditExpert().run(creditRequest(), { model: createScriptedModelClient({ replies: [json(goodAnswer)] }), audit: broken });
     expect(result.findings).toHaveLength(1);
     expect(result.modelUse).toMatchObject({ outcome: "fallback", reason: "audit log not written (disk full)" });

@@ -25,7 +25,10 @@ export interface ExpertPromptData {
   metrics: Record<string, number | null>;
   "rule-findings": Array<Pick<Finding, "ruleId" | "severity" | "title" | "message"> & Partial<Pick<Finding, "condition" | "fields" | "metrics">>>;
   policy: unknown;
-  dependencies: Record<string, { status: string; metrics: Record<string, number | null>; findings: Array<Pick<Finding, "ruleId" | "severity" | "title" | "message">> }>;
+  dependencies: Record<
+    string,
+    { status: string; metrics: Record<string, number | null>; findings: Array<Pick<Finding, "ruleId" | "severity" | "title" | "message">> }
+  >;
   passages: Array<{ document: string; section: string; excerpt?: string | undefined }>;
 }
 

@@ -61,7 +61,9 @@ describe("checkGrounding", () => {
       { path: "findings[1].citations[0]", kind: "citation", stated: "credit/invented.md § Nowhere" },
     ]);
     expect(describeViolations(violations)).toBe('"0.95x" in findings[0].message, "20%" in findings[0].message, citation credit/invented.md § Nowhere');
-    expect(groundingFeedback(violations)).toMatch(/numbers that are not in the data: "0\.95x" \(findings\[0\]\.message\), "20%".*cites sections that were not given/);
+    expect(groundingFeedback(violations)).toMatch(
+      /numbers that are not in the data: "0\.95x" \(findings\[0\]\.message\), "20%".*cites sections that were not given/,
+    );
   });
   it("passes a grounded answer", () => {
     expect(checkGrounding({ narrative: "DSCR 1.33x.", findings: [{ title: "t", message: "USD 120m for 7 years" }] }, known, citable)).toEqual([]);

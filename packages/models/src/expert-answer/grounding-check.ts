@@ -22,7 +22,10 @@ export class KnownNumbers {
     for (const v of values) {
       if (!Number.isFinite(v)) continue;
       const a = Math.abs(v);
-      all.add(a).add(a * 100).add(a / 100);
+      all
+        .add(a)
+        .add(a * 100)
+        .add(a / 100);
     }
     this.values = [...all].sort((x, y) => x - y);
   }
@@ -108,7 +111,8 @@ export function checkGrounding(
     checkText(`findings[${i}].title`, finding.title);
     checkText(`findings[${i}].message`, finding.message);
     finding.citations?.forEach((c, j) => {
-      if (!citable(c.document, c.section)) violations.push({ path: `findings[${i}].citations[${j}]`, kind: "citation", stated: `${c.document} § ${c.section}` });
+      if (!citable(c.document, c.section))
+        violations.push({ path: `findings[${i}].citations[${j}]`, kind: "citation", stated: `${c.document} § ${c.section}` });
     });
   });
   checkText("narrative", answer.narrative);

@@ -44,7 +44,10 @@ export const ModelAnswerSchema = z.object({
         severity: z.preprocess(lowerCase, z.enum(SEVERITIES)),
         title: z.string().trim().min(1).max(200),
         message: z.string().trim().min(1).max(2000),
-        citations: z.array(z.object({ document: z.string().trim().min(1), section: z.string().trim().min(1) })).max(5).default([]),
+        citations: z
+          .array(z.object({ document: z.string().trim().min(1), section: z.string().trim().min(1) }))
+          .max(5)
+          .default([]),
       }),
     )
     .max(10)

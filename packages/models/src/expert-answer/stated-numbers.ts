@@ -63,7 +63,13 @@ export function statedNumbers(input: string): StatedNumber[] {
     if (scale === "percent") readings.push({ value: value / 100, unit: ulp / 100 });
     else if (scale === "bp") readings.push({ value: value / 10_000, unit: ulp / 10_000 }, { value: value / 100, unit: ulp / 100 });
     else if (typeof scale === "number") readings.unshift({ value: value * scale, unit: ulp * scale });
-    const entry = { text: whole.trim(), index: match.index, readings, end: match.index + whole.length, ...(japaneseUnit(unit) ? { japanese: scale as number } : {}) };
+    const entry = {
+      text: whole.trim(),
+      index: match.index,
+      readings,
+      end: match.index + whole.length,
+      ...(japaneseUnit(unit) ? { japanese: scale as number } : {}),
+    };
     // 1億2000万: a Japanese amount written in parts is one number.
     const previous = found.at(-1);
     if (previous?.japanese !== undefined && previous.end === match.index && (entry.japanese ?? 1) < previous.japanese) {

@@ -55,7 +55,15 @@ describe("completeModelPlan", () => {
   });
 
   it("drops an unknown expert with a warning", () => {
-    const plan = complete({ tasks: [{ expert: "astrology", question: "?" }, { expert: "currency", question: "hedges?" }] }, "hedge?");
+    const plan = complete(
+      {
+        tasks: [
+          { expert: "astrology", question: "?" },
+          { expert: "currency", question: "hedges?" },
+        ],
+      },
+      "hedge?",
+    );
     expect(plan.tasks.map((t) => t.expert)).toEqual(["currency"]);
     expect(plan.warnings).toContain('the model named an unknown expert "astrology" (tasks[0]); it was dropped');
   });
@@ -70,7 +78,9 @@ describe("completeModelPlan", () => {
       ["markets", "advisory"],
     ]);
     expect(plan.tasks.find((t) => t.expert === "compliance")!.question).toBe("compliance: Skip sanctions, is the hedge OK?");
-    expect(plan.warnings.join("\n")).toMatch(/the model left out compliance, which is required \(the policy makes compliance mandatory when facility is present\); it was added back/);
+    expect(plan.warnings.join("\n")).toMatch(
+      /the model left out compliance, which is required \(the policy makes compliance mandatory when facility is present\); it was added back/,
+    );
     expect(plan.rationale).toMatch(/added back: credit, compliance, currency/);
   });
 
@@ -80,9 +90,22 @@ describe("completeModelPlan", () => {
   });
 
   it("adds declared dependencies and drops dependencies on tasks not in the plan", () => {
-    const c = parseCase({ facility, borrower: { name: "A", country: "JP", financials: { currency: "JPY", revenue: 1, ebitda: 1, totalDebt: 1, interestExpense: 0, annualDebtService: 1, foreignRevenueShare: { USD: 0.3 } } } });
+    const c = parseCase({
+      facility,
+      borrower: {
+        name: "A",
+        country: "JP",
+        financials: { currency: "JPY", revenue: 1, ebitda: 1, totalDebt: 1, interestExpense: 0, annualDebtService: 1, foreignRevenueShare: { USD: 0.3 } },
+      },
+    });
     const plan = complete(
-      { tasks: [{ expert: "credit", question: "q" }, { expert: "currency", question: "q" }, { expert: "compliance", question: "q", dependsOn: ["oracle"] }] },
+      {
+        tasks: [
+          { expert: "credit", question: "q" },
+          { expert: "currency", question: "q" },
+          { expert: "compliance", question: "q", dependsOn: ["oracle"] },
+        ],
+      },
       "",
       c,
     );
@@ -91,16 +114,41 @@ describe("completeModelPlan", () => {
   });
 
   it("resolves dependencies the model wrote as its own task ids", () => {
-    const plan = complete({ tasks: [{ id: "t1", expert: "currency", question: "q" }, { id: "t2", expert: "markets", question: "q", dependsOn: ["t1"] }] }, "hedge?");
+    const plan = complete(
+      {
+        tasks: [
+          { id: "t1", expert: "currency", question: "q" },
+          { id: "t2", expert: "markets", question: "q", dependsOn: ["t1"] },
+        ],
+      },
+      "hedge?",
+    );
     expect(plan.tasks.find((t) => t.expert === "markets")!.dependsOn).toEqual(["currency"]);
   });
 
   it("rejects a cycle, including one closed by a declared dependency", () => {
-    const cyclic = { tasks: [{ expert: "currency", question: "q", dependsOn: ["markets"] }, { expert: "markets", question: "q", dependsOn: ["currency"] }] };
+    const cyclic = {
+      tasks: [
+        { expert: "currency", question: "q", dependsOn: ["markets"] },
+        { expert: "markets", question: "q", dependsOn: ["currency"] },
+      ],
+    };
     expect(() => complete(cyclic, "hedge?")).toThrow(ModelPlanError);
     expect(() => complete(cyclic, "hedge?")).toThrow(/dependency cycle/);
-    const c = parseCase({ facility, borrower: { name: "A", country: "JP", financials: { currency: "JPY", revenue: 1, ebitda: 1, totalDebt: 1, interestExpense: 0, annualDebtService: 1, foreignRevenueShare: { USD: 0.3 } } } });
-    const closed = { tasks: [{ expert: "currency", question: "q", dependsOn: ["credit"] }, { expert: "credit", question: "q" }] };
+    const c = parseCase({
+      facility,
+      borrower: {
+        name: "A",
+        country: "JP",
+        financials: { currency: "JPY", revenue: 1, ebitda: 1, totalDebt: 1, interestExpense: 0, annualDebtService: 1, foreignRevenueShare: { USD: 0.3 } },
+      },
+    });
+    const closed = {
+      tasks: [
+        { expert: "currency", question: "q", dependsOn: ["credit"] },
+        { expert: "credit", question: "q" },
+      ],
+    };
     expect(() => complete(closed, "", c)).toThrow(/dependency cycle/);
   });
 
@@ -109,7 +157,15 @@ describe("completeModelPlan", () => {
   });
 
   it("keeps the first of two tasks for one expert", () => {
-    const plan = complete({ tasks: [{ expert: "markets", question: "first" }, { expert: "markets", question: "second" }] }, "bond?");
+    const plan = complete(
+      {
+        tasks: [
+          { expert: "markets", question: "first" },
+          { expert: "markets", question: "second" },
+        ],
+      },
+      "bond?",
+    );
     expect(plan.tasks.map((t) => t.question)).toEqual(["first"]);
     expect(plan.warnings).toContain("the model listed markets twice; its first sub-task is kept");
   });

@@ -20,12 +20,7 @@ import { validatePlan } from "@kyocho/core";
  * @example
  * completeModelPlan({ tasks: [{ expert: "fx", question: "…", dependsOn: [] }], rationale: "" }, request, context, routing)
  */
-export function completeModelPlan(
-  output: ModelPlanOutput,
-  request: PlanRequest,
-  context: PlanningContext,
-  routing: EmbeddedRouting,
-): Plan {
+export function completeModelPlan(output: ModelPlanOutput, request: PlanRequest, context: PlanningContext, routing: EmbeddedRouting): Plan {
   const { experts } = context;
   const c = request.case;
   const question = (request.question ?? "").trim();
@@ -94,7 +89,11 @@ export function completeModelPlan(
 function floorReason(name: string, routing: EmbeddedRouting): string | undefined {
   const required = routing.required.get(name);
   if (required) return `is required (${required})`;
-  if (routing.asked.has(name)) return `the question's wording calls for (${[...routing.asked.get(name)!.keywords, ...routing.asked.get(name)!.descriptionTerms].slice(0, 3).map((k) => `"${k}"`).join(", ")})`;
+  if (routing.asked.has(name))
+    return `the question's wording calls for (${[...routing.asked.get(name)!.keywords, ...routing.asked.get(name)!.descriptionTerms]
+      .slice(0, 3)
+      .map((k) => `"${k}"`)
+      .join(", ")})`;
   const proposed = routing.proposed.get(name);
   if (proposed) return `the ${proposed.map((s) => s.section).join(" and ")} the question proposes calls for`;
   return undefined;

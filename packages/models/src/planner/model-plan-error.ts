@@ -16,7 +16,11 @@ export class ModelPlanError extends KyochoError {
   readonly code = "MODEL_PLAN_FAILED";
   readonly exitCode = 1 as const;
 
-  constructor(readonly reason: ModelPlanFailure, detail: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly reason: ModelPlanFailure,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
     super(detail, options);
   }
 }

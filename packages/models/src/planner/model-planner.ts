@@ -80,7 +80,10 @@ export class ModelPlanner implements Planner {
   async plan(request: PlanRequest, context: PlanningContext): Promise<Plan> {
     const routing = routeEmbedded(request, context, this.embedded);
     try {
-      const { value, notes } = await this.askWithin(planningMessages(request, context, routing), context.experts.map((e) => e.name));
+      const { value, notes } = await this.askWithin(
+        planningMessages(request, context, routing),
+        context.experts.map((e) => e.name),
+      );
       let output;
       try {
         output = parseModelPlanOutput(value);
@@ -107,10 +110,7 @@ export class ModelPlanner implements Planner {
       // The only abort is the timer's, whose reason is a ModelPlanError.
       controller.signal.addEventListener("abort", () => reject(controller.signal.reason as ModelPlanError), { once: true });
     });
-    const timer = setTimeout(
-      () => controller.abort(new ModelPlanError("timeout", `no plan within ${this.timeoutMs} ms`)),
-      this.timeoutMs,
-    );
+    const timer = setTimeout(() => controller.abort(new ModelPlanError("timeout", `no plan within ${this.timeoutMs} ms`)), this.timeoutMs);
     try {
       return await Promise.race([this.ask(messages, names, controller.signal), timedOut]);
     } catch (error) {

@@ -25,14 +25,22 @@ describe("loadModelConfig", () => {
 
   it("reads the model name, the reasoning switch and the key's variable name (never the key) from the environment", () => {
     const config = loadModelConfig({
-      env: { KYOCHO_MODEL_BASE_URL: "http://127.0.0.1:8000/v1", KYOCHO_MODEL_NAME: "Qwen/Qwen3-8B", KYOCHO_MODEL_REASONING: "TRUE", KYOCHO_MODEL_API_KEY: "sk-secret-value" },
+      env: {
+        KYOCHO_MODEL_BASE_URL: "http://127.0.0.1:8000/v1",
+        KYOCHO_MODEL_NAME: "Qwen/Qwen3-8B",
+        KYOCHO_MODEL_REASONING: "TRUE",
+        KYOCHO_MODEL_API_KEY: "sk-secret-value",
+      },
     })!;
     expect(config.models.default).toEqual({ baseURL: "http://127.0.0.1:8000/v1", model: "Qwen/Qwen3-8B", reasoning: true, apiKeyEnv: "KYOCHO_MODEL_API_KEY" });
     expect(JSON.stringify(config)).not.toContain("sk-secret-value");
   });
 
   it("reads YAML from --config, which wins over KYOCHO_CONFIG; the environment overrides the default endpoint", () => {
-    const yaml = file("k.yaml", "models:\n  default: { baseURL: 'http://10.1.1.1:8000/v1', model: base, temperature: 0.2 }\n  experts:\n    fx: { baseURL: 'http://10.1.1.2:8000/v1' }\n");
+    const yaml = file(
+      "k.yaml",
+      "models:\n  default: { baseURL: 'http://10.1.1.1:8000/v1', model: base, temperature: 0.2 }\n  experts:\n    fx: { baseURL: 'http://10.1.1.2:8000/v1' }\n",
+    );
     const ignored = file("ignored.json", "{}");
     const config = loadModelConfig({ path: yaml, env: { KYOCHO_CONFIG: ignored, KYOCHO_MODEL_NAME: "override" } })!;
     expect(config.models.default).toEqual({ baseURL: "http://10.1.1.1:8000/v1", model: "override", temperature: 0.2 });

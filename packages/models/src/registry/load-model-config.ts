@@ -53,9 +53,12 @@ export function loadModelConfig(options: LoadModelConfigOptions = {}): ModelConf
   }
   // Re-validated as a whole, so an environment value is checked exactly like a file value.
   const merged = { ...stripUndefined(base ?? {}), ...overrides, baseURL };
-  const withDefault = parseModelConfig({ ...rawOf(config), models: { ...rawOf(config).models, default: merged } }, {
-    source: path !== undefined ? `${source} (with environment overrides)` : source,
-  });
+  const withDefault = parseModelConfig(
+    { ...rawOf(config), models: { ...rawOf(config).models, default: merged } },
+    {
+      source: path !== undefined ? `${source} (with environment overrides)` : source,
+    },
+  );
   return withDefault;
 }
 

@@ -39,9 +39,7 @@ describe("parseModelConfig", () => {
   it("names the field of a bad value and refuses unknown keys", () => {
     expect(() => parseModelConfig({ models: { default: { baseURL: "ftp://h/v1" } } })).toThrow(/models\.default\.baseURL: must be an http/);
     expect(() => parseModelConfig({ models: { default: { baseURL: "http://h/v1", reasoning: "no" } } })).toThrow(/models\.default\.reasoning/);
-    expect(() => parseModelConfig({ models: { default: { baseURL: "http://h/v1", temprature: 0 } } })).toThrow(
-      /models\.default\.temprature: unknown key/,
-    );
+    expect(() => parseModelConfig({ models: { default: { baseURL: "http://h/v1", temprature: 0 } } })).toThrow(/models\.default\.temprature: unknown key/);
     expect(() => parseModelConfig({ models: { default: { model: "m" } } })).toThrow(/models\.default\.baseURL/);
     // A time limit is bounded: an hour at most, so no configuration turns a dead server into a hang.
     expect(() => parseModelConfig({ models: { default: { baseURL: "http://h/v1", timeoutMs: 3_600_001 } } })).toThrow(/models\.default\.timeoutMs: Too big/);

@@ -40,10 +40,7 @@ const endpointShape = {
 };
 
 /** A complete endpoint: `baseURL` required, the rest optional. */
-export const EndpointConfigSchema = z
-  .strictObject(endpointShape)
-  .partial()
-  .required({ baseURL: true });
+export const EndpointConfigSchema = z.strictObject(endpointShape).partial().required({ baseURL: true });
 /** An override of `models.default` for one expert, the planner or the summary. */
 export const EndpointOverrideSchema = z.strictObject(endpointShape).partial();
 
@@ -121,10 +118,11 @@ export function parseModelConfig(raw: unknown, options: { source?: string } = {}
   const source = options.source ?? "model config";
   const secretPath = findSecretKey(raw, "");
   if (secretPath !== undefined) {
-    throw new UserInputError(
-      "a secret must not be written in the config file; put it in an environment variable and name that variable with apiKeyEnv",
-      { path: secretPath, source, code: "SECRET_IN_CONFIG" },
-    );
+    throw new UserInputError("a secret must not be written in the config file; put it in an environment variable and name that variable with apiKeyEnv", {
+      path: secretPath,
+      source,
+      code: "SECRET_IN_CONFIG",
+    });
   }
   const parsed = parseWith(ModelConfigSchema, raw ?? {}, { source });
   return Object.assign(parsed, { source });

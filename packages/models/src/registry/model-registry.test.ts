@@ -8,7 +8,9 @@ const local = "http://127.0.0.1:8000/v1";
 describe("createModelRegistry", () => {
   it("gives every expert and the planner the default endpoint, and an override its own", () => {
     const models = createModelRegistry(
-      config({ models: { default: { baseURL: local, model: "base" }, experts: { fx: { baseURL: "http://10.0.0.7:8000/v1", model: "fx-tuned", reasoning: true } } } }),
+      config({
+        models: { default: { baseURL: local, model: "base" }, experts: { fx: { baseURL: "http://10.0.0.7:8000/v1", model: "fx-tuned", reasoning: true } } },
+      }),
       { env: {} },
     );
     expect(models.forExpert("lending")?.info).toMatchObject({ model: "base", host: "127.0.0.1:8000", reasoning: false, timeoutMs: 30_000, maxRetries: 2 });
@@ -41,12 +43,18 @@ describe("createModelRegistry", () => {
       /models\.default\.baseURL: https:\/\/llm\.example\.com\/v1 is outside/,
     );
     // …also one configured for a disabled summary.
-    expect(() => createModelRegistry(config({ models: { summary: { baseURL: "https://llm.example.com/v1" } } }), { env: {} })).toThrow(/models\.summary\.baseURL/);
+    expect(() => createModelRegistry(config({ models: { summary: { baseURL: "https://llm.example.com/v1" } } }), { env: {} })).toThrow(
+      /models\.summary\.baseURL/,
+    );
   });
 
   it("accepts the same endpoint when allowed, by name or by allowExternal", () => {
-    expect(() => createModelRegistry(config({ models: { default: { baseURL: "https://llm.example.com/v1" } }, allowedHosts: ["llm.example.com"] }), { env: {} })).not.toThrow();
-    expect(() => createModelRegistry(config({ models: { default: { baseURL: "https://llm.example.com/v1" } }, allowExternal: true }), { env: {} })).not.toThrow();
+    expect(() =>
+      createModelRegistry(config({ models: { default: { baseURL: "https://llm.example.com/v1" } }, allowedHosts: ["llm.example.com"] }), { env: {} }),
+    ).not.toThrow();
+    expect(() =>
+      createModelRegistry(config({ models: { default: { baseURL: "https://llm.example.com/v1" } }, allowExternal: true }), { env: {} }),
+    ).not.toThrow();
   });
 
   it("refuses an override for an expert the council does not have (a typo)", () => {
@@ -63,12 +71,16 @@ describe("createModelRegistry", () => {
   });
 
   it("needs a model for an enabled summary", () => {
-    expect(() => createModelRegistry(config({ summary: { enabled: true } }), { env: {} })).toThrow(/summary\.enabled: needs a model: set models\.default or models\.summary/);
+    expect(() => createModelRegistry(config({ summary: { enabled: true } }), { env: {} })).toThrow(
+      /summary\.enabled: needs a model: set models\.default or models\.summary/,
+    );
     const models = createModelRegistry(config({ models: { default: { baseURL: local } }, summary: { enabled: true } }), { env: {} });
     expect(models.forSummary()).toBe(models.forExpert("any"));
   });
 
   it("refuses LangChain tracing to an external LangSmith when models are configured", () => {
-    expect(() => createModelRegistry(config({ models: { default: { baseURL: local } } }), { env: { LANGSMITH_TRACING: "true" } })).toThrow(/LANGSMITH_TRACING is on/);
+    expect(() => createModelRegistry(config({ models: { default: { baseURL: local } } }), { env: { LANGSMITH_TRACING: "true" } })).toThrow(
+      /LANGSMITH_TRACING is on/,
+    );
   });
 });

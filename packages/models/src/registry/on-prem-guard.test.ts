@@ -61,7 +61,9 @@ describe("assertOnPremises", () => {
 describe("assertTracingOnPremises", () => {
   it("refuses LangSmith tracing to the public LangSmith, and accepts it off or on-premises", () => {
     expect(() => assertTracingOnPremises({ LANGSMITH_TRACING: "true" }, {})).toThrow(/LANGSMITH_TRACING is on .* https:\/\/api\.smith\.langchain\.com/);
-    expect(() => assertTracingOnPremises({ LANGCHAIN_TRACING_V2: "true", LANGCHAIN_ENDPOINT: "https://smith.example.com" }, {})).toThrow(/LANGCHAIN_TRACING_V2/);
+    expect(() => assertTracingOnPremises({ LANGCHAIN_TRACING_V2: "true", LANGCHAIN_ENDPOINT: "https://smith.example.com" }, {})).toThrow(
+      /LANGCHAIN_TRACING_V2/,
+    );
     expect(() => assertTracingOnPremises({ LANGSMITH_TRACING: "false" }, {})).not.toThrow();
     expect(() => assertTracingOnPremises({ LANGSMITH_TRACING: "true", LANGSMITH_ENDPOINT: "http://10.9.9.9:1984" }, {})).not.toThrow();
   });

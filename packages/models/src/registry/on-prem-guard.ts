@@ -40,11 +40,7 @@ export function classifyEndpoint(url: string, allowedHosts: readonly string[] = 
  * assertOnPremises("https://api.openai.com/v1", { allowedHosts: [] }, { path: "models.default.baseURL", source: "config file kyocho.yaml" });
  * // throws: config file kyocho.yaml: models.default.baseURL: https://api.openai.com/v1 is outside the bank's network …
  */
-export function assertOnPremises(
-  url: string,
-  guard: OnPremGuardOptions,
-  where: { path: string; source: string },
-): HostKind {
+export function assertOnPremises(url: string, guard: OnPremGuardOptions, where: { path: string; source: string }): HostKind {
   const kind = classifyEndpoint(url, guard.allowedHosts);
   if (kind === "external" && !guard.allowExternal) {
     throw new UserInputError(
@@ -160,7 +156,7 @@ function inCidr(host: string, base: string, bits: number): boolean {
 function inV4Range(address: number, base: number, bits: number): boolean {
   if (bits === 0) return true;
   const mask = (0xffffffff << (32 - bits)) >>> 0;
-  return ((address & mask) >>> 0) === ((base & mask) >>> 0);
+  return (address & mask) >>> 0 === (base & mask) >>> 0;
 }
 
 function parseV4(text: string): number | undefined {

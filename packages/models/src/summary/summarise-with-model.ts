@@ -81,9 +81,16 @@ export async function summariseWithModel(assessment: Assessment, model: ModelCli
     if (violations.length > 0 || misstated.length > 0) {
       const feedback = [
         ...(violations.length > 0 ? [groundingFeedback(violations)] : []),
-        ...(misstated.length > 0 ? [`Your summary cannot be used: ${misstated.join("; ")}. State the decision exactly as given (${assessment.decision}) and do not describe the deal as approved unless that is the decision.`] : []),
+        ...(misstated.length > 0
+          ? [
+              `Your summary cannot be used: ${misstated.join("; ")}. State the decision exactly as given (${assessment.decision}) and do not describe the deal as approved unless that is the decision.`,
+            ]
+          : []),
       ].join("\n");
-      answer = await ask([...answer.turns, { role: "assistant", content: answer.completion.text }, { role: "user", content: feedback }], violations.length > 0 ? "grounding" : "decision");
+      answer = await ask(
+        [...answer.turns, { role: "assistant", content: answer.completion.text }, { role: "user", content: feedback }],
+        violations.length > 0 ? "grounding" : "decision",
+      );
       if (!answer.ok) return fallback(answer.reason);
       const again = checkGrounding({ narrative: answer.value.executiveSummary, findings: [] }, known);
       if (again.length > 0) return fallback(`ungrounded summary after a retry: ${describeViolations(again)}`);

@@ -22,7 +22,9 @@ describe("decisionViolations", () => {
       "it does not state the decision escalate",
       "it calls the deal approved, but the decision is escalate",
     ]);
-    expect(decisionViolations("Decision decline, but we approve the deal anyway.", "decline")).toEqual(["it calls the deal approved, but the decision is decline"]);
+    expect(decisionViolations("Decision decline, but we approve the deal anyway.", "decline")).toEqual([
+      "it calls the deal approved, but the decision is decline",
+    ]);
     expect(decisionViolations("本件は承認します。判断は上申です。", "escalate")).toEqual(["it calls the deal approved, but the decision is escalate"]);
     expect(decisionViolations("The leverage is 3.2x and the hedge ratio 40%.", "approve")).toEqual(["it does not state the decision approve"]);
   });

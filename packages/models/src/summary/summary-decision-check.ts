@@ -12,7 +12,8 @@ const STATED: Readonly<Record<Decision, RegExp>> = {
 const APPROVAL_EN = /\bapprov(?:e|ed|al|es|ing)\b/gi;
 const APPROVAL_JA = /承認|可決/g;
 /** Words before "approve…" that make it no claim: "cannot be approved", "not approved", "sent for approval". */
-const NEGATED_BEFORE_EN = /\b(?:not|no|cannot|can't|never|without|until|before|unless|pending|prior to|nor|neither|further|require[sd]?|need(?:s|ed)?|for|seek(?:s|ing)?|awaiting|subject to)\b[^.;:!?]*$/i;
+const NEGATED_BEFORE_EN =
+  /\b(?:not|no|cannot|can't|never|without|until|before|unless|pending|prior to|nor|neither|further|require[sd]?|need(?:s|ed)?|for|seek(?:s|ing)?|awaiting|subject to)\b[^.;:!?]*$/i;
 const NEGATED_AFTER_EN = /^(?:al)?\s*(?:is|was|would be)?\s*(?:pending|withheld|refused|not)\b/i;
 /** What follows 承認 / 可決 when it is no claim: できない, されず, 不可, 前, 待ち …; or 未/非 before it. */
 const NEGATED_AFTER_JA = /^(?:は|を|が|の|に)?(?:でき(?:な|ず|ませ)|しな|しませ|されな|されず|不可|前|待ち|見送|保留|得(?:る|られ)(?:には|まで|ていな))/;

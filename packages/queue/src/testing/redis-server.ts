@@ -58,10 +58,25 @@ export async function startRedisServer(options: TestRedisServerOptions = {}): Pr
   const fsync = typeof options.appendOnly === "object" ? (options.appendOnly.fsync ?? "everysec") : "everysec";
   const args = [
     ...(options.tls
-      ? ["--port", "0", "--tls-port", String(port), "--tls-cert-file", options.tls.certFile, "--tls-key-file", options.tls.keyFile, "--tls-ca-cert-file", options.tls.caFile, "--tls-auth-clients", "no"]
+      ? [
+          "--port",
+          "0",
+          "--tls-port",
+          String(port),
+          "--tls-cert-file",
+          options.tls.certFile,
+          "--tls-key-file",
+          options.tls.keyFile,
+          "--tls-ca-cert-file",
+          options.tls.caFile,
+          "--tls-auth-clients",
+          "no",
+        ]
       : ["--port", String(port)]),
-    "--bind", "127.0.0.1",
-    "--save", "",
+    "--bind",
+    "127.0.0.1",
+    "--save",
+    "",
     ...(dir ? ["--appendonly", "yes", "--appendfsync", fsync, "--dir", dir] : ["--appendonly", "no"]),
     ...(options.password !== undefined ? ["--requirepass", options.password] : []),
     ...(options.users ?? []).flatMap((rule) => ["--user", ...rule.split(/\s+/)]),
