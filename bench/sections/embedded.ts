@@ -145,7 +145,8 @@ async function throughput(assess: () => Promise<Assessment>, total: number, inFl
 /** `kyocho ask` from process start to its exit after printing the assessment. */
 async function coldAsk(): Promise<number> {
   const started = performance.now();
-  const result = await waitForExit(spawnKyocho(["ask", "--case", FOUR_EXPERT_CASE], { env: { ...process.env, NO_COLOR: "1" } }));
+  // Stateless, as the figure always was (and nothing written into the repository): the store's cost is measured by bench/store-footprint.ts.
+  const result = await waitForExit(spawnKyocho(["ask", "--case", FOUR_EXPERT_CASE], { env: { ...process.env, NO_COLOR: "1", KYOCHO_STORE: "off" } }));
   const ms = performance.now() - started;
   if (result.code !== 0 || !/escalate|approve|decline/i.test(result.stdout)) {
     throw new Error(`kyocho ask failed (exit ${result.code}): ${result.stderr.slice(-400)}`);

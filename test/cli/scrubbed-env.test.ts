@@ -14,6 +14,7 @@ const DEVELOPER = {
   KYOCHO_CONFIG: "/home/dev/kyocho.yaml",
   KYOCHO_QUEUE: "1",
   REDIS_URL: "redis://:their-password@10.9.9.9:6379",
+  KYOCHO_DATABASE_URL: "postgres://dev:their-password@10.9.9.9/kyocho",
   OPENAI_API_KEY: "sk-their-key",
   LANGSMITH_TRACING: "true",
 };
@@ -53,10 +54,13 @@ describe("the CLI under test does not see the developer's kyocho settings", () =
       HOME: "/home/dev",
       NODE_OPTIONS: "--max-old-space-size=2048",
       NO_COLOR: "1",
+      KYOCHO_STORE: "off",
       KYOCHO_PREFIX: "{t}",
     });
     expect(cliEnv({}, { sharedRedis: true }, DEVELOPER).REDIS_URL).toBe(DEVELOPER.REDIS_URL);
     expect(cliEnv({ REDIS_URL: "redis://127.0.0.1:1" }, { sharedRedis: true }, DEVELOPER).REDIS_URL).toBe("redis://127.0.0.1:1");
     expect(cliEnv({ KYOCHO_CONFIG: "x.yaml" }, {}, DEVELOPER).KYOCHO_CONFIG).toBe("x.yaml");
+    // A spawned ask stores nothing (tests run from the repository root) unless the test names a store.
+    expect(cliEnv({ KYOCHO_STORE: "/tmp/t.db" }, {}, DEVELOPER).KYOCHO_STORE).toBe("/tmp/t.db");
   });
 });

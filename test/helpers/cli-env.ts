@@ -20,18 +20,21 @@ export interface CliEnvOptions {
 
 /**
  * The environment for a `kyocho` child process: the runner's process basics
- * (PATH, HOME, NODE_*, locale), `NO_COLOR=1`, the suite's `REDIS_URL` when
- * `sharedRedis` is set, then exactly what the test passes in `explicit`.
+ * (PATH, HOME, NODE_*, locale), `NO_COLOR=1`, `KYOCHO_STORE=off` (tests run
+ * from the repository root, where a stored `ask` would write
+ * `.kyocho/kyocho.db`; a test of the store names its own file), the suite's
+ * `REDIS_URL` when `sharedRedis` is set, then exactly what the test passes in `explicit`.
  * `explicit` wins; an `undefined` value there leaves the name unset.
  *
  * @example
  * cliEnv({ KYOCHO_PREFIX: prefix }, { sharedRedis: true })
- * // { PATH, HOME, …, NO_COLOR: "1", REDIS_URL: <runner's>, KYOCHO_PREFIX: prefix }
+ * // { PATH, HOME, …, NO_COLOR: "1", KYOCHO_STORE: "off", REDIS_URL: <runner's>, KYOCHO_PREFIX: prefix }
  */
 export function cliEnv(explicit: NodeJS.ProcessEnv = {}, options: CliEnvOptions = {}, parent: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(parent)) if (KEPT.test(name) && value !== undefined) env[name] = value;
   env.NO_COLOR = "1";
+  env.KYOCHO_STORE = "off";
   if (options.sharedRedis && parent.REDIS_URL !== undefined) env.REDIS_URL = parent.REDIS_URL;
   for (const [name, value] of Object.entries(explicit)) {
     if (value === undefined) delete env[name];

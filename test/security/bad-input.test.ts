@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { stringify as toYaml } from "yaml";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { AssessmentSchema, KyochoError, UserInputError } from "@kyocho/core";
 import { createModelRegistry, parseModelConfig } from "@kyocho/models";
 import { readDataFile } from "@kyocho/core/validation";
@@ -71,6 +71,17 @@ function expectAssessmentOrBadInput(run: Run, source: RegExp): void {
 
 afterEach(() => {
   vi.restoreAllMocks();
+});
+
+// `main` runs here, in the test's process and from the repository root, where a stored `ask` would write
+// .kyocho/kyocho.db: these runs keep nothing, as spawned ones do (test/helpers/cli-env.ts).
+const storeSetting = process.env.KYOCHO_STORE;
+beforeAll(() => {
+  process.env.KYOCHO_STORE = "off";
+});
+afterAll(() => {
+  if (storeSetting === undefined) delete process.env.KYOCHO_STORE;
+  else process.env.KYOCHO_STORE = storeSetting;
 });
 
 // Values that break things: wrong types, edges of numbers, huge and empty strings, control characters, prototypes.

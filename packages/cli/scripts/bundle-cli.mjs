@@ -6,9 +6,12 @@
 //
 // - One chunk per command (`splitting`): `kyocho ask` loads the ask chunk and
 //   what it shares, never the worker's, the dashboard's or the report's.
-// - The queue and dashboard stacks and the model client stay outside the
-//   bundle (EXTERNAL), loaded from node_modules only by the commands and
-//   options that use them, as without the bundle.
+// - The queue and dashboard stacks, the model client and the database
+//   drivers (better-sqlite3 is native; pg only for PostgreSQL) stay outside
+//   the bundle (EXTERNAL), loaded from node_modules only by the commands and
+//   options that use them, as without the bundle. The LangGraph
+//   checkpointers are bundled: loaded from node_modules they would bring a
+//   second copy of LangGraph's checkpoint code (~340 ms per stored `ask`).
 // - Workspace code that finds files beside itself (`new URL("../knowledge",
 //   import.meta.url)`) keeps pointing at its own package: `import.meta.url`
 //   in those files is rewritten to the file's URL relative to the bundle.
@@ -30,7 +33,7 @@ const REPO_ROOT = join(CLI_DIR, "..", "..");
 const OUT_DIR = join(CLI_DIR, "dist", "bundle");
 
 /** Loaded from node_modules at run time, and only by the code paths that need them. */
-export const EXTERNAL = ["bullmq", "ioredis", "@bull-board/*", "express", "tsx", "tsx/*"];
+export const EXTERNAL = ["better-sqlite3", "pg", "pg-native", "bullmq", "ioredis", "@bull-board/*", "express", "tsx", "tsx/*"];
 
 let esbuild;
 try {

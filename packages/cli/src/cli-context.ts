@@ -1,7 +1,7 @@
 import { checkQuestionLimit, limitsFromEnv, type Limits } from "@kyocho/core/limits";
 import { InProcessExecutor, loadPolicyFile, type Case, type Expert, type Policy } from "@kyocho/core";
 import { readDataFile } from "@kyocho/core/validation";
-import { createCouncil, type Council } from "@kyocho/council";
+import { createCouncil, type Council, type CouncilOptions as CreateCouncilOptions } from "@kyocho/council";
 import { loadReferencePolicy, referenceExperts } from "@kyocho/reference-council";
 import type { ModelContext } from "./model-context.js";
 
@@ -52,7 +52,7 @@ export async function councilFromOptions(options: CouncilOptions): Promise<Counc
  * configured models in this process, and the model planner plans. Without a
  * model configuration this is exactly {@link councilFromOptions}.
  */
-export function councilWithModels(resolved: ResolvedCouncil, modelContext: ModelContext): Council {
+export function councilWithModels(resolved: ResolvedCouncil, modelContext: ModelContext, durable: Pick<CreateCouncilOptions, "checkpointer"> = {}): Council {
   const { experts, policy } = resolved;
   const { models, planner, planning, summary, audit } = modelContext;
   return createCouncil({
@@ -63,6 +63,7 @@ export function councilWithModels(resolved: ResolvedCouncil, modelContext: Model
     summary,
     audit,
     limits: cliLimits(),
+    ...durable,
   });
 }
 

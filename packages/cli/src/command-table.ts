@@ -13,6 +13,9 @@ export type RegisterCommand = (program: Command) => void;
 export const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<RegisterCommand>]> = [
   ["ask", async () => (await import("./commands/ask.js")).registerAsk],
   ["signoff", async () => (await import("./commands/signoff.js")).registerSignoff],
+  ["resume", async () => (await import("./commands/resume.js")).registerResume],
+  ["history", async () => (await import("./commands/history.js")).registerHistory],
+  ["show", async () => (await import("./commands/show.js")).registerShow],
   ["plan", async () => (await import("./commands/plan.js")).registerPlan],
   ["experts", async () => (await import("./commands/experts.js")).registerExperts],
   ["schema", async () => (await import("./commands/schema.js")).registerSchema],

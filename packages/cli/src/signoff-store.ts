@@ -17,11 +17,48 @@ export interface SignoffStore {
 
 export type OpenSignoffStore = () => Promise<SignoffStore>;
 
-/** Until a store is configured, there is no thread to sign: said as an input error, before anything is read. */
-export const openNoStore: OpenSignoffStore = () =>
-  Promise.reject(
-    new UserInputError("needs the assessment store, where `kyocho ask` keeps assessments awaiting sign-off; this installation has none configured", {
-      source: "signoff",
-      code: "NO_STORE",
-    }),
-  );
+/**
+ * The configured assessment store (`.kyocho/kyocho.db`, `KYOCHO_STORE=FILE`, or PostgreSQL at
+ * `KYOCHO_DATABASE_URL`) as the sign-off's: its checkpointer holds the council threads `kyocho ask`
+ * left waiting, and each accepted signature is added to the record in one transaction under the
+ * record's lock, with the status the assessment now has. Of two people supplying the same signature
+ * at the same moment, the record takes exactly one (`signoffsBefore`); the other is told it was
+ * already signed.
+ */
+export const openConfiguredSignoffStore: OpenSignoffStore = async () => {
+  const { openConfiguredStore, storeSetting } = await import("./store-context.js");
+  const { AlreadySignedError, StatusConflictError } = await import("@kyocho/store");
+  const store = await openConfiguredStore(storeSetting({}), "signoff");
+  return {
+    checkpointer: await store.checkpointer(),
+    recordSignoff: async (assessment) => {
+      const signoff = assessment.signoff;
+      const latest = signoff?.signatures.at(-1);
+      if (!signoff || !latest) return;
+      try {
+        await store.addSignoff(
+          {
+            assessmentId: assessment.id,
+            signer: latest.name,
+            role: latest.role,
+            decision: latest.decision,
+            conditions: latest.conditions,
+            reason: latest.reason,
+            signedAt: latest.at,
+          },
+          { from: ["awaiting_signoff"], to: signoff.status, signoffsBefore: signoff.signatures.length - 1 },
+        );
+      } catch (error) {
+        if (error instanceof AlreadySignedError || error instanceof StatusConflictError)
+          throw new UserInputError(`${assessment.id} was signed by someone else at the same moment; look again with kyocho show`, {
+            source: "signoff",
+            code: "ALREADY_SIGNED",
+          });
+        throw error;
+      }
+      const record = await store.get(assessment.id);
+      if (record) await store.save({ ...record, status: signoff.status, assessment });
+    },
+    close: () => store.close(),
+  };
+};

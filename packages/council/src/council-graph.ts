@@ -60,17 +60,28 @@ export interface CouncilGraphOptions {
   /** Where the run is audited: the summary's model calls and, last, the assessment's own line. */
   audit?: AuditSink | undefined;
   /**
-   * Where the graph keeps its threads (thread id = assessment id). With one,
-   * an assessment that needs sign-off stops at the `signoff` node (a
-   * LangGraph `interrupt`) until enough signers resume it; without one it
+   * Where the graph checkpoints each superstep and each finished node (thread
+   * id = assessment id). With one, a run stopped part-way (a crash, a kill)
+   * resumes from its checkpoint: the experts that finished are not run again;
+   * and an assessment that needs sign-off stops at the `signoff` node (a
+   * LangGraph `interrupt`) until enough signers resume it. Without one it
    * ends `awaiting_signoff`, the authority it needs recorded in `signoff`.
    */
   checkpointer?: BaseCheckpointSaver | undefined;
 }
 
-/** What `launch` sends to an expert slot: which run, which expert — nothing that would be copied per Send. */
-interface SlotInput {
+/**
+ * What `launch` sends to the planner and each expert slot: which run, and the
+ * two values fixed at launch that the checkpointed state does not hold yet
+ * (so a resumed run rebuilds the same board); the case is not copied per Send.
+ */
+interface RunInput {
   run: string;
+  assessmentId: string;
+  asOf: string;
+}
+
+interface SlotInput extends RunInput {
   expert: string;
 }
 
@@ -120,31 +131,68 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
   const context = { experts, policy };
 
   const boards = new Map<string, { board: RunBoard; present: number }>();
-  const enter = (run: string) => {
-    const entry = boards.get(run);
-    if (!entry) throw new Error(`council run ${run} is unknown to this graph`);
-    return entry.board;
+  const rebuilding = new Map<string, Promise<RunBoard>>();
+  const runInputs = (state: Pick<CouncilStateType, "question" | "case" | "plan">, fixed: { assessmentId: string; asOf: string }) => {
+    const c = state.case && !state.case.asOf ? { ...state.case, asOf: fixed.asOf } : state.case;
+    const question = state.question ?? c?.question ?? "";
+    const early =
+      planning === "speculative" && !state.plan && planner.kind !== "embedded" ? speculativeTasks(planEmbedded({ question, case: c }, context)) : [];
+    return new RunBoard(
+      { assessmentId: fixed.assessmentId, question, case: c, asOf: fixed.asOf, givenPlan: state.plan },
+      new Map(early.map((t) => [t.expert, t])),
+    );
+  };
+  /**
+   * The board of a run this process did not launch: a run resumed from its
+   * checkpoint, whose launch happened before the crash. Rebuilt once per run
+   * from the checkpoint: its state (the inputs), and what the tasks that
+   * finished before the stop wrote (the plan, experts' results), so the
+   * tasks that run again find what they wait for and the finished ones are
+   * not run again.
+   */
+  const rebuild = async (input: RunInput, config: LangGraphRunnableConfig): Promise<RunBoard> => {
+    const threadId = config.configurable?.thread_id as string | undefined;
+    if (!options.checkpointer || threadId === undefined) throw new Error(`council run ${input.run} is unknown to this graph`);
+    const snapshot = await compiled.getState({ configurable: { thread_id: threadId } });
+    const board = runInputs(snapshot.values as CouncilStateType, input);
+    let unfinished = 0;
+    for (const task of snapshot.tasks) {
+      const written = task.result as Partial<CouncilStateType> | undefined;
+      if (written === undefined) unfinished++;
+      else if (task.name === "planner" && written.plan) board.postPlan(written.plan);
+      else if (task.name === "expert") for (const [taskId, result] of Object.entries(written.results ?? {})) board.postAnswer(taskId, result);
+    }
+    boards.set(input.run, { board, present: unfinished });
+    return board;
+  };
+  const enter = async (input: RunInput, config: LangGraphRunnableConfig): Promise<RunBoard> => {
+    const entry = boards.get(input.run);
+    if (entry) return entry.board;
+    let pending = rebuilding.get(input.run);
+    if (!pending) {
+      pending = rebuild(input, config).finally(() => rebuilding.delete(input.run));
+      rebuilding.set(input.run, pending);
+    }
+    return pending;
   };
   const leave = (run: string) => {
     const entry = boards.get(run);
-    if (entry && --entry.present === 0) boards.delete(run);
+    if (entry && --entry.present <= 0) boards.delete(run);
   };
 
   const launch = (state: CouncilStateType) => {
     // Every expert ages its evidence against the same day, fixed once here for the whole assessment.
     const question = state.question ?? state.case?.question ?? "";
     // Derived here too, so that `graph.invoke` without an id gives what `council.assess` gives.
-    const { asOf, case: c, assessmentId } = assessmentIdentity({ question, case: state.case, policyId: policy.id, assessmentId: state.assessmentId, now });
-    const early =
-      planning === "speculative" && !state.plan && planner.kind !== "embedded" ? speculativeTasks(planEmbedded({ question, case: c }, context)) : [];
+    const { asOf, assessmentId } = assessmentIdentity({ question, case: state.case, policyId: policy.id, assessmentId: state.assessmentId, now });
     const run = randomUUID();
-    const board = new RunBoard({ assessmentId, question, case: c, asOf, givenPlan: state.plan }, new Map(early.map((t) => [t.expert, t])));
-    boards.set(run, { board, present: 1 + experts.length });
-    return [new Send("planner", { run }), ...experts.map((e) => new Send("expert", { run, expert: e.name } satisfies SlotInput))];
+    const fixed = { run, assessmentId, asOf };
+    boards.set(run, { board: runInputs(state, fixed), present: 1 + experts.length });
+    return [new Send("planner", fixed), ...experts.map((e) => new Send("expert", { ...fixed, expert: e.name } satisfies SlotInput))];
   };
 
-  const plan = async (input: { run: string }, config: LangGraphRunnableConfig) => {
-    const board = enter(input.run);
+  const plan = async (input: RunInput, config: LangGraphRunnableConfig) => {
+    const board = await enter(input, config);
     const { assessmentId, case: c, asOf, question } = board.inputs;
     try {
       const drafted = board.inputs.givenPlan ?? (await planner.plan({ question, case: c }, context));
@@ -216,7 +264,7 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
   };
 
   const slot = async (input: SlotInput, config: LangGraphRunnableConfig) => {
-    const board = enter(input.run);
+    const board = await enter(input, config);
     try {
       const settle = async (task: SubTask) => {
         let result: ExpertResult | undefined;
@@ -326,7 +374,7 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
   const afterRecord = (state: CouncilStateType) => (options.checkpointer && awaitingSignoff(state) ? "signoff" : END);
   const afterSignature = (state: CouncilStateType) => (awaitingSignoff(state) ? "signoff" : END);
 
-  return new StateGraph(CouncilState)
+  const compiled = new StateGraph(CouncilState)
     .addNode("planner", plan)
     .addNode("expert", slot)
     .addNode("merger", merge)
@@ -343,6 +391,7 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
     .addConditionalEdges("record", afterRecord, ["signoff", END])
     .addConditionalEdges("signoff", afterSignature, ["signoff", END])
     .compile(options.checkpointer ? { checkpointer: options.checkpointer } : {});
+  return compiled;
 }
 
 export type CouncilGraph = ReturnType<typeof createCouncilGraph>;

@@ -38,7 +38,10 @@ export interface CouncilOptions {
   summary?: ModelClient | undefined;
   /** Where the run is audited (the summary's model calls, the assessment's line); as in `createCouncilGraph`. */
   audit?: AuditSink | undefined;
-  /** Where assessments are kept as threads (thread id = assessment id), so that they can wait for sign-off; as in `createCouncilGraph`. */
+  /**
+   * Checkpoints every run (thread id = assessment id), so `assess` and `resume` continue a stopped run and an
+   * assessment can wait for sign-off; as in `createCouncilGraph`.
+   */
   checkpointer?: BaseCheckpointSaver | undefined;
 }
 
@@ -50,7 +53,7 @@ export interface AssessInput {
   plan?: unknown;
   /** Defaults to a hash of question, case and policy, so resubmitting is idempotent. */
   assessmentId?: string | undefined;
-  /** Who asks: recorded with the sign-off, and refused as a signer (four eyes). */
+  /** Who asks: recorded with the sign-off, and never allowed to sign it (four eyes). */
   requestedBy?: string | undefined;
 }
 
@@ -76,12 +79,38 @@ export interface Council {
   /** The case JSON Schema of this council. */
   caseJsonSchema(): Record<string, unknown>;
   plan(input: { question?: string | undefined; case?: Case | undefined }): Promise<Plan>;
-  assess(input: AssessInput, options?: { onEvent?: (event: CouncilEvent) => void; signal?: AbortSignal }): Promise<Assessment>;
+  /**
+   * Assesses. With a checkpointer, an assessment whose run stopped part-way
+   * (same question, case and policy, so the same id) continues from its
+   * checkpoint, and one that finished is returned as it was.
+   */
+  assess(input: AssessInput, options?: RunOptions): Promise<Assessment>;
+  /**
+   * The input as `assess` fixes it before running: the question, the case
+   * dated (its `asOf`, today when it gives none) and the assessment id its
+   * checkpoints and record are kept under.
+   */
+  identify(input: Pick<AssessInput, "question" | "case" | "assessmentId">): {
+    assessmentId: string;
+    question: string;
+    case: Case | undefined;
+    asOf: string | undefined;
+  };
+  /**
+   * Continues a checkpointed run (needs a checkpointer); returns its
+   * assessment, at once if it had finished. `undefined`: no checkpoint of that id.
+   */
+  resume(assessmentId: string, options?: RunOptions): Promise<Assessment | undefined>;
   /**
    * Signs an assessment waiting for sign-off in this council's checkpointer (see {@link signOff}); the
    * request is refused with a `SignoffRefusedError` (exit 2) and nothing written when a rule forbids it.
    */
   signoff(assessmentId: string, request: SignoffRequestInput): Promise<Assessment>;
+}
+
+export interface RunOptions {
+  onEvent?: (event: CouncilEvent) => void;
+  signal?: AbortSignal;
 }
 
 export function createCouncil(options: CouncilOptions): Council {
@@ -95,48 +124,32 @@ export function createCouncil(options: CouncilOptions): Council {
     return ensureRequiredExperts(validatePlan(drafted, names), c, options.experts, options.policy);
   };
 
-  const assess: Council["assess"] = async (input, runOptions = {}) => {
+  const now = options.now ?? (() => new Date());
+  /** The case as the graph dates it and the id the graph derives from it, fixed before the run so a checkpoint is found by it. */
+  const fixedInput = (input: Pick<AssessInput, "question" | "case" | "assessmentId">) => {
     const question = input.question ?? input.case?.question ?? "";
-    checkQuestionLimit(question, options.limits);
-    // A given plan is checked before the graph starts, so a cycle is a clean input error, not a failed run.
-    const givenPlan = input.plan === undefined ? undefined : validatePlan(input.plan, names);
-    // The graph fixes the date (evidence ages) and derives the id from it, as it does for `graph.invoke`.
-    const graphInput = {
-      ...(input.assessmentId ? { assessmentId: input.assessmentId } : {}),
-      ...(input.requestedBy !== undefined ? { requestedBy: input.requestedBy } : {}),
-      question,
-      case: input.case,
-      plan: givenPlan,
-    };
-    // A checkpointed graph needs its thread id (the assessment id) before it runs.
-    const thread = options.checkpointer
-      ? {
-          configurable: {
-            thread_id: assessmentIdentity({
-              question,
-              case: input.case,
-              policyId: options.policy.id,
-              assessmentId: input.assessmentId,
-              now: options.now ?? (() => new Date()),
-            }).assessmentId,
-          },
-        }
-      : {};
+    const {
+      asOf,
+      case: c,
+      assessmentId,
+    } = assessmentIdentity({ question, case: input.case, policyId: options.policy.id, assessmentId: input.assessmentId, now });
+    return { question, case: c, asOf, assessmentId };
+  };
+
+  const run = async (graphInput: Record<string, unknown> | null, runOptions: RunOptions, threadId: string | undefined): Promise<Assessment> => {
     const config = {
-      ...thread,
       recursionLimit: 10_000,
       ...(runOptions.signal ? { signal: runOptions.signal } : {}),
+      // "sync": a superstep's checkpoint is saved before its tasks run, so the writes of the tasks that finish are never
+      // saved against a checkpoint a crash lost (PostgreSQL saves them on other connections than the checkpoint's).
+      ...(threadId !== undefined ? { configurable: { thread_id: threadId }, durability: "sync" as const } : {}),
     };
-    if (options.checkpointer) {
-      // Already assessed in this thread: a second run would start over and drop its signatures, so the kept one is returned.
-      const kept = ((await graph.getState(config)).values as { assessment?: Assessment } | undefined)?.assessment;
-      if (kept) return kept;
-    }
     let final: { assessment?: Assessment | undefined } | undefined;
     if (runOptions.onEvent) {
       for await (const [mode, chunk] of await graph.stream(graphInput, { ...config, streamMode: ["custom", "values"] })) {
         if (mode === "custom") runOptions.onEvent(chunk as CouncilEvent);
-        else final = chunk;
+        // A run that stops at the sign-off interrupt ends with a values chunk holding only `__interrupt__`: keep the state before it.
+        else if (!("__interrupt__" in (chunk as object))) final = chunk;
       }
     } else {
       // Nobody listens for events: each streamed chunk costs LangGraph a traced step, so only the final state is read.
@@ -144,6 +157,60 @@ export function createCouncil(options: CouncilOptions): Council {
     }
     if (!final?.assessment) throw new Error("the council finished without an assessment");
     return final.assessment;
+  };
+
+  /**
+   * A checkpointed thread: `done` with its assessment (finished, or waiting at the sign-off interrupt, where only
+   * signatures continue it — a re-run would start over and drop them), `stopped` part-way, or `none`.
+   */
+  const threadState = async (threadId: string) => {
+    const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
+    const assessment = (snapshot.values as { assessment?: Assessment }).assessment;
+    const waitingForSignatures = snapshot.tasks.some((task) => task.interrupts.length > 0);
+    if (assessment && (snapshot.next.length === 0 || waitingForSignatures)) return { kind: "done" as const, assessment };
+    if (snapshot.next.length > 0) return { kind: "stopped" as const };
+    return { kind: "none" as const };
+  };
+
+  const assess: Council["assess"] = async (input, runOptions = {}) => {
+    const question = input.question ?? input.case?.question ?? "";
+    checkQuestionLimit(question, options.limits);
+    // A given plan is checked before the graph starts, so a cycle is a clean input error, not a failed run.
+    const givenPlan = input.plan === undefined ? undefined : validatePlan(input.plan, names);
+    if (!options.checkpointer) {
+      // The graph fixes the date (evidence ages) and derives the id from it, as it does for `graph.invoke`.
+      const graphInput = {
+        ...(input.assessmentId ? { assessmentId: input.assessmentId } : {}),
+        ...(input.requestedBy !== undefined ? { requestedBy: input.requestedBy } : {}),
+        question,
+        case: input.case,
+        plan: givenPlan,
+      };
+      return run(graphInput, runOptions, undefined);
+    }
+    const fixed = fixedInput(input);
+    const state = await threadState(fixed.assessmentId);
+    if (state.kind === "done") return state.assessment;
+    if (state.kind === "stopped") return run(null, runOptions, fixed.assessmentId);
+    return run(
+      {
+        assessmentId: fixed.assessmentId,
+        ...(input.requestedBy !== undefined ? { requestedBy: input.requestedBy } : {}),
+        question: fixed.question,
+        case: fixed.case,
+        plan: givenPlan,
+      },
+      runOptions,
+      fixed.assessmentId,
+    );
+  };
+
+  const resume: Council["resume"] = async (assessmentId, runOptions = {}) => {
+    if (!options.checkpointer) throw new Error("resuming needs a council with a checkpointer");
+    const state = await threadState(assessmentId);
+    if (state.kind === "done") return state.assessment;
+    if (state.kind === "stopped") return run(null, runOptions, assessmentId);
+    return undefined;
   };
 
   return {
@@ -158,6 +225,8 @@ export function createCouncil(options: CouncilOptions): Council {
     caseJsonSchema: () => caseSchema.toJSONSchema({ io: "input" }),
     plan,
     assess,
+    identify: fixedInput,
+    resume,
     signoff: async (assessmentId, request) => {
       if (!options.checkpointer) throw new UserInputError("needs a store: this council keeps no assessments", { path: "checkpointer", code: "NO_STORE" });
       return signOff(graph, assessmentId, request);

@@ -1,4 +1,3 @@
-import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { readDataFile } from "@kyocho/core/validation";
 import { UserInputError, type Assessment } from "@kyocho/core";
@@ -9,6 +8,7 @@ import { queueRequestedByEnv } from "../queue-requested.js";
 import { planningMode } from "../option-parsers.js";
 import { formatAssessment } from "../output/format-assessment.js";
 import { createStyle } from "../output/style.js";
+import { openConfiguredStore, recordFinished, requestedBy, runningRecord, storeSetting } from "../store-context.js";
 
 interface AskOptions {
   case?: string;
@@ -22,6 +22,8 @@ interface AskOptions {
   planning?: "speculative" | "sequential";
   html?: string;
   md?: string;
+  /** false with `--no-store`. */
+  store?: boolean;
   requestedBy?: string;
 }
 
@@ -51,7 +53,14 @@ export function registerAsk(program: Command): void {
     .option("--queue", "run the sub-tasks on `kyocho worker`s through Redis (REDIS_URL, KYOCHO_PREFIX; also KYOCHO_QUEUE=1)")
     .option("--html <file>", "also write the report as one self-contained HTML file (inline CSS and SVG, no network)")
     .option("--md <file>", "also write the report as Markdown")
-    .option("--requested-by <name>", "who asks (recorded with the sign-off; they may not sign it): default KYOCHO_USER, else the OS user")
+    .option(
+      "--no-store",
+      "keep nothing: no record, no checkpoint (also KYOCHO_STORE=off); by default the assessment is stored in .kyocho/kyocho.db (KYOCHO_STORE=FILE for another SQLite file, KYOCHO_DATABASE_URL=postgres://… for PostgreSQL)",
+    )
+    .option(
+      "--requested-by <name>",
+      "who asks, recorded with the assessment and its sign-off; they may not sign it (default KYOCHO_USER, else the operating-system user)",
+    )
     .addHelpText(
       "after",
       `
@@ -60,49 +69,71 @@ Examples:
   kyocho ask --case examples/cases/ringi-ja.yaml --json > assessment.json
   kyocho ask --case examples/cases/acquisition-finance.yaml --html report.html --md report.md
   kyocho ask --queue --case examples/cases/acquisition-finance.yaml     # with \`kyocho worker\` running
+  kyocho ask --no-store --case examples/cases/acquisition-finance.yaml  # keep nothing
+
+Stored assessments are checkpointed as they run: the same command after a crash (or \`kyocho resume ID\`)
+continues where it stopped, without asking the experts that had answered again.
 
 Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal error.`,
     )
     .action(async (words: string[], options: AskOptions) => {
+      const setting = storeSetting(options);
+      // Who asks is recorded with the assessment and its sign-off, stored or not: the requester may never sign it.
+      const requester = requestedBy(options.requestedBy);
       const resolved = await resolveCouncil(options);
       const modelContext = await openModelContext(
         options,
         resolved.experts.map((e) => e.name),
       );
-      const council = councilWithModels(resolved, modelContext);
-      if (!options.quiet) for (const line of modelContext.describe()) process.stderr.write(`kyocho: model ${line}\n`);
-      const c = readCase(council, options.case);
-      const question = questionFrom(words, c);
-      if (!question && !c) throw new UserInputError("give a question, a --case file, or both", { source: "ask" });
-      const plan = options.plan ? readDataFile(options.plan, "plan file") : undefined;
-      const progress = options.quiet ? undefined : progressPrinter();
-      // The run writes the executive summary and the audit line itself: what is printed is what `council.assess` returns.
-      const requestedBy = requesterOf(options.requestedBy);
-      const assessment =
-        options.queue || (await queueRequestedByEnv())
-          ? await assessThroughQueue(resolved, modelContext, { question, case: c, plan, requestedBy }, progress, options.quiet)
-          : await council.assess({ question, case: c, plan, requestedBy }, progress ? { onEvent: progress } : {});
-      if (options.json) process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
-      else process.stdout.write(formatAssessment(assessment, createStyle(process.stdout)));
-      // The report renderer is loaded only when a report is asked for.
-      const written = options.html || options.md ? (await import("@kyocho/report")).writeReports(assessment, { html: options.html, md: options.md }) : [];
-      for (const w of written) {
-        if (!options.quiet) process.stderr.write(`kyocho: wrote ${w.path} (${w.bytes.toLocaleString("en-US")} bytes)\n`);
+      const store = setting.kind === "off" ? undefined : await openConfiguredStore(setting, "ask");
+      try {
+        const queued = options.queue || (await queueRequestedByEnv());
+        // Queued runs are recorded but not checkpointed: their sub-tasks run on workers, and a re-run re-queues them.
+        const council = councilWithModels(resolved, modelContext, store && !queued ? { checkpointer: await store.checkpointer() } : {});
+        if (!options.quiet) for (const line of modelContext.describe()) process.stderr.write(`kyocho: model ${line}\n`);
+        const c = readCase(council, options.case);
+        const question = questionFrom(words, c);
+        if (!question && !c) throw new UserInputError("give a question, a --case file, or both", { source: "ask" });
+        const plan = options.plan ? readDataFile(options.plan, "plan file") : undefined;
+        const progress = options.quiet ? undefined : progressPrinter();
+        const fixed = council.identify({ question, case: c });
+        const earlier = await store?.get(fixed.assessmentId);
+        if (earlier && !options.quiet)
+          process.stderr.write(
+            earlier.status === "running"
+              ? `kyocho: continuing assessment ${earlier.id} from its checkpoint\n`
+              : `kyocho: assessment ${earlier.id} is already stored (${earlier.status})\n`,
+          );
+        const record =
+          earlier ??
+          (store &&
+            (await store.save(
+              runningRecord({ id: fixed.assessmentId, question: fixed.question, case: fixed.case, policy: resolved.policy, requestedBy: requester }),
+            )));
+        // The run writes the executive summary and the audit line itself: what is printed is what `council.assess` returns.
+        const assessment = queued
+          ? await assessThroughQueue(resolved, modelContext, { question, case: c, plan, requestedBy: requester }, progress, options.quiet)
+          : await council.assess({ question, case: c, plan, requestedBy: requester }, progress ? { onEvent: progress } : {});
+        const stored = store && record ? await recordFinished(store, record, assessment) : undefined;
+        await printAssessment(assessment, options);
+        if (stored && !options.quiet) process.stderr.write(`kyocho: stored assessment ${stored.id} (${stored.status}) in ${store!.location}\n`);
+      } finally {
+        await store?.close();
       }
     });
 }
 
-/** Who asks: `--requested-by`, else `KYOCHO_USER`, else the OS user (none when the OS cannot say). */
-function requesterOf(given: string | undefined): string | undefined {
-  const name = given ?? process.env.KYOCHO_USER;
-  if (name !== undefined) {
-    if (name.trim() === "") throw new UserInputError("must name someone", { source: given !== undefined ? "--requested-by" : "KYOCHO_USER" });
-    return name.trim();
-  }
-  try {
-    return userInfo().username;
-  } catch {
-    return undefined;
+/** Prints an assessment as `ask` does (text or `--json`) and writes the reports asked for. */
+export async function printAssessment(
+  assessment: Assessment,
+  options: { json?: boolean | undefined; quiet?: boolean | undefined; html?: string | undefined; md?: string | undefined },
+): Promise<void> {
+  if (options.json) process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
+  else process.stdout.write(formatAssessment(assessment, createStyle(process.stdout)));
+  // The report renderer is loaded only when a report is asked for.
+  const written = options.html || options.md ? (await import("@kyocho/report")).writeReports(assessment, { html: options.html, md: options.md }) : [];
+  for (const w of written) {
+    if (!options.quiet) process.stderr.write(`kyocho: wrote ${w.path} (${w.bytes.toLocaleString("en-US")} bytes)\n`);
   }
 }
 
@@ -140,7 +171,7 @@ async function assessThroughQueue(
 }
 
 /** Writes one stderr line per council event, so a long run shows what it is doing. */
-function progressPrinter(): (event: CouncilEvent) => void {
+export function progressPrinter(): (event: CouncilEvent) => void {
   const style = createStyle(process.stderr);
   return (event) => {
     switch (event.type) {

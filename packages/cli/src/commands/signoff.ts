@@ -4,7 +4,7 @@ import { AuditLog, loadModelConfig } from "@kyocho/models";
 import { SIGNOFF_DECISIONS, type SignoffDecision, type SignoffRequestInput } from "@kyocho/core/assessment";
 import { createCouncil } from "@kyocho/council";
 import { cliLimits, resolveCouncil, type ResolvedCouncil } from "../cli-context.js";
-import { openNoStore, type OpenSignoffStore } from "../signoff-store.js";
+import { openConfiguredSignoffStore, type OpenSignoffStore } from "../signoff-store.js";
 import { formatSignoff } from "../output/format-signoff.js";
 import { createStyle } from "../output/style.js";
 
@@ -20,7 +20,7 @@ interface SignoffOptions {
   config?: string;
 }
 
-export function registerSignoff(program: Command, openStore: OpenSignoffStore = openNoStore): void {
+export function registerSignoff(program: Command, openStore: OpenSignoffStore = openConfiguredSignoffStore): void {
   program
     .command("signoff")
     .description("Sign an assessment awaiting sign-off (稟議): approve, approve with conditions, return or decline it")
