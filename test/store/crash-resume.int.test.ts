@@ -160,10 +160,10 @@ describe.each(["sqlite", "postgres"])("kyocho ask on %s, killed part-way and run
     expect(a.experts.map((e) => e.modelUse?.outcome)).toEqual(a.experts.map(() => "accepted"));
     expect(withoutLatencies(a)).toEqual(withoutLatencies(JSON.parse(uninterrupted.stdout)));
 
-    // The record: completed, requested by the first run's user.
+    // The record: awaiting the committee's sign-off (an escalated deal with a facility), requested by the first run's user.
     const shown = await runCliAsync(["show", assessmentId, "--json"], { env });
     expect(shown.code, shown.stderr).toBe(0);
-    expect(JSON.parse(shown.stdout)).toMatchObject({ id: assessmentId, status: "completed", requestedBy: "tanaka", decision: a.decision });
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: assessmentId, status: "awaiting_signoff", requestedBy: "tanaka", decision: a.decision });
   });
 
   it("kyocho resume ID continues it the same way; history lists it running until then", async () => {

@@ -95,7 +95,7 @@ describe("where kyocho ask stores", () => {
     expect(existsSync(join(cwd, ".kyocho"))).toBe(false);
     expect(run(["ask", "--case", caseFile, "-q"], { KYOCHO_STORE: undefined }).status).toBe(0);
     expect(existsSync(join(cwd, ".kyocho", "kyocho.db"))).toBe(true);
-    expect(run(["history", "--json"], { KYOCHO_STORE: undefined }).stdout).toContain('"status": "completed"');
+    expect(run(["history", "--json"], { KYOCHO_STORE: undefined }).stdout).toContain('"status": "awaiting_signoff"');
   });
 
   it("a bad KYOCHO_DATABASE_URL is exit 2 naming it", () => {
