@@ -21,7 +21,7 @@ import type { CouncilEvent } from "./council-events.js";
 import { createCouncilGraph, type CouncilGraph, type PlanningMode } from "./council-graph.js";
 import { ensureRequiredExperts } from "./ensure-required.js";
 import { assessmentIdentity } from "./assessment-identity.js";
-import { signOff } from "./signoff/sign-off.js";
+import { signOff, type SignOffOptions } from "./signoff/sign-off.js";
 
 export interface CouncilOptions {
   experts: ReadonlyArray<Expert<any>>;
@@ -105,7 +105,7 @@ export interface Council {
    * Signs an assessment waiting for sign-off in this council's checkpointer (see {@link signOff}); the
    * request is refused with a `SignoffRefusedError` (exit 2) and nothing written when a rule forbids it.
    */
-  signoff(assessmentId: string, request: SignoffRequestInput): Promise<Assessment>;
+  signoff(assessmentId: string, request: SignoffRequestInput, options?: SignOffOptions): Promise<Assessment>;
 }
 
 export interface RunOptions {
@@ -227,9 +227,9 @@ export function createCouncil(options: CouncilOptions): Council {
     assess,
     identify: fixedInput,
     resume,
-    signoff: async (assessmentId, request) => {
+    signoff: async (assessmentId, request, signOffOptions) => {
       if (!options.checkpointer) throw new UserInputError("needs a store: this council keeps no assessments", { path: "checkpointer", code: "NO_STORE" });
-      return signOff(graph, assessmentId, request);
+      return signOff(graph, assessmentId, request, signOffOptions);
     },
   };
 }

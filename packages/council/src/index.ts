@@ -12,6 +12,6 @@ export { type CouncilEvent } from "./council-events.js";
 export { ensureRequiredExperts } from "./ensure-required.js";
 export { applySignoff, isMoreLenient } from "./signoff/apply-signoff.js";
 export { openSignoff } from "./signoff/open-signoff.js";
-export { signOff } from "./signoff/sign-off.js";
+export { signOff, type SignOffOptions } from "./signoff/sign-off.js";
 export { SignoffRefusedError, type SignoffRefusal } from "./signoff/signoff-refused-error.js";
 export { type SignoffInterrupt } from "./signoff/signoff-interrupt.js";

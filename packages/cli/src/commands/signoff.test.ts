@@ -5,17 +5,31 @@ import { loadCaseFile, type Assessment } from "@kyocho/core";
 import { createCouncil } from "@kyocho/council";
 import { MemoryAuditSink } from "@kyocho/testing";
 import { resolveCouncil } from "../cli-context.js";
-import type { SignoffStore } from "../signoff-store.js";
+import { alreadySigned, type SignoffStore } from "../signoff-store.js";
 import { signAssessment } from "./signoff.js";
 
 const at = "2026-11-30T10:00:00Z";
 
-/** A store over one MemorySaver that counts what it was asked to record. */
+/**
+ * A store over one MemorySaver that counts what it was asked to record; its reservations are a
+ * compare-and-set on the number of signatures, as the store's record is.
+ */
 function memoryStore() {
   const checkpointer = new MemorySaver();
   const recorded: Assessment[] = [];
-  const store: SignoffStore = { checkpointer, recordSignoff: async (a) => void recorded.push(a), close: async () => undefined };
-  return { checkpointer, recorded, open: async () => store };
+  const reserved = new Map<string, string[]>();
+  const store: SignoffStore = {
+    checkpointer,
+    reserveSignoff: async (before, after) => {
+      await Promise.resolve(); // as a database would: the other signer runs meanwhile
+      const taken = reserved.get(before.id) ?? [];
+      if (taken.length !== (before.signoff?.signatures.length ?? 0)) throw alreadySigned(before.id);
+      reserved.set(before.id, [...taken, after.signatures.at(-1)!.name]);
+    },
+    recordSignoff: async (a) => void recorded.push(a),
+    close: async () => undefined,
+  };
+  return { checkpointer, recorded, reserved, open: async () => store };
 }
 
 describe("kyocho signoff against a store", () => {
@@ -57,6 +71,27 @@ describe("kyocho signoff against a store", () => {
     expect(store.recorded.map((a) => a.signoff!.signatures.length)).toEqual([1, 2]);
     expect(second.signoff!.conditions).toContain("Sponsor equity before drawdown");
     expect(audit.ofKind("signoff").map((e) => `${e.signer.name}:${e.status}`)).toEqual(["sato:awaiting_signoff", "suzuki:approved_with_conditions"]);
+  });
+
+  it("of signers racing for the last signature, reserves it for one and resumes the thread only for that one", async () => {
+    const resolved = await resolveCouncil({});
+    const store = memoryStore();
+    const c = loadCaseFile(fileURLToPath(new URL("../../../../examples/cases/acquisition-finance.yaml", import.meta.url)));
+    const { id } = await createCouncil({ ...resolved, checkpointer: store.checkpointer }).assess({ question: c.question, case: c, requestedBy: "tanaka" });
+    const sign = (name: string) =>
+      signAssessment({ id, request: { name, role: "credit_committee", decision: "decline", at }, council: resolved, openStore: store.open });
+    await sign("sato");
+
+    const racers = ["suzuki", "ito", "kato", "yamada"];
+    const results = await Promise.allSettled(racers.map(sign));
+    const won = results.flatMap((r, i) => (r.status === "fulfilled" ? [racers[i]!] : []));
+    expect(won).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "ALREADY_SIGNED", exitCode: 2 });
+    expect(store.reserved.get(id)).toEqual(["sato", won[0]]);
+    // The thread holds the same signatures as the reservations: no loser resumed it.
+    const thread = await createCouncil({ ...resolved, checkpointer: store.checkpointer }).resume(id);
+    expect(thread!.signoff!.signatures.map((s) => s.name)).toEqual(["sato", won[0]]);
+    expect(thread!.signoff!.status).toBe("declined");
   });
 
   it("refuses an assessment the store does not hold", async () => {

@@ -71,9 +71,11 @@ Exit codes: 0 signed, 2 refused or bad input (the message names the field), 1 in
 
 /**
  * Signs one stored assessment: the council is rebuilt around the store's
- * checkpointer (its `signoff` node applies the rules), the signature is
- * checkpointed, then recorded in the store. A refused request throws a
- * `SignoffRefusedError` (exit 2) before anything is written.
+ * checkpointer (its `signoff` node applies the rules); the signature is
+ * reserved in the store's record first (exactly one of two racing signers
+ * gets it, the other is refused "already signed", exit 2), then
+ * checkpointed, then the record takes the assessment. A refused request
+ * throws a `SignoffRefusedError` (exit 2) before anything is written.
  */
 export async function signAssessment(input: {
   id: string;
@@ -85,7 +87,7 @@ export async function signAssessment(input: {
   const store = await input.openStore();
   try {
     const council = createCouncil({ ...input.council, checkpointer: store.checkpointer, audit: input.audit, limits: cliLimits() });
-    const assessment = await council.signoff(input.id, input.request);
+    const assessment = await council.signoff(input.id, input.request, { reserve: (before, after) => store.reserveSignoff(before, after) });
     await store.recordSignoff(assessment);
     return assessment;
   } finally {
