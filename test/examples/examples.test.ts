@@ -43,13 +43,35 @@ describe("the example workflows", () => {
     expect(readFileSync(join(r.out, "usd-bond-underwriting.html"), "utf8")).toContain('data-decision="approve_with_conditions"');
   });
 
-  it("(3) the Japanese 与信稟議: a Japanese report", () => {
+  it("(3) the Japanese 与信稟議: requested, escalated, refused to the requester, two committee signatures, a Japanese report", () => {
     const r = runExample("ringi-ja.ts");
     expect(r.code, r.stderr).toBe(0);
+    expectInOrder(r.stdout, [
+      "【起案】田中 一郎",
+      "【推奨】判定「上申」",
+      "【決裁権限】与信委員会、署名 2 名（決裁待ち）",
+      "【却下】田中 一郎",
+      "【署名 1/2】佐藤 花子",
+      "【署名 2/2】鈴木 次郎",
+      "【決裁】条件付き承認",
+    ]);
+    const assessment = AssessmentSchema.parse(JSON.parse(readFileSync(join(r.out, "ringi-ja.json"), "utf8")));
+    expect(assessment.decision).toBe("escalate");
+    expect(assessment.signoff).toMatchObject({ status: "approved_with_conditions", required: { role: "credit_committee", signatures: 2 } });
+    expect(assessment.signoff!.signatures.map((s) => [s.name, s.role, s.decision, s.conditions, s.override])).toEqual([
+      ["佐藤 花子", "credit_committee", "approve_with_conditions", ["実行前に親会社保証を差し入れること"], true],
+      ["鈴木 次郎", "credit_committee", "approve_with_conditions", ["担保不動産の鑑定評価を毎年更新すること"], true],
+    ]);
+    expect(assessment.signoff!.signatures.every((s) => s.reason)).toBe(true);
+    expect(assessment.signoff!.conditions).toEqual(expect.arrayContaining(["実行前に親会社保証を差し入れること", "担保不動産の鑑定評価を毎年更新すること"]));
     const html = readFileSync(join(r.out, "ringi-ja.html"), "utf8");
     expect(html).toContain('<html lang="ja">');
     expect(html).toContain("株式会社さくら不動産");
-    expect(readFileSync(join(r.out, "ringi-ja.md"), "utf8").split("\n")[0]).toBe("# リスク審査: 上申 (リスク評価 高)");
+    expect(html).toContain('<section id="signoff" data-status="approved_with_conditions"><h2>決裁: 条件付き承認</h2>');
+    const md = readFileSync(join(r.out, "ringi-ja.md"), "utf8");
+    expect(md.split("\n")[0]).toBe("# リスク審査: 上申 (リスク評価 高)");
+    expect(md).toContain("## 決裁: 条件付き承認");
+    expect(md).toContain("佐藤 花子（与信委員会）が推奨判定「上申」に反して条件付き承認。理由：親会社の保証により返済原資が補完される");
   });
 
   it("(5) a custom council with a fifth expert: its domain is in the report", () => {

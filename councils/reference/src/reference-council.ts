@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import { parsePolicy, type Expert, type ExpertExecutor, type Planner, type Policy } from "@kyocho/core";
 import { readDataFile } from "@kyocho/core/validation";
 import type { Limits } from "@kyocho/core/limits";
@@ -42,6 +43,8 @@ export function createReferenceCouncil(
     experts?: ReadonlyArray<Expert<any>>;
     limits?: Limits;
     now?: () => Date;
+    /** Keeps each run as a LangGraph thread (thread id = assessment id), so it can be resumed and signed off: e.g. `@kyocho/store`'s. */
+    checkpointer?: BaseCheckpointSaver;
   } = {},
 ): Council {
   return createCouncil({
@@ -52,5 +55,6 @@ export function createReferenceCouncil(
     ...(options.planning ? { planning: options.planning } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.checkpointer ? { checkpointer: options.checkpointer } : {}),
   });
 }
