@@ -205,6 +205,16 @@ describe.each([
     }
   });
 
+  it("finds the assessment that supersedes a returned one, and keeps the link through later saves", async () => {
+    await store.save(input("a-1", { status: "returned" }));
+    clock += 1000;
+    const next = await store.save(input("a-2", { supersedes: "a-1" }));
+    await store.save({ ...next, status: "awaiting_signoff" });
+    expect((await store.supersededBy("a-1")).map((r) => [r.id, r.supersedes, r.status])).toEqual([["a-2", "a-1", "awaiting_signoff"]]);
+    expect(await store.supersededBy("a-2")).toEqual([]);
+    expect((await store.get("a-1"))?.supersedes).toBeUndefined();
+  });
+
   it("applies each migration once: reopening the database keeps the data and the migration log", async () => {
     await store.save(input("a-1"));
     await store.close();

@@ -54,6 +54,8 @@ export interface AssessmentStore {
    */
   addSignoff(signoff: Omit<SignoffRecord, "signedAt"> & { signedAt?: string | undefined }, change?: SignoffCondition): Promise<SignoffRecord>;
   signoffs(assessmentId: string): Promise<SignoffRecord[]>;
+  /** The records whose `supersedes` names this id (a returned assessment re-run with a corrected case), oldest first. */
+  supersededBy(id: string): Promise<AssessmentRecord[]>;
   /** The checkpointer of the council graph on this database (thread id = assessment id); created on first use. */
   checkpointer(): Promise<BaseCheckpointSaver>;
   close(): Promise<void>;

@@ -41,6 +41,12 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: rea
       )`,
     ],
   },
+  {
+    version: 2,
+    name: "index of superseded assessments",
+    // `kyocho show` looks up the assessment that replaced a returned one.
+    sql: [`CREATE INDEX assessments_supersedes ON assessments (supersedes)`],
+  },
 ];
 
 export const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`;

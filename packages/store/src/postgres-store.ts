@@ -5,6 +5,7 @@ import { AlreadySignedError, StatusConflictError, type AssessmentStore, type Sta
 import { CREATE_MIGRATIONS_TABLE, MIGRATIONS } from "./migrations.js";
 import {
   SIGNOFF_COUNT,
+  SUPERSEDED_BY,
   signoffsMoved,
   assessmentParams,
   INSERT_SIGNOFF,
@@ -108,6 +109,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     },
     async signoffs(assessmentId) {
       return (await query<SignoffRow>(pool, "SELECT * FROM signoffs WHERE assessment_id = ? ORDER BY signed_at, signer", [assessmentId])).map(signoffFromRow);
+    },
+    async supersededBy(id) {
+      return (await query<AssessmentRow>(pool, SUPERSEDED_BY, [id])).map(recordFromRow);
     },
     checkpointer() {
       saver ??= (async () => {

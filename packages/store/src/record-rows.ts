@@ -59,6 +59,8 @@ export const UPSERT_ASSESSMENT = `INSERT INTO assessments (${ASSESSMENT_COLUMNS.
 
 export const INSERT_SIGNOFF = `INSERT INTO signoffs (assessment_id, signer, role, decision, conditions_json, reason, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`;
 
+export const SUPERSEDED_BY = `SELECT * FROM assessments WHERE supersedes = ? ORDER BY created_at, id`;
+
 export const SIGNOFF_COUNT = `SELECT COUNT(*) AS n FROM signoffs WHERE assessment_id = ?`;
 
 /** Another sign-off landed between reading the record and signing: this signature is no longer the one needed. */

@@ -7,6 +7,7 @@ import { AlreadySignedError, StatusConflictError, type AssessmentStore, type Sta
 import { CREATE_MIGRATIONS_TABLE, MIGRATIONS } from "./migrations.js";
 import {
   SIGNOFF_COUNT,
+  SUPERSEDED_BY,
   signoffsMoved,
   assessmentParams,
   INSERT_SIGNOFF,
@@ -84,6 +85,9 @@ export function openSqliteStore(path: string, options: { now?: () => Date } = {}
     },
     async signoffs(assessmentId) {
       return (db.prepare("SELECT * FROM signoffs WHERE assessment_id = ? ORDER BY signed_at, signer").all(assessmentId) as SignoffRow[]).map(signoffFromRow);
+    },
+    async supersededBy(id) {
+      return (db.prepare(SUPERSEDED_BY).all(id) as AssessmentRow[]).map(recordFromRow);
     },
     async checkpointer() {
       if (!saver) {

@@ -9,6 +9,7 @@ import { planningMode } from "../option-parsers.js";
 import { formatAssessment } from "../output/format-assessment.js";
 import { createStyle } from "../output/style.js";
 import { openConfiguredStore, recordFinished, requestedBy, runningRecord, storeSetting } from "../store-context.js";
+import type { AssessmentRecord, AssessmentStore } from "@kyocho/store";
 
 interface AskOptions {
   case?: string;
@@ -25,6 +26,7 @@ interface AskOptions {
   /** false with `--no-store`. */
   store?: boolean;
   requestedBy?: string;
+  supersedes?: string;
 }
 
 export function registerAsk(program: Command): void {
@@ -61,6 +63,10 @@ export function registerAsk(program: Command): void {
       "--requested-by <name>",
       "who asks, recorded with the assessment and its sign-off; they may not sign it (default KYOCHO_USER, else the operating-system user)",
     )
+    .option(
+      "--supersedes <id>",
+      "re-ask a returned assessment with the corrected case: the new assessment is recorded as superseding <id>, which must be `returned`",
+    )
     .addHelpText(
       "after",
       `
@@ -70,6 +76,7 @@ Examples:
   kyocho ask --case examples/cases/acquisition-finance.yaml --html report.html --md report.md
   kyocho ask --queue --case examples/cases/acquisition-finance.yaml     # with \`kyocho worker\` running
   kyocho ask --no-store --case examples/cases/acquisition-finance.yaml  # keep nothing
+  kyocho ask --case corrected.yaml --supersedes a-22f79afb10bd00e650ba    # after \`kyocho signoff … --decision return\`
 
 Stored assessments are checkpointed as they run: the same command after a crash (or \`kyocho resume ID\`)
 continues where it stopped, without asking the experts that had answered again.
@@ -78,6 +85,8 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
     )
     .action(async (words: string[], options: AskOptions) => {
       const setting = storeSetting(options);
+      if (options.supersedes !== undefined && setting.kind === "off")
+        throw new UserInputError("needs a store: the link to the returned assessment is kept in it, and the store is off", { source: "--supersedes" });
       // Who asks is recorded with the assessment and its sign-off, stored or not: the requester may never sign it.
       const requester = requestedBy(options.requestedBy);
       const resolved = await resolveCouncil(options);
@@ -98,6 +107,7 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
         const progress = options.quiet ? undefined : progressPrinter();
         const fixed = council.identify({ question, case: c });
         const earlier = await store?.get(fixed.assessmentId);
+        if (store && options.supersedes !== undefined) await checkSupersedes(store, options.supersedes, fixed.assessmentId, earlier);
         if (earlier && !options.quiet)
           process.stderr.write(
             earlier.status === "running"
@@ -107,20 +117,48 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
         const record =
           earlier ??
           (store &&
-            (await store.save(
-              runningRecord({ id: fixed.assessmentId, question: fixed.question, case: fixed.case, policy: resolved.policy, requestedBy: requester }),
-            )));
+            (await store.save({
+              ...runningRecord({ id: fixed.assessmentId, question: fixed.question, case: fixed.case, policy: resolved.policy, requestedBy: requester }),
+              supersedes: options.supersedes,
+            })));
         // The run writes the executive summary and the audit line itself: what is printed is what `council.assess` returns.
         const assessment = queued
           ? await assessThroughQueue(resolved, modelContext, { question, case: c, plan, requestedBy: requester }, progress, options.quiet)
           : await council.assess({ question, case: c, plan, requestedBy: requester }, progress ? { onEvent: progress } : {});
         const stored = store && record ? await recordFinished(store, record, assessment) : undefined;
         await printAssessment(assessment, options);
-        if (stored && !options.quiet) process.stderr.write(`kyocho: stored assessment ${stored.id} (${stored.status}) in ${store!.location}\n`);
+        if (stored && !options.quiet)
+          process.stderr.write(
+            `kyocho: stored assessment ${stored.id} (${stored.status})${stored.supersedes ? `, superseding ${stored.supersedes}` : ""} in ${store!.location}\n`,
+          );
       } finally {
         await store?.close();
       }
     });
+}
+
+/**
+ * The rules of `--supersedes`, checked before anything runs or is written:
+ * the old assessment exists and was returned; the question or case changed
+ * (else the id is the same and there is nothing new to link); nobody has
+ * superseded it already; and the new id is not already stored unlinked. Re-running the
+ * same `ask --supersedes` (after a crash, or again) is allowed.
+ */
+async function checkSupersedes(store: AssessmentStore, oldId: string, newId: string, earlier: AssessmentRecord | undefined): Promise<void> {
+  const source = "--supersedes";
+  const old = await store.get(oldId);
+  if (!old) throw new UserInputError(`no assessment ${oldId} in ${store.location}`, { source });
+  if (old.status !== "returned")
+    throw new UserInputError(`${oldId} is ${old.status}: only a returned assessment can be superseded`, { source, code: "NOT_RETURNED" });
+  if (newId === oldId)
+    throw new UserInputError(`the question and case are those of ${oldId}: correct the case before asking again`, { source, code: "UNCHANGED_CASE" });
+  const successor = (await store.supersededBy(oldId)).find((r) => r.id !== newId);
+  if (successor) throw new UserInputError(`${oldId} is already superseded by ${successor.id}`, { source, code: "ALREADY_SUPERSEDED" });
+  if (earlier && earlier.supersedes !== oldId)
+    throw new UserInputError(
+      `this question and case are already stored as ${earlier.id} (${earlier.status})${earlier.supersedes ? `, superseding ${earlier.supersedes}` : ""}`,
+      { source, code: "ALREADY_STORED" },
+    );
 }
 
 /** Prints an assessment as `ask` does (text or `--json`) and writes the reports asked for. */

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { readDataFile } from "@kyocho/core/validation";
-import type { Assessment, Case } from "@kyocho/core";
+import type { Assessment, Case, Policy } from "@kyocho/core";
 import type { Council } from "@kyocho/council";
 import { checkBatchFiles, runBatch, type BatchItem } from "@kyocho/batch";
 import { cliLimits, councilWithModels, resolveCouncil } from "../cli-context.js";
@@ -9,6 +9,8 @@ import { queueRequestedByEnv } from "../queue-requested.js";
 import { planningMode, positiveInteger } from "../option-parsers.js";
 import { batchProgressBar, formatBatchSummary } from "../output/batch-progress.js";
 import type { QueueContext } from "../queue-context.js";
+import { openConfiguredStore, requestedBy, runningRecord, storeSetting } from "../store-context.js";
+import type { AssessmentStore } from "@kyocho/store";
 
 interface BatchOptions {
   out: string;
@@ -19,6 +21,17 @@ interface BatchOptions {
   config?: string;
   council?: string;
   planning?: "speculative" | "sequential";
+  /** false with `--no-store`. */
+  store?: boolean;
+  requestedBy?: string;
+}
+
+/** A record the store could not write: the line is left out of --out, so the next run assesses and stores it again. */
+class StoreWriteError extends Error {
+  constructor(id: string, cause: unknown) {
+    super(`storing assessment ${id}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = "StoreWriteError";
+  }
 }
 
 export function registerBatch(program: Command): void {
@@ -37,6 +50,11 @@ export function registerBatch(program: Command): void {
     .option("--config <file>", "model configuration (also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): models for the experts in process, and the planner")
     .option("--planning <mode>", "with a planner model: speculative (default) or sequential; also `planning` in the config", planningMode)
     .option("-q, --quiet", "no progress bar")
+    .option(
+      "--no-store",
+      "keep no records (also KYOCHO_STORE=off); by default each assessment is stored as `kyocho ask` stores it (.kyocho/kyocho.db, KYOCHO_STORE=FILE, KYOCHO_DATABASE_URL=postgres://…)",
+    )
+    .option("--requested-by <name>", "who asks, recorded with every assessment of the batch; they may not sign them (default KYOCHO_USER, else the OS user)")
     .addHelpText(
       "after",
       `
@@ -49,6 +67,13 @@ skipped, and --out never holds an id twice. A bad line is written as { id, error
 in for a missing id) and the batch goes on. With --queue, a line whose sub-tasks the queue could not bring
 back is left out, so the next run retries it.
 
+Stored: each assessment gets one record, written in one transaction once it is assessed (status
+awaiting_signoff when it needs a signature, else completed), so an overnight batch leaves its sign-off queue
+in \`kyocho history --status awaiting_signoff\`. In process, assessments are checkpointed as \`ask\` does: a
+re-run continues a line that was cut off without asking its finished experts again. A record already stored
+under the same id (the same question, case and policy) is left as it is: a re-run never adds a record twice
+and never reopens one that has been signed.
+
 Limits: a line over KYOCHO_MAX_BATCH_LINE_BYTES (4 MiB), a question over KYOCHO_MAX_QUESTION_CHARS (4000)
 or a case over KYOCHO_MAX_POSITIONS (10000) is written as { id, error: { code: "LIMIT_EXCEEDED" } }.
 
@@ -60,19 +85,25 @@ Examples:
   kyocho batch questions.jsonl --out answers.jsonl --queue --concurrency 64   # with \`kyocho worker\`s running`,
     )
     .action(async (input: string, options: BatchOptions) => {
+      const setting = storeSetting(options);
+      const requester = requestedBy(options.requestedBy);
       const resolved = await resolveCouncil(options);
       const modelContext = await openModelContext(
         options,
         resolved.experts.map((e) => e.name),
       );
-      const local = councilWithModels(resolved, modelContext);
       checkBatchFiles(input, options.out);
       const viaQueue = Boolean(options.queue) || (await queueRequestedByEnv());
+      const store = setting.kind === "off" ? undefined : await openConfiguredStore(setting, "batch");
+      // Queued runs are recorded but not checkpointed, as with `ask`: their sub-tasks run on workers.
+      const local = councilWithModels(resolved, modelContext, store && !viaQueue ? { checkpointer: await store.checkpointer() } : {});
       // The queue package (BullMQ, ioredis) is loaded only for a batch that goes through the queue.
       const queue = viaQueue ? await import("@kyocho/queue") : undefined;
       const QUEUE_FAILURES: ReadonlySet<string> = new Set([...(queue?.QUEUE_FAILURE_CODES ?? []), "EXECUTOR_ERROR"]);
       let context: QueueContext | undefined;
-      let close = async () => {};
+      let close = async () => {
+        await store?.close();
+      };
       let council: Council = local;
       const queueContext = viaQueue ? await import("../queue-context.js") : undefined;
       if (queueContext) {
@@ -86,8 +117,12 @@ Examples:
         council = queued.council;
         const ctx = context;
         close = async () => {
-          await queued.executor.close();
-          await ctx.close();
+          try {
+            await queued.executor.close();
+            await ctx.close();
+          } finally {
+            await store?.close();
+          }
         };
       }
       const progressView = options.quiet ? undefined : batchProgressBar();
@@ -109,10 +144,13 @@ Examples:
             context,
             council.experts.map((e) => e.name),
           );
+        let stored = 0;
         const assess = async (item: BatchItem): Promise<Assessment> => {
-          const assessment = await council.assess({ question: item.question, case: item.case });
+          const assessment = await council.assess({ question: item.question, case: item.case, requestedBy: requester });
           const lost = assessment.experts.find((e) => e.status === "failed" && e.error && QUEUE_FAILURES.has(e.error.code));
           if (queue && lost) throw new queue.QueueError("QUEUE_FAILURE", `${lost.name}: ${lost.error!.code}: ${lost.error!.message}`);
+          // Stored before its line is written: a crash in between re-assesses the line (from its checkpoint) and finds the record.
+          if (store && (await storeBatchAssessment(store, council, item, assessment, resolved.policy, requester))) stored++;
           return assessment;
         };
         const summary = await runBatch({
@@ -123,13 +161,14 @@ Examples:
           parseCase: (raw, source) => council.parseCase(raw, source),
           loadCaseFile: caseFileLoader(council),
           assess,
-          isRetryable: (error) => queue !== undefined && error instanceof queue.QueueError,
+          isRetryable: (error) => error instanceof StoreWriteError || (queue !== undefined && error instanceof queue.QueueError),
           signal: controller.signal,
           ...(progressView ? { onProgress: (p) => progressView.update(p) } : {}),
           onWarning: (message) => process.stderr.write(`kyocho: warning: ${message}\n`),
         });
         progressView?.stop();
         process.stderr.write(formatBatchSummary(summary, options.out));
+        if (store) process.stderr.write(`kyocho: stored ${stored} new assessment record(s) in ${store.location}\n`);
         if (summary.interrupted) process.exitCode = 130;
         else if (summary.unfinished > 0) process.exitCode = 1;
       } finally {
@@ -139,6 +178,38 @@ Examples:
         await close();
       }
     });
+}
+
+/**
+ * Writes the record of one batch assessment, in one transaction: status
+ * `awaiting_signoff` when its recommendation needs a signature, else
+ * `completed`. A record already under this id (the same question, case and
+ * policy: a re-run, a repeated line, an earlier \`ask\`) that has finished is
+ * left as it is, so a re-run never duplicates a record nor undoes a sign-off.
+ * Returns whether it wrote.
+ */
+async function storeBatchAssessment(
+  store: AssessmentStore,
+  council: Council,
+  item: BatchItem,
+  assessment: Assessment,
+  policy: Policy,
+  requester: string,
+): Promise<boolean> {
+  try {
+    const earlier = await store.get(assessment.id);
+    if (earlier && earlier.status !== "running") return false;
+    const fixed = council.identify({ question: item.question, case: item.case });
+    await store.save({
+      ...runningRecord({ id: assessment.id, question: fixed.question, case: fixed.case, policy, requestedBy: requester }),
+      ...(earlier?.supersedes !== undefined ? { supersedes: earlier.supersedes } : {}),
+      status: assessment.signoff?.status ?? "completed",
+      assessment,
+    });
+    return true;
+  } catch (error) {
+    throw new StoreWriteError(assessment.id, error);
+  }
 }
 
 /** Reads and validates case files, each once per batch however many lines point at it. */

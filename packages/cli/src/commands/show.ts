@@ -32,10 +32,16 @@ Exit codes: 0 shown, 2 bad input or no assessment of that id, 1 internal error.`
         const record = await store.get(id);
         if (!record) throw new UserInputError(`no assessment ${id}`);
         const signoffs = await store.signoffs(id);
+        // The 稟議 trail both ways: the returned assessment this one re-asks, and the one that re-asked this.
+        const successor = (await store.supersededBy(id))[0];
+        const predecessor = record.supersedes === undefined ? undefined : await store.get(record.supersedes);
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ ...record, signoffs }, null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ ...record, supersedes: record.supersedes ?? null, supersededBy: successor?.id ?? null, signoffs }, null, 2)}\n`,
+          );
           return;
         }
+        const returnedReason = predecessor?.assessment?.signoff?.returnedReason;
         const head = [
           `assessment ${record.id}: ${record.status}`,
           `requested by ${record.requestedBy} at ${record.createdAt}; policy ${record.policy.id}${record.policy.version ? ` ${record.policy.version}` : ""} (sha256 ${record.policy.sha256.slice(0, 12)}…)`,
@@ -43,6 +49,12 @@ Exit codes: 0 shown, 2 bad input or no assessment of that id, 1 internal error.`
             (s) =>
               `signed by ${s.signer} (${s.role}) at ${s.signedAt}: ${s.decision}${s.conditions.length ? `; conditions: ${s.conditions.join("; ")}` : ""}${s.reason ? `; reason: ${s.reason}` : ""}`,
           ),
+          ...(record.supersedes !== undefined
+            ? [
+                `supersedes ${record.supersedes}${predecessor ? ` (${predecessor.status}${returnedReason ? `: ${returnedReason}` : ""})` : " (not in this store)"}`,
+              ]
+            : []),
+          ...(successor ? [`superseded by ${successor.id} (${successor.status}), requested by ${successor.requestedBy} at ${successor.createdAt}`] : []),
         ];
         process.stdout.write(`${head.join("\n")}\n\n`);
         if (!record.assessment) {
