@@ -1,3 +1,4 @@
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { AuditSink, Expert, ModelClient, Planner, Policy } from "@kyocho/core";
 import { createCouncil, type Council } from "@kyocho/council";
 import {
@@ -72,6 +73,8 @@ export async function queuedCouncil(
     /** The summary model and the audit log, as the in-process council gets them: the same run, so the same assessment. */
     summary?: ModelClient | undefined;
     audit?: AuditSink | undefined;
+    /** The store's checkpointer: a queued assessment is a thread like any other, resumable and signable. */
+    checkpointer?: BaseCheckpointSaver | undefined;
   } = {},
 ): Promise<{ council: Council; executor: QueueExecutor }> {
   const limits = cliLimits();
@@ -91,6 +94,7 @@ export async function queuedCouncil(
     ...(options.planning ? { planning: options.planning } : {}),
     summary: options.summary,
     audit: options.audit,
+    ...(options.checkpointer ? { checkpointer: options.checkpointer } : {}),
   });
   await executor.open(council.experts.map((e) => e.name));
   return { council, executor };

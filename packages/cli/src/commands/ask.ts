@@ -1,3 +1,4 @@
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { Command } from "commander";
 import { readDataFile } from "@kyocho/core/validation";
 import { UserInputError, type Assessment } from "@kyocho/core";
@@ -97,8 +98,10 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
       const store = setting.kind === "off" ? undefined : await openConfiguredStore(setting, "ask");
       try {
         const queued = options.queue || (await queueRequestedByEnv());
-        // Queued runs are recorded but not checkpointed: their sub-tasks run on workers, and a re-run re-queues them.
-        const council = councilWithModels(resolved, modelContext, store && !queued ? { checkpointer: await store.checkpointer() } : {});
+        // Queued runs are checkpointed too: a re-run resumes the thread (a sub-task not yet finished is queued again under
+        // the same job id, so a worker's earlier answer is reused), and the assessment can be signed like any other.
+        const checkpointer = store ? await store.checkpointer() : undefined;
+        const council = councilWithModels(resolved, modelContext, checkpointer ? { checkpointer } : {});
         if (!options.quiet) for (const line of modelContext.describe()) process.stderr.write(`kyocho: model ${line}\n`);
         const c = readCase(council, options.case);
         const question = questionFrom(words, c);
@@ -123,7 +126,7 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
             })));
         // The run writes the executive summary and the audit line itself: what is printed is what `council.assess` returns.
         const assessment = queued
-          ? await assessThroughQueue(resolved, modelContext, { question, case: c, plan, requestedBy: requester }, progress, options.quiet)
+          ? await assessThroughQueue(resolved, { ...modelContext, checkpointer }, { question, case: c, plan, requestedBy: requester }, progress, options.quiet)
           : await council.assess({ question, case: c, plan, requestedBy: requester }, progress ? { onEvent: progress } : {});
         const stored = store && record ? await recordFinished(store, record, assessment) : undefined;
         await printAssessment(assessment, options);
@@ -178,7 +181,7 @@ export async function printAssessment(
 /** Runs the council with its sub-tasks on the expert queues; the same graph, so the same assessment. */
 async function assessThroughQueue(
   resolved: ResolvedCouncil,
-  models: Pick<ModelContext, "planner" | "planning" | "summary" | "audit">,
+  models: Pick<ModelContext, "planner" | "planning" | "summary" | "audit"> & { checkpointer?: BaseCheckpointSaver | undefined },
   input: AssessInput,
   progress: ((event: CouncilEvent) => void) | undefined,
   quiet: boolean | undefined,
@@ -192,6 +195,7 @@ async function assessThroughQueue(
       planning: models.planning,
       summary: models.summary,
       audit: models.audit,
+      checkpointer: models.checkpointer,
     });
     try {
       if (!quiet)

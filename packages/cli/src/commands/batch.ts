@@ -95,8 +95,9 @@ Examples:
       checkBatchFiles(input, options.out);
       const viaQueue = Boolean(options.queue) || (await queueRequestedByEnv());
       const store = setting.kind === "off" ? undefined : await openConfiguredStore(setting, "batch");
-      // Queued runs are recorded but not checkpointed, as with `ask`: their sub-tasks run on workers.
-      const local = councilWithModels(resolved, modelContext, store && !viaQueue ? { checkpointer: await store.checkpointer() } : {});
+      // Queued or not, each assessment is a checkpointed thread, so the morning's sign-off can resume it.
+      const checkpointer = store ? await store.checkpointer() : undefined;
+      const local = councilWithModels(resolved, modelContext, checkpointer ? { checkpointer } : {});
       // The queue package (BullMQ, ioredis) is loaded only for a batch that goes through the queue.
       const queue = viaQueue ? await import("@kyocho/queue") : undefined;
       const QUEUE_FAILURES: ReadonlySet<string> = new Set([...(queue?.QUEUE_FAILURE_CODES ?? []), "EXECUTOR_ERROR"]);
@@ -113,6 +114,7 @@ Examples:
           planning: modelContext.planning,
           summary: modelContext.summary,
           audit: modelContext.audit,
+          checkpointer,
         });
         council = queued.council;
         const ctx = context;
