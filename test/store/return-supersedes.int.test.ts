@@ -1,18 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { storeBackends } from "./helpers/store-backends.js";
 import { REPO_ROOT, runCli } from "../helpers/run-cli.js";
 
 // A returned 稟議 and its corrected re-ask on each back-end: `return` records the reason and the status `returned`;
 // `ask --supersedes` starts a new assessment linked to the returned one, shown both ways, and is refused (exit 2,
 // nothing written) when the link would be wrong.
 const CASE_FILE = join(REPO_ROOT, "examples/cases/acquisition-finance.yaml");
-const DATABASE_URL = process.env.KYOCHO_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const dir = mkdtempSync(join(tmpdir(), "kyocho-supersedes-"));
-const schema = `kyocho_test_${randomBytes(6).toString("hex")}`;
+const stores = storeBackends("supersedes");
+const { dir } = stores;
 
 /** The case with the target's KYC completed on `reviewedOn`: the correction the return asked for. */
 function corrected(reviewedOn: string): string {
@@ -24,18 +21,9 @@ function corrected(reviewedOn: string): string {
   return path;
 }
 
-const backends = {
-  sqlite: { KYOCHO_STORE: join(dir, "kyocho.db") },
-  postgres: { KYOCHO_STORE: undefined, KYOCHO_DATABASE_URL: DATABASE_URL, KYOCHO_DATABASE_SCHEMA: schema },
-};
+const backends = stores.env;
 
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-});
+afterAll(() => stores.drop());
 
 describe.each(Object.entries(backends))("return and the corrected re-ask on %s", (_name, env) => {
   const ask = (caseFile: string, ...more: string[]) => runCli(["ask", "--case", caseFile, "--json", "--requested-by", "tanaka", ...more], { env });

@@ -1,31 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { storeBackends } from "./helpers/store-backends.js";
 import { runCli } from "../helpers/run-cli.js";
 
 // The 稟議 end to end through the command line, on each back-end: ask → awaiting sign-off → refusals → two committee
 // signatures → final, with the record, history and show agreeing.
 const CASE_FILE = "examples/cases/acquisition-finance.yaml";
-const DATABASE_URL = process.env.KYOCHO_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const dir = mkdtempSync(join(tmpdir(), "kyocho-ringi-"));
-const schema = `kyocho_test_${randomBytes(6).toString("hex")}`;
+const stores = storeBackends("ringi");
 
-const backends = {
-  sqlite: { KYOCHO_STORE: join(dir, "kyocho.db") },
-  postgres: { KYOCHO_STORE: undefined, KYOCHO_DATABASE_URL: DATABASE_URL, KYOCHO_DATABASE_SCHEMA: schema },
-};
+const backends = stores.env;
 const finals: Record<string, unknown> = {};
 
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-});
+afterAll(() => stores.drop());
 
 describe.each(Object.entries(backends))("the 稟議 on %s", (name, env) => {
   it("waits for the committee, refuses what the rules forbid, and records two signatures", () => {

@@ -1,35 +1,22 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { cliEnv } from "../helpers/cli-env.js";
+import { storeBackends } from "./helpers/store-backends.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const CASE_FILE = "examples/cases/acquisition-finance.yaml";
 const BIN = fileURLToPath(new URL("../../packages/cli/bin/kyocho.js", import.meta.url));
-const DATABASE_URL = process.env.KYOCHO_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const dir = mkdtempSync(join(tmpdir(), "kyocho-stored-ask-"));
-const schema = `kyocho_test_${randomBytes(6).toString("hex")}`;
+const stores = storeBackends("stored-ask");
+const { dir } = stores;
 
-const backends = {
-  sqlite: { KYOCHO_STORE: join(dir, "kyocho.db") },
-  // KYOCHO_STORE unset: the test helper turns the store off unless a test names one.
-  postgres: { KYOCHO_STORE: undefined, KYOCHO_DATABASE_URL: DATABASE_URL, KYOCHO_DATABASE_SCHEMA: schema },
-};
+const backends = stores.env;
 /** Each back-end's record of the same `ask`, compared at the end. */
 const records: Record<string, unknown> = {};
 
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-});
+afterAll(() => stores.drop());
 
 describe.each(Object.entries(backends))("kyocho ask, history and show on %s", (name, env) => {
   it("stores the assessment with who asked; history lists it, show prints it", () => {

@@ -1,34 +1,22 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { storeBackends } from "./helpers/store-backends.js";
 import { REPO_ROOT, runCli } from "../helpers/run-cli.js";
 
 // An overnight `kyocho batch` of every example case, stored on each back-end: one record per line, the ones needing a
 // signature waiting in `history --status awaiting_signoff`, and re-runs that add nothing and undo no sign-off.
-const DATABASE_URL = process.env.KYOCHO_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const dir = mkdtempSync(join(tmpdir(), "kyocho-batch-store-"));
-const schema = `kyocho_test_${randomBytes(6).toString("hex")}`;
+const stores = storeBackends("batch-store");
+const { dir } = stores;
 const CASES = readdirSync(join(REPO_ROOT, "examples/cases"))
   .filter((f) => f.endsWith(".yaml"))
   .sort();
 const input = join(dir, "cases.jsonl");
 writeFileSync(input, CASES.map((f) => JSON.stringify({ id: f.replace(/\.yaml$/, ""), caseFile: join(REPO_ROOT, "examples/cases", f) })).join("\n") + "\n");
 
-const backends = {
-  sqlite: { KYOCHO_STORE: join(dir, "kyocho.db") },
-  postgres: { KYOCHO_STORE: undefined, KYOCHO_DATABASE_URL: DATABASE_URL, KYOCHO_DATABASE_SCHEMA: schema },
-};
+const backends = stores.env;
 
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-});
+afterAll(() => stores.drop());
 
 interface Line {
   id: string;
