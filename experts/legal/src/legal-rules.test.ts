@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseCase, type CaseInput, type LocalizedText } from "@kyocho/core";
+import { parseCase, type CaseInput } from "@kyocho/core";
 import type { ExpertFinding } from "@kyocho/core/expert";
-import { english, japaneseForm } from "@kyocho/core/policy";
+import { dataFindings } from "@kyocho/expert-kit";
 import { describe, expect, it } from "vitest";
 import { withThresholds } from "../../../test/helpers/policy-tiers.js";
 import YAML from "yaml";
@@ -34,23 +34,8 @@ const policy = LegalPolicySchema.parse(
   ).experts.legal,
 );
 const ASOF = "2026-11-30";
-const dataGap = (fields: string[], message: LocalizedText): ExpertFinding => {
-  const ja = japaneseForm({ en: "Data gap", ja: "データ不足" }, message);
-  return { ruleId: "DATA-GAP", severity: "medium", title: "Data gap", message: english(message), metrics: {}, citations: [], fields, ...(ja ? { ja } : {}) };
-};
-const dataConflict = (fields: string[], message: LocalizedText): ExpertFinding => {
-  const ja = japaneseForm({ en: "Data conflict", ja: "データの矛盾" }, message);
-  return {
-    ruleId: "DATA-CONFLICT",
-    severity: "medium",
-    title: "Data conflict",
-    message: english(message),
-    metrics: {},
-    citations: [],
-    fields,
-    ...(ja ? { ja } : {}),
-  };
-};
+// The findings as every expert writes them, at the severities the reference policy gives data findings.
+const { dataGap, dataConflict } = dataFindings({ dataGapSeverity: "medium", dataConflictSeverity: "medium" });
 const context = { asOf: ASOF, dataGap, dataConflict };
 const apply = (input: CaseInput | undefined, asOf = ASOF) =>
   applyLegalRules(input ? parseCase({ asOf: ASOF, ...input }) : undefined, policy, { ...context, asOf });

@@ -1,15 +1,14 @@
 import { z } from "zod";
 import type { ExpertResult } from "@kyocho/core";
-import { DATA_CONFLICT_RULE_ID, DATA_GAP_RULE_ID, DATA_NEEDED_RULE_ID, FindingSchema } from "@kyocho/core/assessment";
+import { DATA_GAP_RULE_ID, DATA_NEEDED_RULE_ID, FindingSchema } from "@kyocho/core/assessment";
 import type { Finding } from "@kyocho/core";
 import { todayUtc } from "@kyocho/core/case";
-import { english } from "@kyocho/core/policy";
-import { japaneseForm } from "@kyocho/core/policy";
 import { UserInputError } from "@kyocho/core";
 import { KnowledgeBase } from "@kyocho/knowledge";
 import type { Policy } from "@kyocho/core";
 import { parseWith } from "@kyocho/core/validation";
 import { answerWithModel } from "@kyocho/models";
+import { dataFindings } from "./data-findings.js";
 import type { Expert, ExpertRequest, ExpertRunOptions } from "@kyocho/core";
 import type { ExpertDefinition, ExpertFinding } from "@kyocho/core/expert";
 
@@ -89,7 +88,6 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
       const expertPolicy = resolvePolicy(request.policy);
       const question = task.question;
       const passages = knowledge.retrieve(question, 3);
-      const dataGapSeverity = request.policy.merge.dataGapSeverity;
       const output = await Promise.race([
         Promise.resolve(
           definition.run({
@@ -103,26 +101,7 @@ export function defineExpert<P = undefined>(definition: ExpertDefinition<P>): Ex
             knowledge,
             passages,
             signal: controller.signal,
-            dataGap: (fields, message) => ({
-              ruleId: DATA_GAP_RULE_ID,
-              severity: dataGapSeverity,
-              title: "Data gap",
-              message: english(message),
-              metrics: {},
-              citations: [],
-              fields,
-              ...withJapanese({ en: "Data gap", ja: "データ不足" }, message),
-            }),
-            dataConflict: (fields, message) => ({
-              ruleId: DATA_CONFLICT_RULE_ID,
-              severity: request.policy.merge.dataConflictSeverity,
-              title: "Data conflict",
-              message: english(message),
-              metrics: {},
-              citations: [],
-              fields,
-              ...withJapanese({ en: "Data conflict", ja: "データの矛盾" }, message),
-            }),
+            ...dataFindings(request.policy.merge),
             asOf: request.case?.asOf ?? todayUtc(),
           }),
         ),
@@ -196,11 +175,6 @@ function reportFacts(options: ExpertRunOptions, facts: ExpertResult): void {
   } catch {
     // The council's listener never throws; a custom executor's listener is its own business.
   }
-}
-
-function withJapanese(title: { en: string; ja: string }, message: Parameters<typeof english>[0]): { ja?: { title: string; message: string } } {
-  const ja = japaneseForm(title, message);
-  return ja ? { ja } : {};
 }
 
 class ExpertTimeout extends Error {

@@ -4,5 +4,6 @@
  * consultation on top of its facts comes with it.
  */
 export { defineExpert } from "./define-expert.js";
+export { dataFindings, type DataFindings } from "./data-findings.js";
 // What an expert author writes against, so that `@kyocho/expert-kit` alone is enough to define one.
 export type { ExpertDefinition, ExpertRunContext, ExpertOutput, ExpertFinding } from "@kyocho/core/expert";

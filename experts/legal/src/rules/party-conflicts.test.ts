@@ -1,23 +1,11 @@
-import { parseCase, type CaseInput, type LocalizedText } from "@kyocho/core";
-import type { ExpertFinding } from "@kyocho/core/expert";
-import { english, japaneseForm } from "@kyocho/core/policy";
+import { parseCase, type CaseInput } from "@kyocho/core";
+import { dataFindings } from "@kyocho/expert-kit";
 import { describe, expect, it } from "vitest";
 import { caseParties } from "../parties.js";
 import { applyPartyConflicts } from "./party-conflicts.js";
 
-const dataConflict = (fields: string[], message: LocalizedText): ExpertFinding => {
-  const ja = japaneseForm({ en: "Data conflict", ja: "データの矛盾" }, message);
-  return {
-    ruleId: "DATA-CONFLICT",
-    severity: "medium",
-    title: "Data conflict",
-    message: english(message),
-    metrics: {},
-    citations: [],
-    fields,
-    ...(ja ? { ja } : {}),
-  };
-};
+// The findings as every expert writes them, at the severities the reference policy gives data findings.
+const { dataConflict } = dataFindings({ dataGapSeverity: "medium", dataConflictSeverity: "medium" });
 const run = (caseInput: CaseInput) => applyPartyConflicts({ parties: caseParties(parseCase(caseInput)), dataConflict });
 
 /** Every number of a message (dates, day counts, tenors, field indices), sorted: a Japanese message carries exactly the English one's. */
