@@ -4,7 +4,7 @@ import { dependencyText } from "./dependency-text.js";
 import { heatMapSvg } from "./heat-map-svg.js";
 import { escapeHtml as h } from "./html-escape.js";
 import { planDiagramSvg } from "./plan-diagram-svg.js";
-import { formatLatency, formatMetric } from "./report-format.js";
+import { formatGeneratedAt, formatLatency, formatMetric } from "./report-format.js";
 import { localizeAssessment } from "./localize-assessment.js";
 import { signoffView, type SignoffView } from "./signoff-view.js";
 import { reportLabels, type ReportLabels, type ReportLanguage } from "./report-labels.js";
@@ -38,10 +38,7 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; 
 export function renderHtml(assessment: Assessment, options: ReportOptions = {}): string {
   const l = reportLabels(options.language ?? "auto", assessment.question);
   const a = localizeAssessment(assessment, l.lang);
-  const generated = (options.generatedAt ?? new Date())
-    .toISOString()
-    .replace("T", " ")
-    .replace(/:\d\d\.\d+Z$/, " UTC");
+  const generated = formatGeneratedAt(options.generatedAt ?? new Date());
   const domains = domainViews(a);
   const title = `${l.title} · ${a.caseId ?? a.id} · ${l.decisions[a.decision]}`;
   const body = [

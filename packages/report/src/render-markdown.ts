@@ -3,7 +3,7 @@ import type { Assessment } from "@kyocho/core";
 import { dependencyText } from "./dependency-text.js";
 import { markdownCode as code, escapeMarkdown as m } from "./markdown-escape.js";
 import { withoutModelNote, type ReportOptions } from "./render-html.js";
-import { formatLatency, formatMetric } from "./report-format.js";
+import { formatGeneratedAt, formatLatency, formatMetric } from "./report-format.js";
 import { localizeAssessment } from "./localize-assessment.js";
 import { reportLabels } from "./report-labels.js";
 import { signoffView } from "./signoff-view.js";
@@ -21,10 +21,7 @@ import { domainViews } from "./report-model.js";
 export function renderMarkdown(assessment: Assessment, options: ReportOptions = {}): string {
   const l = reportLabels(options.language ?? "auto", assessment.question);
   const a = localizeAssessment(assessment, l.lang);
-  const generated = (options.generatedAt ?? new Date())
-    .toISOString()
-    .replace("T", " ")
-    .replace(/:\d\d\.\d+Z$/, " UTC");
+  const generated = formatGeneratedAt(options.generatedAt ?? new Date());
   const policy = `${a.policy.name}${a.policy.version ? ` v${a.policy.version}` : ""}`;
   const domains = domainViews(a);
   const out: string[] = [];

@@ -35,3 +35,16 @@ export function formatLatency(ms: number | undefined): string {
 function trim(value: number, decimals: number): string {
   return String(Number(value.toFixed(decimals)));
 }
+
+/**
+ * When a report was generated, to the minute, in UTC: the same stamp in the HTML and the Markdown.
+ *
+ * @example
+ * formatGeneratedAt(new Date("2026-11-30T09:05:42.123Z")) // "2026-11-30 09:05 UTC"
+ */
+export function formatGeneratedAt(at: Date): string {
+  return at
+    .toISOString()
+    .replace("T", " ")
+    .replace(/:\d\d\.\d+Z$/, " UTC");
+}
