@@ -37,7 +37,8 @@ const DATABASE_URL = process.env.KYOCHO_TEST_DATABASE_URL ?? "postgres://postgre
 /** Where a run keeps its checkpoints, and how the test reads how many expert results they hold (what a resumed run will not ask for again). */
 interface Backend {
   env: NodeJS.ProcessEnv;
-  checkpointedResults(threadId: string): Promise<number>;
+  /** How many tasks of the thread have a checkpointed write to `channel` (`results`: experts; `plan`: the planner). */
+  checkpointedWrites(threadId: string, channel: "results" | "plan"): Promise<number>;
   cleanup(): Promise<void>;
 }
 
@@ -45,11 +46,11 @@ function sqliteBackend(dir: string): Backend {
   const file = join(dir, "kyocho.db");
   return {
     env: { KYOCHO_STORE: file },
-    async checkpointedResults(threadId) {
+    async checkpointedWrites(threadId, channel) {
       let db: Database.Database | undefined;
       try {
         db = new Database(file, { readonly: true, fileMustExist: true });
-        const row = db.prepare("SELECT COUNT(DISTINCT task_id) AS n FROM writes WHERE thread_id = ? AND channel = 'results'").get(threadId) as { n: number };
+        const row = db.prepare("SELECT COUNT(DISTINCT task_id) AS n FROM writes WHERE thread_id = ? AND channel = ?").get(threadId, channel) as { n: number };
         return row.n;
       } catch {
         return 0; // the file and table are created on the run's first checkpoint
@@ -68,12 +69,12 @@ function postgresBackend(): Backend {
   return {
     // KYOCHO_STORE unset: the test helper turns the store off unless a test names one.
     env: { KYOCHO_STORE: undefined, KYOCHO_DATABASE_URL: DATABASE_URL, KYOCHO_DATABASE_SCHEMA: schema },
-    async checkpointedResults(threadId) {
+    async checkpointedWrites(threadId, channel) {
       await connected;
       try {
         const { rows } = await client.query<{ n: string }>(
-          `SELECT COUNT(DISTINCT task_id) AS n FROM ${schema}.checkpoint_writes WHERE thread_id = $1 AND channel = 'results'`,
-          [threadId],
+          `SELECT COUNT(DISTINCT task_id) AS n FROM ${schema}.checkpoint_writes WHERE thread_id = $1 AND channel = $2`,
+          [threadId, channel],
         );
         return Number(rows[0]!.n);
       } catch {
@@ -132,7 +133,9 @@ describe.each(["sqlite", "postgres"])("kyocho ask on %s, killed part-way and run
     const assessmentId = String(answered(EARLY[0]!)!.headers["x-kyocho-assessment"] ?? "");
     expect(assessmentId).toMatch(/^a-/);
     await Promise.all(LATE.map((name) => server.whenReceived((r) => r.caller === name)));
-    while ((await backend.checkpointedResults(assessmentId)) < EARLY.length) await new Promise((r) => setImmediate(r));
+    // The planner runs beside the experts: a kill before its plan is checkpointed would rightly ask it again on resume.
+    while ((await backend.checkpointedWrites(assessmentId, "results")) < EARLY.length) await new Promise((r) => setImmediate(r));
+    while ((await backend.checkpointedWrites(assessmentId, "plan")) < 1) await new Promise((r) => setImmediate(r));
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
     expect(LATE.every((name) => server.completionsFor(name).every((r) => r.answeredOrder === undefined))).toBe(true);
