@@ -99,6 +99,21 @@ cat >"$WORK/app/tsconfig.json" <<'JSON'
 }
 JSON
 
+# better-sqlite3's install looks for a prebuilt binary before compiling from source (prebuild-install). Where the
+# download of prebuilt binaries is refused (as on a closed build network), it compiles for 40–100 s, a second time after
+# `npm ci` already did. Offer it the binary this repository's install compiled, for the same Node ABI, as a "local
+# prebuild": a different version, ABI or platform misses the file name and falls back to the normal install.
+sqlite_dir="$ROOT/node_modules/better-sqlite3"
+if [ -f "$sqlite_dir/build/Release/better_sqlite3.node" ]; then
+  prebuild_name="$(node -e '
+    const p = require(process.argv[1] + "/package.json");
+    console.log(`${p.name}-v${p.version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`);
+  ' "$sqlite_dir")"
+  mkdir -p "$WORK/prebuilds"
+  tar -czf "$WORK/prebuilds/$prebuild_name" -C "$sqlite_dir" build/Release/better_sqlite3.node
+  export npm_config_better_sqlite3_local_prebuilds="$WORK/prebuilds"
+fi
+
 cd "$WORK/app"
 # The outsider's environment: none of the developer's KYOCHO_* settings.
 while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep '^KYOCHO_' || true)
