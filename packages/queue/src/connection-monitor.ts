@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./redis-topology.js";
 
 /** What {@link watchConnection} reports: the connection went away, or came back. */
 export type ConnectionEvent = { type: "lost"; reason: string } | { type: "restored"; downMs: number; attempts: number };
@@ -15,7 +15,7 @@ export type ConnectionEvent = { type: "lost"; reason: string } | { type: "restor
  * const stop = watchConnection(connection, (e) =>
  *   console.error(e.type === "lost" ? `lost Redis (${e.reason}); reconnecting` : `Redis back after ${e.downMs} ms`));
  */
-export function watchConnection(connection: Redis, onEvent: (event: ConnectionEvent) => void): () => void {
+export function watchConnection(connection: RedisClient, onEvent: (event: ConnectionEvent) => void): () => void {
   let lostAt: number | undefined;
   let attempts = 0;
   let lastError: string | undefined;

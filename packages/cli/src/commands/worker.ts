@@ -6,6 +6,9 @@ import { loadReferencePolicy, referenceExperts } from "@kyocho/reference-council
 import type { WorkerPoolEvent } from "@kyocho/queue";
 import { positiveInteger } from "../option-parsers.js";
 
+/** How long a stopping worker waits for Redis to take its running sub-tasks back. */
+const HAND_BACK_TIMEOUT_MS = 5_000;
+
 interface WorkerOptions {
   experts?: string;
   concurrency: string;
@@ -129,6 +132,7 @@ Examples:
       const pool = startExpertWorkers(experts, {
         connection: context.connection,
         prefix: context.prefix,
+        prefixScheme: context.prefixScheme,
         concurrency,
         rate,
         name,
@@ -142,26 +146,37 @@ Examples:
         ...(options.maxStalled !== undefined ? { maxStalledCount: options.maxStalled } : {}),
       });
 
-      // Stop on the first signal (finish, then hand back after --grace); a second signal hands back at once.
-      const stopped = new Promise<void>((resolve) => {
+      // Stop on the first signal (finish, then hand back after --grace); a second signal hands back at once. Handing
+      // back is given HAND_BACK_TIMEOUT_MS: a worker whose Redis has gone away must still stop, and says what it
+      // could not hand back (those sub-tasks run again elsewhere once their locks expire).
+      const stopped = new Promise<{ stranded: string[] }>((resolve) => {
         let signals = 0;
+        let handingBack = false;
         let grace: NodeJS.Timeout | undefined;
+        const handBack = (why: string) => {
+          if (handingBack) return;
+          handingBack = true;
+          clearTimeout(grace);
+          log(`${why}: handing ${pool.running} sub-task(s) back to the queue`);
+          void pool.stopWithin(HAND_BACK_TIMEOUT_MS).then(({ closed, stranded }) => {
+            if (!closed && stranded.length === 0) log(`Redis at ${context.where} did not answer within ${HAND_BACK_TIMEOUT_MS / 1000} s; stopping without it`);
+            resolve({ stranded });
+          });
+        };
         const onSignal = (signal: NodeJS.Signals) => {
           signals++;
           if (signals === 1) {
             if (!options.quiet) log(`${signal}: finishing ${pool.running} running sub-task(s); ${signal} again to hand them back now`);
-            grace = setTimeout(() => {
-              log(`grace period over: handing ${pool.running} sub-task(s) back to the queue`);
-              void pool.close({ handBack: true });
-            }, options.grace);
-            grace.unref();
+            grace = setTimeout(() => handBack("grace period over"), options.grace);
             void pool.close().then(() => {
               clearTimeout(grace);
-              resolve();
+              resolve({ stranded: [] });
             });
+          } else if (signals === 2) {
+            handBack(signal);
           } else {
-            log(`${signal}: handing ${pool.running} running sub-task(s) back to the queue`);
-            void pool.close({ handBack: true });
+            log(`${signal} again: stopping now; not handed back: ${pool.runningJobs.join(", ") || "none"}`);
+            resolve({ stranded: pool.runningJobs });
           }
         };
         process.on("SIGTERM", onSignal);
@@ -176,9 +191,17 @@ Examples:
         const served = policies.map((p) => policyFingerprint(p)).map((f) => `${f.id}${f.version ? ` v${f.version}` : ""} (sha256 ${f.sha256.slice(0, 12)})`);
         log(`ready on ${context.where}, prefix ${context.prefix}: ${described}; policies ${served.join(", ")}`);
       }
-      await stopped;
+      const { stranded } = await stopped;
       await context.close();
-      if (!options.quiet) log("stopped");
+      if (stranded.length > 0) {
+        log(
+          `could not hand back ${stranded.length} sub-task(s): ${stranded.join(", ")}; they stay locked in Redis and run again on another worker ` +
+            `once their lock expires (--lock-duration)`,
+        );
+        process.exitCode = 1;
+      } else if (!options.quiet) log("stopped");
+      // BullMQ's connections may still be retrying a Redis that has gone away; they must not keep the worker alive.
+      setTimeout(() => process.exit(), 1_000).unref();
     });
 }
 
