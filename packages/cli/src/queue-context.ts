@@ -63,15 +63,11 @@ export async function openQueueContext(
       unwatch();
       // QUIT waits for an answer, which a Redis that has gone away never gives (the client keeps reconnecting).
       let timer: NodeJS.Timeout | undefined;
-      const answered = await Promise.race([
-        connection.quit().then(
-          () => true,
-          () => false,
-        ),
-        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), QUIT_TIMEOUT_MS))),
-      ]);
+      await Promise.race([connection.quit().catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, QUIT_TIMEOUT_MS)))]);
       clearTimeout(timer);
-      if (!answered) connection.disconnect();
+      // Also after a QUIT that was answered: a Sentinel client's subscriptions to the sentinels (its failover
+      // detector) are closed by disconnect only, and would keep the process alive.
+      connection.disconnect();
     },
   };
 }

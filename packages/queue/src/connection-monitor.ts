@@ -57,7 +57,7 @@ export function watchConnection(connection: RedisClient, onEvent: (event: Connec
  * isConnectionError("Missing lock for job a-1@fx. moveToFinished") // false
  */
 export function isConnectionError(message: string): boolean {
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ENOTFOUND|Connection is closed|Stream isn't writeable|socket (hang up|closed)|^LOADING\b|MaxRetriesPerRequestError/i.test(
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ENOTFOUND|Connection is closed|Stream isn't writeable|socket (hang up|closed)|^LOADING\b|MaxRetriesPerRequestError|All sentinels are unreachable|^CLUSTERDOWN\b|^TRYAGAIN\b|Failed to refresh slots cache|None of startup nodes is available/i.test(
     message,
   );
 }

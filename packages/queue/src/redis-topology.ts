@@ -105,7 +105,11 @@ export function describeTopology(topology: RedisTopology): string {
  * and the reconnection backoff of {@link reconnectDelay}. A cluster client
  * follows MOVED/ASK redirections and refreshes its slot map when a replica
  * is promoted; a Sentinel client asks the sentinels for the master on each
- * reconnection, so a failover is a reconnection. Only entry points call it.
+ * reconnection, so a failover is a reconnection (a master that dies, or is
+ * demoted, drops its clients). No failover detector: its subscriptions to
+ * the sentinels are connections of their own, which a finished command would
+ * have to close one by one (BullMQ duplicates the client for each blocking
+ * reader). Only entry points call it.
  *
  * @example
  * const connection = createRedisClient(redisTopologyFromEnv(), { name: "kyocho-worker" });
@@ -137,8 +141,6 @@ export function createRedisClient(topology: RedisTopology, options: { name?: str
         maxRetriesPerRequest: null,
         retryStrategy: reconnectDelay,
         sentinelRetryStrategy: reconnectDelay,
-        // Subscribes to the sentinels' +switch-master, so a failover is noticed at once rather than at the next error.
-        failoverDetector: true,
       });
       break;
   }
