@@ -3,7 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { clusterSlot, expertQueue } from "@kyocho/queue";
+import { referenceExperts } from "@kyocho/reference-council";
+import { clusterSlot, createRedisClient, expertQueue, openExpertQueue, redisTopologyFromEnv } from "@kyocho/queue";
 import { startRedisCluster, startRedisSentinel, type TestRedisCluster, type TestRedisSentinel } from "@kyocho/queue/testing";
 import { lineCount } from "../queue/helpers/batch-files.js";
 import { startKyocho, stopKyocho, type KyochoProcess } from "../queue/helpers/kyocho-process.js";
@@ -14,8 +15,10 @@ import { assessmentsById, batchFigures, printFigures, readRecords, writeCaseBatc
 // `kyocho batch --queue` reconnect (the cluster client follows the new slot map, the Sentinel client asks the
 // sentinels) and go on. Every line is answered exactly once, as the undisturbed in-process run answers it:
 // what the dead master had not yet passed to its replica is written again (a vanished job is re-added under
-// its id, a job whose lock was lost is taken back by BullMQ's stalled-job check). The embedded experts only,
-// so sub-tasks are quick and the batch is still running when the master dies.
+// its id, a job whose lock was lost is taken back by BullMQ's stalled-job check). To be sure some sub-tasks
+// are active on the master when it dies, one worker is frozen while it holds some, and SIGKILLed once the
+// replica is promoted: its sub-tasks, active in the promoted replica's copy, must be taken back by the other
+// worker's stalled-job check. The embedded experts only, so sub-tasks are quick.
 const ITEMS = 200;
 const available = ["redis-server", "redis-cli", "redis-sentinel"].every((bin) => spawnSync(bin, ["--version"]).status === 0);
 // On a developer's machine without them the tests skip; in CI a skip would hide an untested path, so they fail.
@@ -36,7 +39,7 @@ afterEach(async () => {
 // Short locks and frequent stalled checks, so that a sub-task whose lock died with the master is taken back in seconds.
 function startWorkers(env: NodeJS.ProcessEnv): KyochoProcess[] {
   const workers = ["worker-a", "worker-b"].map((name) =>
-    startKyocho(["worker", "--name", name, "--concurrency", "4", "--lock-duration", "3000", "--stalled-interval", "500", "--max-stalled", "5"], env),
+    startKyocho(["worker", "--name", name, "--concurrency", "4", "--lock-duration", "2000", "--stalled-interval", "500", "--max-stalled", "5"], env),
   );
   running.push(...workers);
   return workers;
@@ -64,10 +67,29 @@ async function batchThroughFailover(tag: string, env: NodeJS.ProcessEnv, workers
   running.push(batch);
 
   await waitForLines(output, ITEMS / 3, batch);
+  // Freeze worker-a while it holds sub-tasks (look while it is stopped; go on a moment if it holds none).
+  const connection = createRedisClient(redisTopologyFromEnv({ ...env, REDIS_URL: undefined }));
+  const queues = referenceExperts.map((e) => openExpertQueue(e.name, { connection, prefix: env.KYOCHO_PREFIX ?? "{kyocho}" }));
+  const [victim, survivor] = workers as [KyochoProcess, KyochoProcess];
+  let held: string[] = [];
+  for (let tries = 0; held.length === 0; tries++) {
+    if (tries > 1_000) throw new Error("worker-a never held a sub-task");
+    victim.child.kill("SIGSTOP");
+    held = (await Promise.all(queues.map((q) => q.getJobs(["active"]))))
+      .flat()
+      .filter((j) => j.processedBy === "worker-a")
+      .map((j) => j.id!);
+    if (held.length === 0) {
+      victim.child.kill("SIGCONT");
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
   const linesAtKill = lineCount(output);
   const killedAt = Date.now();
   const promotedPort = await fault();
   const promotedMs = Date.now() - killedAt;
+  victim.child.kill("SIGKILL");
+  expect(await victim.exited).toBe("SIGKILL");
   // Recovered: the batch writes a line that was not there when the master died.
   const before = lineCount(output);
   await waitForLines(output, Math.min(ITEMS, Math.max(before, linesAtKill) + 1), batch);
@@ -76,21 +98,27 @@ async function batchThroughFailover(tag: string, env: NodeJS.ProcessEnv, workers
   expect(await batch.exited, batch.stderr()).toBe(0);
   expect(await undisturbed.exited, undisturbed.stderr()).toBe(0);
   const figures = batchFigures(ids, readRecords(output), assessmentsById(readRecords(referenceOut)));
-  const logs = workers.map((w) => w.stderr()).join("");
+  // The frozen worker's sub-tasks were finished by the other one.
+  const completed = new Map((await Promise.all(queues.map((q) => q.getJobs(["completed"])))).flat().map((j) => [j.id!, j]));
+  const takenBack = held.filter((id) => completed.get(id)?.processedBy === "worker-b").length;
+  await Promise.all(queues.map((q) => q.close()));
+  connection.disconnect();
+  const logs = survivor.stderr();
   printFigures(`${tag} master killed`, figures, {
     "lines written before the kill": linesAtKill,
     "replica promoted after (ms)": promotedMs,
     "first new line after (ms)": recoveredMs,
     "new master port": promotedPort,
-    "sub-tasks taken back from a lost lock": (logs.match(/its lock expired|running it again/g) ?? []).length,
+    "sub-tasks held by the frozen, then killed, worker": held.length,
+    "finished by the other worker": takenBack,
+    "stalled sub-tasks taken back": (logs.match(/running it again/g) ?? []).length,
   });
   process.stdout.write(`[fault] ${tag}: recovered ${(recoveredMs / 1000).toFixed(1)} s after the master was killed\n`);
   expect(figures).toMatchObject({ items: ITEMS, lost: 0, duplicated: 0, errors: 0, differing: 0, wrongApprovals: 0 });
-  // The workers went on through the failover: still running, and never a stack trace.
-  for (const worker of workers) {
-    expect(worker.child.exitCode, worker.stderr()).toBeNull();
-    expect(worker.stderr()).not.toMatch(/\n\s+at /);
-  }
+  expect(takenBack).toBe(held.length);
+  // The other worker went on through the failover: still running, and never a stack trace.
+  expect(survivor.child.exitCode, survivor.stderr()).toBeNull();
+  expect(survivor.stderr()).not.toMatch(/\n\s+at /);
   return figures;
 }
 
