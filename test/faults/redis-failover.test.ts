@@ -119,6 +119,7 @@ async function batchThroughFailover(tag: string, env: NodeJS.ProcessEnv, workers
   // The other worker went on through the failover: still running, and never a stack trace.
   expect(survivor.child.exitCode, survivor.stderr()).toBeNull();
   expect(survivor.stderr()).not.toMatch(/\n\s+at /);
+  if (env.KYOCHO_REDIS_PASSWORD) expect(survivor.stderr() + batch.stderr()).not.toContain(env.KYOCHO_REDIS_PASSWORD);
   return figures;
 }
 
@@ -139,8 +140,14 @@ describe.skipIf(!available)("a Redis master killed during a 200-line batch", () 
   }, 90_000);
 
   it("(Sentinel) the master dies; the sentinels promote the replica; workers and batch follow; nothing lost or doubled", async () => {
-    sentinel = await startRedisSentinel({ replicas: 1, sentinels: 3, downAfterMs: 1_000 });
-    const env = { REDIS_URL: undefined, KYOCHO_REDIS_SENTINELS: sentinel.sentinels, KYOCHO_REDIS_SENTINEL_NAME: sentinel.name };
+    // The master and replica ask for a password (the sentinels do not): KYOCHO_REDIS_PASSWORD reaches whichever is master.
+    sentinel = await startRedisSentinel({ replicas: 1, sentinels: 3, downAfterMs: 1_000, password: "sentinel-set-s3cret" });
+    const env = {
+      REDIS_URL: undefined,
+      KYOCHO_REDIS_SENTINELS: sentinel.sentinels,
+      KYOCHO_REDIS_SENTINEL_NAME: sentinel.name,
+      KYOCHO_REDIS_PASSWORD: "sentinel-set-s3cret",
+    };
     const workers = startWorkers(env);
     await Promise.all(workers.map((w) => w.waitForStderr(/ready on sentinel master "kyocho"/)));
     const s = sentinel;

@@ -9,13 +9,14 @@ import { exampleCases, writeCaseBatch } from "../faults/helpers/figures.js";
 import { readResults } from "./helpers/batch-files.js";
 import { startKyocho, stopKyocho, type KyochoProcess } from "./helpers/kyocho-process.js";
 
-// A Redis Cluster of three masters and three replicas, started here on free ports. `kyocho worker` and
+// A Redis Cluster of three masters and three replicas, started here on free ports, every node with a password. `kyocho worker` and
 // `kyocho batch --queue` run over it, given its seed nodes in KYOCHO_REDIS_CLUSTER (no REDIS_URL): the four
 // experts' queues sit on different shards, and every assessment is the one the in-process run gives.
 const available = ["redis-server", "redis-cli"].every((bin) => spawnSync(bin, ["--version"]).status === 0);
 // On a developer's machine without them the test skips; in CI a skip would hide an untested path, so it fails.
 if (!available && process.env.CI) throw new Error("redis-server or redis-cli is missing: CI must run the Redis Cluster tests");
 
+const PASSWORD = "cluster-s3cret-password";
 const dir = mkdtempSync(join(tmpdir(), "kyocho-redis-cluster-"));
 let cluster: TestRedisCluster;
 let env: NodeJS.ProcessEnv;
@@ -29,9 +30,9 @@ interface QueuesReport {
 
 describe.skipIf(!available)("expert queues on a three-master Redis Cluster", () => {
   beforeAll(async () => {
-    cluster = await startRedisCluster({ masters: 3, replicas: 1 });
+    cluster = await startRedisCluster({ masters: 3, replicas: 1, password: PASSWORD });
     // A fixed prefix: the default scheme puts lending and fx on one shard, legal and markets on another.
-    env = { REDIS_URL: undefined, KYOCHO_REDIS_CLUSTER: cluster.seeds, KYOCHO_PREFIX: "{kyocho}" };
+    env = { REDIS_URL: undefined, KYOCHO_REDIS_CLUSTER: cluster.seeds, KYOCHO_REDIS_PASSWORD: PASSWORD, KYOCHO_PREFIX: "{kyocho}" };
     worker = startKyocho(["worker", "--name", "cluster-worker", "--concurrency", "4"], env);
     await worker.waitForStderr(/ready on/);
   }, 60_000);
@@ -78,6 +79,8 @@ describe.skipIf(!available)("expert queues on a three-master Redis Cluster", () 
     expect(expected.size).toBe(cases.length * 2);
     expect(readResults(output)).toEqual(expected);
     expect(worker!.stderr()).not.toMatch(/error on expert|MOVED/);
+    expect(worker!.stderr()).toMatch(/ready on cluster 127\.0\.0\.1:\d+/);
+    expect(worker!.stderr() + queued.stderr).not.toContain(PASSWORD);
 
     // Every queue did work on the shard it was placed on: its completed jobs are there.
     const report = JSON.parse((await runCliAsync(["queues", "--json"], { env })).stdout) as QueuesReport;
