@@ -1,6 +1,7 @@
 import { cpus, totalmem } from "node:os";
 import type { BenchContext } from "./lib/bench-context.js";
 import type { TableRow } from "./lib/table.js";
+import { benchCluster, type ClusterFigures } from "./sections/cluster.js";
 import { benchEmbedded, type EmbeddedFigures } from "./sections/embedded.js";
 import { benchMemory, type MemoryFigures } from "./sections/memory.js";
 import { benchQueueOverhead, type QueueOverheadFigures } from "./sections/queue-overhead.js";
@@ -18,6 +19,7 @@ export interface BenchResults {
     embedded?: EmbeddedFigures;
     supervisor?: SupervisorFigures;
     queue?: QueueOverheadFigures;
+    cluster?: ClusterFigures;
     scaling?: ScalingFigures;
     memory?: MemoryFigures;
   };
@@ -83,6 +85,11 @@ export async function runBench(settings: BenchSettings, context: BenchContext): 
     "memory",
     () => benchMemory(settings.memory, context),
     (f) => (results.sections.memory = f),
+  );
+  await run(
+    "cluster",
+    () => benchCluster(settings.cluster, context),
+    (f) => (results.sections.cluster = f),
   );
   results.durationSeconds = Math.round((performance.now() - started) / 100) / 10;
   return results;

@@ -1,5 +1,5 @@
 /** The sections of the benchmark, in the issue's order. */
-export const SECTIONS = ["embedded", "supervisor", "queue", "scaling", "memory"] as const;
+export const SECTIONS = ["embedded", "supervisor", "queue", "scaling", "memory", "cluster"] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /**
@@ -41,6 +41,15 @@ export interface BenchSettings {
     fanOut: number[];
     repeats: number;
   };
+  cluster: {
+    /** Worker processes on each Redis, each with `concurrency` jobs per expert queue. */
+    workers: number;
+    concurrency: number;
+    /** Questions per `kyocho batch --queue` run (four sub-tasks each) and in flight at once. */
+    questions: number;
+    batchInFlight: number;
+    repeats: number;
+  };
   memory: {
     /** Sub-tasks one `kyocho worker` runs before its peak RSS is read. */
     workerSubTasks: number;
@@ -64,16 +73,19 @@ export const FULL_SETTINGS: BenchSettings = {
   queue: { workers: 2, concurrency: 4, questions: 600, batchInFlight: 32, repeats: 3 },
   scaling: { latencyMs: 200, fanOut: [1, 2, 4, 8, 16], repeats: 3 },
   memory: { workerSubTasks: 10_000, batchLines: 100_000, baselineLines: 10_000, batchAssessments: 2_000 },
+  cluster: { workers: 2, concurrency: 4, questions: 300, batchInFlight: 32, repeats: 3 },
 };
 
 export const SMOKE_SETTINGS: BenchSettings = {
   profile: "smoke",
-  sections: [...SECTIONS],
+  // Not the cluster: starting six redis-servers would cost the test suite more than the smoke run itself.
+  sections: SECTIONS.filter((s) => s !== "cluster"),
   embedded: { warmup: 5, throughputAssessments: 10, inFlight: 4, latencySamples: 10, coldStarts: 1, repeats: 1 },
   supervisor: { latencyMs: 20, repeats: 1 },
   queue: { workers: 1, concurrency: 2, questions: 10, batchInFlight: 8, repeats: 1 },
   scaling: { latencyMs: 20, fanOut: [1, 2], repeats: 1 },
   memory: { workerSubTasks: 40, batchLines: 200, baselineLines: 40, batchAssessments: 4 },
+  cluster: { workers: 1, concurrency: 2, questions: 10, batchInFlight: 8, repeats: 1 },
 };
 
 /**

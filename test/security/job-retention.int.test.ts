@@ -3,7 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { referenceExperts } from "@kyocho/reference-council";
-import { createRedisConnection, jobIdFor, openExpertQueue, QueueExecutor, startExpertWorkers, toExpertJobData, type ExpertWorkerPool } from "@kyocho/queue";
+import {
+  createRedisConnection,
+  expertQueue,
+  jobIdFor,
+  openExpertQueue,
+  QueueExecutor,
+  startExpertWorkers,
+  toExpertJobData,
+  type ExpertWorkerPool,
+} from "@kyocho/queue";
 import type { ExpertRequest } from "@kyocho/core";
 import { deleteKeys, syntheticExpert, syntheticPolicy, uniquePrefix } from "@kyocho/queue/testing";
 import { EXAMPLE_CASE } from "../queue/helpers/batch-files.js";
@@ -56,7 +65,7 @@ describe("completed job retention", () => {
     const kept = await completed(prefix);
     expect(kept.sort()).toEqual(["count-5", "count-6", "count-7"].map(idOf).sort());
     // The jobs let go of are gone, data and all.
-    expect(await connection.exists(`${prefix}:expert:fx:${idOf("count-0")}`)).toBe(0);
+    expect(await connection.exists(`${expertQueue("fx", prefix).keyPrefix}:${idOf("count-0")}`)).toBe(0);
   });
 
   it("by age: a job older than the limit goes when the next one finishes", async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRedisServer, uniquePrefix, type TestRedisServer } from "@kyocho/queue/testing";
+import { prefixBase } from "@kyocho/queue";
 import { EXAMPLE_CASE } from "../queue/helpers/batch-files.js";
 import { startKyocho, stopKyocho, type KyochoProcess } from "../queue/helpers/kyocho-process.js";
 
@@ -50,7 +51,8 @@ describe("Redis AUTH: a password, and an ACL user limited to kyocho's keys", () 
   beforeAll(async () => {
     redis = await startRedisServer({
       password: ADMIN_PASSWORD,
-      users: [`kyocho on >${USER_PASSWORD} ~${prefix}* resetchannels +@all -@dangerous +info`],
+      // Per expert, the queues' keys start `{<prefix>:<expert>}`: the user may touch those and nothing else.
+      users: [`kyocho on >${USER_PASSWORD} ~{${prefixBase(prefix)}:* resetchannels +@all -@dangerous +info`],
     });
   });
   afterAll(() => redis.stop());

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DATA_IS_NOT_INSTRUCTIONS } from "@kyocho/models";
-import { createRedisConnection, type Redis } from "@kyocho/queue";
+import { createRedisConnection, escapeGlob, prefixBase, scanKeys, type Redis } from "@kyocho/queue";
 import { expertAnswer, startTestModelServer, type TestModelServer } from "@kyocho/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRedisServer, uniquePrefix, type TestRedisServer } from "@kyocho/queue/testing";
@@ -134,31 +134,26 @@ async function runKyocho(args: string[], options: { env: NodeJS.ProcessEnv }): P
   return { code, stdout: p.stdout(), stderr: p.stderr() };
 }
 
-/** Every value of every key under `prefix`, whatever its type, as text. */
+/** Every value of every key under `prefix` (each expert's queue under its own `{<prefix>:<expert>}` tag), whatever its type, as text. */
 async function dumpKeys(redis: Redis, prefix: string): Promise<string> {
   const out: string[] = [];
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix.replace(/[*?[\]\\]/g, (c) => `\\${c}`)}*`, "COUNT", 1000);
-    cursor = next;
-    for (const key of keys) {
-      const type = await redis.type(key);
-      const value =
-        type === "string"
-          ? await redis.get(key)
-          : type === "hash"
-            ? await redis.hgetall(key)
-            : type === "list"
-              ? await redis.lrange(key, 0, -1)
-              : type === "set"
-                ? await redis.smembers(key)
-                : type === "zset"
-                  ? await redis.zrange(key, 0, -1, "WITHSCORES")
-                  : type === "stream"
-                    ? await redis.xrange(key, "-", "+")
-                    : type;
-      out.push(`${key} ${JSON.stringify(value)}`);
-    }
-  } while (cursor !== "0");
+  for (const key of await scanKeys(redis, `${escapeGlob(`{${prefixBase(prefix)}:`)}*`)) {
+    const type = await redis.type(key);
+    const value =
+      type === "string"
+        ? await redis.get(key)
+        : type === "hash"
+          ? await redis.hgetall(key)
+          : type === "list"
+            ? await redis.lrange(key, 0, -1)
+            : type === "set"
+              ? await redis.smembers(key)
+              : type === "zset"
+                ? await redis.zrange(key, 0, -1, "WITHSCORES")
+                : type === "stream"
+                  ? await redis.xrange(key, "-", "+")
+                  : type;
+    out.push(`${key} ${JSON.stringify(value)}`);
+  }
   return out.join("\n");
 }

@@ -26,6 +26,7 @@ export const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise
   ["batch", async () => (await import("./commands/batch.js")).registerBatch],
   ["worker", async () => (await import("./commands/worker.js")).registerWorker],
   ["dashboard", async () => (await import("./commands/dashboard.js")).registerDashboard],
+  ["queues", async () => (await import("./commands/queues.js")).registerQueues],
 ];
 
 /**

@@ -2,30 +2,37 @@ import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { AuditSink, Expert, ModelClient, Planner, Policy } from "@kyocho/core";
 import { createCouncil, type Council } from "@kyocho/council";
 import {
-  createRedisConnection,
+  createRedisClient,
+  describeTopology,
   QueueExecutor,
   queueEnv,
-  redactRedisUrl,
   waitForRedis,
   watchConnection,
   workerCounts,
   type ConnectionEvent,
   type QueueEnv,
-  type Redis,
+  type RedisClient,
 } from "@kyocho/queue";
 import { cliLimits } from "./cli-context.js";
 
 /** A Redis connection opened by a command, with the settings it was opened from. */
 export interface QueueContext extends QueueEnv {
-  connection: Redis;
-  /** The Redis URL with its password hidden, for messages. */
+  connection: RedisClient;
+  /** Where Redis is, for messages, without any secret: the URL with its password hidden, `cluster host:port,…`, `sentinel master "name" via …`. */
   where: string;
+  /** Closes the connection: politely (QUIT) if Redis answers within a few seconds, else by dropping it. */
   close(): Promise<void>;
 }
 
+/** How long `close` waits for Redis to acknowledge QUIT before dropping the connection. */
+const QUIT_TIMEOUT_MS = 2_000;
+
 /**
- * Opens the connection a command uses, from `REDIS_URL` and `KYOCHO_PREFIX`,
- * and checks that Redis answers: an unreachable Redis is one line
+ * Opens the connection a command uses, from the environment — one server
+ * (`REDIS_URL`), a Redis Cluster (`KYOCHO_REDIS_CLUSTER`) or a
+ * Sentinel-managed master (`KYOCHO_REDIS_SENTINELS`,
+ * `KYOCHO_REDIS_SENTINEL_NAME`), with `KYOCHO_PREFIX` and
+ * `KYOCHO_PREFIX_SCHEME` — and checks that Redis answers: an unreachable Redis is one line
  * (`kyocho: cannot reach Redis at …`), not a hang. Later outages are retried
  * with backoff and reported by `log` once each way (lost, restored). The
  * CLI's commands are the only place kyocho creates connections.
@@ -36,8 +43,8 @@ export async function openQueueContext(
   log: (line: string) => void = (line) => process.stderr.write(`kyocho: ${line}\n`),
 ): Promise<QueueContext> {
   const settings = queueEnv(env);
-  const where = redactRedisUrl(settings.redisUrl);
-  const connection = createRedisConnection(settings.redisUrl, { name: `kyocho-${role}-${process.pid}` });
+  const where = describeTopology(settings.topology);
+  const connection = createRedisClient(settings.topology, { name: `kyocho-${role}-${process.pid}` });
   try {
     await waitForRedis(connection, { url: where });
   } catch (error) {
@@ -54,7 +61,13 @@ export async function openQueueContext(
       if (closed) return;
       closed = true;
       unwatch();
-      await connection.quit().catch(() => connection.disconnect());
+      // QUIT waits for an answer, which a Redis that has gone away never gives (the client keeps reconnecting).
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([connection.quit().catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, QUIT_TIMEOUT_MS)))]);
+      clearTimeout(timer);
+      // Also after a QUIT that was answered: a Sentinel client's subscriptions to the sentinels (its failover
+      // detector) are closed by disconnect only, and would keep the process alive.
+      connection.disconnect();
     },
   };
 }
@@ -81,6 +94,7 @@ export async function queuedCouncil(
   const executor = new QueueExecutor({
     connection: context.connection,
     prefix: context.prefix,
+    prefixScheme: context.prefixScheme,
     retention: context.retention,
     maxJobBytes: limits.maxJobBytes,
     ...(options.resultTimeoutMs !== undefined ? { resultTimeoutMs: options.resultTimeoutMs } : {}),
@@ -102,7 +116,7 @@ export async function queuedCouncil(
 
 /** Warns on stderr when some experts' queues have no worker (their sub-tasks wait for one). */
 export async function warnAboutMissingWorkers(context: QueueContext, experts: readonly string[]): Promise<void> {
-  const counts = await workerCounts(context.connection, context.prefix, experts);
+  const counts = await workerCounts(context.connection, context.prefix, experts, context.prefixScheme);
   const missing = experts.filter((name) => counts?.get(name) === 0);
   if (missing.length === 0) return;
   process.stderr.write(

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./redis-topology.js";
 
 /** What {@link watchConnection} reports: the connection went away, or came back. */
 export type ConnectionEvent = { type: "lost"; reason: string } | { type: "restored"; downMs: number; attempts: number };
@@ -15,7 +15,7 @@ export type ConnectionEvent = { type: "lost"; reason: string } | { type: "restor
  * const stop = watchConnection(connection, (e) =>
  *   console.error(e.type === "lost" ? `lost Redis (${e.reason}); reconnecting` : `Redis back after ${e.downMs} ms`));
  */
-export function watchConnection(connection: Redis, onEvent: (event: ConnectionEvent) => void): () => void {
+export function watchConnection(connection: RedisClient, onEvent: (event: ConnectionEvent) => void): () => void {
   let lostAt: number | undefined;
   let attempts = 0;
   let lastError: string | undefined;
@@ -57,7 +57,7 @@ export function watchConnection(connection: Redis, onEvent: (event: ConnectionEv
  * isConnectionError("Missing lock for job a-1@fx. moveToFinished") // false
  */
 export function isConnectionError(message: string): boolean {
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ENOTFOUND|Connection is closed|Stream isn't writeable|socket (hang up|closed)|^LOADING\b|MaxRetriesPerRequestError/i.test(
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ENOTFOUND|Connection is closed|Stream isn't writeable|socket (hang up|closed)|^LOADING\b|MaxRetriesPerRequestError|All sentinels are unreachable|^CLUSTERDOWN\b|^TRYAGAIN\b|Failed to refresh slots cache|None of startup nodes is available/i.test(
     message,
   );
 }

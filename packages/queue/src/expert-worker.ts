@@ -1,21 +1,23 @@
 import { hostname } from "node:os";
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
-import type { Redis } from "ioredis";
 import type { Expert, ExpertResult, Policy } from "@kyocho/core";
 import type { ModelRegistry } from "@kyocho/models";
 import { JobContractError, parseExpertJobData, requestFromJobData } from "./expert-job.js";
 import { HeldPolicies } from "./held-policies.js";
 import { JobRetentionSchema, retentionJobOptions, type JobRetentionInput } from "./job-retention.js";
-import { checkPrefix, DEFAULT_PREFIX, expertQueue } from "./queue-names.js";
+import { checkPrefix, DEFAULT_PREFIX, expertQueue, type PrefixScheme } from "./queue-names.js";
+import type { RedisClient } from "./redis-topology.js";
 import { limiterFor } from "./rate-limit.js";
 import { isTransientFailure } from "./transient-failure.js";
 
 /** Options of {@link createExpertWorker}. */
 export interface ExpertWorkerOptions {
   /** An ioredis connection with `maxRetriesPerRequest: null`; the worker duplicates it and never closes it. */
-  connection: Redis;
+  connection: RedisClient;
   /** The kyocho key prefix; default `{kyocho}`. */
   prefix?: string;
+  /** How queues are laid out (`per-expert` hash tags, the default, or `shared`); producers and workers must agree. */
+  prefixScheme?: PrefixScheme;
   /**
    * The policies this worker runs jobs under. A job names its policy by
    * SHA-256; a job for a policy not among these fails at once with
@@ -47,6 +49,12 @@ export interface ExpertWorkerOptions {
   isTransient?: (result: ExpertResult) => boolean;
   /** Start consuming at once (default true). */
   autorun?: boolean;
+  /**
+   * Told when a job starts, ends (finished or failed: the result is BullMQ's
+   * to write) or is handed back to the queue: how a pool knows which jobs are
+   * still in its hands when it must stop (see `ExpertWorkerPool.stopWithin`).
+   */
+  onRunning?: (jobId: string, state: "started" | "ended" | "handed-back") => void;
   /** How long finished jobs stay in Redis when the job itself does not say (kyocho's producers always do); default `DEFAULT_JOB_RETENTION`. */
   retention?: JobRetentionInput;
 }
@@ -113,7 +121,7 @@ export class TransientExpertFailure extends Error {
  * process.once("SIGTERM", () => void worker.close());
  */
 export function createExpertWorker(expert: Expert<any>, options: ExpertWorkerOptions): Worker<unknown, ExpertResult> {
-  const address = expertQueue(expert.name, checkPrefix(options.prefix ?? DEFAULT_PREFIX, "worker prefix"));
+  const address = expertQueue(expert.name, checkPrefix(options.prefix ?? DEFAULT_PREFIX, "worker prefix"), options.prefixScheme);
   const isTransient = options.isTransient ?? isTransientFailure;
   // Every held policy is checked against the expert now, and its parsed section cached on the policy object.
   const policies = new HeldPolicies(options.policies, expert);
@@ -124,6 +132,17 @@ export function createExpertWorker(expert: Expert<any>, options: ExpertWorkerOpt
 
   // Three parameters: BullMQ passes an AbortSignal only to processors that declare one.
   const processJob = async (job: Job<unknown, ExpertResult>, token?: string, signal?: AbortSignal): Promise<ExpertResult> => {
+    const id = job.id ?? "?";
+    options.onRunning?.(id, "started");
+    let handedBack = false;
+    try {
+      return await runJob(job, token, signal, () => (handedBack = true));
+    } finally {
+      options.onRunning?.(id, handedBack ? "handed-back" : "ended");
+    }
+  };
+
+  const runJob = async (job: Job<unknown, ExpertResult>, token: string | undefined, signal: AbortSignal | undefined, onHandedBack: () => void) => {
     let data;
     try {
       data = parseExpertJobData(job.data);
@@ -162,6 +181,7 @@ export function createExpertWorker(expert: Expert<any>, options: ExpertWorkerOpt
       // Back to the queue without using an attempt. Delayed by a moment rather than made waiting at once:
       // this worker's own blocking fetch may still be in flight while it closes, and would take the job again.
       await job.moveToDelayed(Date.now() + HAND_BACK_DELAY_MS, token);
+      onHandedBack();
       throw new DelayedError();
     }
     if (timedOut && result.status === "failed") {

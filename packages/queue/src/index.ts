@@ -7,7 +7,31 @@
  * described in this package's README.
  */
 export { QueueError, RedisUnavailableError } from "./queue-error.js";
-export { DEFAULT_PREFIX, EXPERT_QUEUE_GROUP, expertQueue, checkPrefix, type ExpertQueueAddress } from "./queue-names.js";
+export {
+  DEFAULT_PREFIX,
+  EXPERT_QUEUE_GROUP,
+  PREFIX_SCHEMES,
+  expertQueue,
+  checkPrefix,
+  checkPrefixScheme,
+  prefixBase,
+  hashTagOf,
+  type ExpertQueueAddress,
+  type PrefixScheme,
+} from "./queue-names.js";
+export {
+  redisTopologyFromEnv,
+  describeTopology,
+  createRedisClient,
+  dataNodes,
+  parseNodeList,
+  type RedisClient,
+  type RedisTopology,
+  type RedisNodeAddress,
+  type RedisAuth,
+} from "./redis-topology.js";
+export { expertQueuePlacement, type QueuePlacement } from "./queue-placement.js";
+export { clusterSlot, CLUSTER_SLOTS } from "./cluster-slot.js";
 export { openExpertQueue, workerCounts, type ExpertQueueOptions } from "./expert-queue.js";
 export { JOB_ID_SEPARATOR, jobIdFor, jobDigest, parseJobId } from "./job-id.js";
 export {
@@ -42,5 +66,5 @@ export { limiterFor } from "./rate-limit.js";
 export { perExpertSetting } from "./per-expert-setting.js";
 export { createExpertWorker, handBackRunningJobs, HAND_BACK_REASON, TransientExpertFailure, type ExpertWorkerOptions } from "./expert-worker.js";
 export { startExpertWorkers, ExpertWorkerPool, type ExpertWorkerPoolOptions, type WorkerPoolEvent } from "./worker-pool.js";
-export { discoverExpertQueues, escapeGlob } from "./queue-discovery.js";
-export { type Redis } from "ioredis";
+export { discoverExpertQueues, scanKeys, escapeGlob } from "./queue-discovery.js";
+export { type Redis, type Cluster } from "ioredis";

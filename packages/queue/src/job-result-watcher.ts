@@ -1,5 +1,5 @@
 import { QueueEvents, type JobsOptions, type Queue } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./redis-topology.js";
 
 /** How a job ended, as far as the producer is concerned. */
 export type JobOutcome =
@@ -81,7 +81,7 @@ export class JobResultWatcher {
    * Opens a watcher over `queue`. `connection` is duplicated for the blocking
    * event reader (it needs `maxRetriesPerRequest: null`, as BullMQ requires).
    */
-  static async open(queue: Queue, connection: Redis, options: { pollIntervalMs?: number } = {}): Promise<JobResultWatcher> {
+  static async open(queue: Queue, connection: RedisClient, options: { pollIntervalMs?: number } = {}): Promise<JobResultWatcher> {
     const last = (await connection.xrevrange(queue.keys.events!, "+", "-", "COUNT", 1)) as Array<[string, string[]]>;
     const lastEventId = last[0]?.[0] ?? "0-0";
     const events = new QueueEvents(queue.name, {

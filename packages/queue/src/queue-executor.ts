@@ -1,4 +1,3 @@
-import type { Redis } from "ioredis";
 import { DEFAULT_LIMITS, LimitExceededError } from "@kyocho/core/limits";
 import { describeFirstIssue } from "@kyocho/core/validation";
 import { ExpertResultSchema, type ExecuteOptions, type ExpertExecutor, type ExpertRequest, type ExpertResult, type SubTask } from "@kyocho/core";
@@ -18,7 +17,8 @@ import { JobRetentionSchema, retentionJobOptions, type JobRetentionInput } from 
 import { JobResultWatcher, type JobOutcome } from "./job-result-watcher.js";
 import { QueueError } from "./queue-error.js";
 import { openExpertQueue } from "./expert-queue.js";
-import { checkPrefix, DEFAULT_PREFIX } from "./queue-names.js";
+import { checkPrefix, DEFAULT_PREFIX, type PrefixScheme } from "./queue-names.js";
+import type { RedisClient } from "./redis-topology.js";
 
 /**
  * Error codes of sub-tasks the queue could not bring back (as opposed to an expert's own failure).
@@ -36,9 +36,11 @@ export interface QueueExecutorOptions {
    * (as {@link createRedisConnection} does), which BullMQ requires. The
    * executor never closes it.
    */
-  connection: Redis;
+  connection: RedisClient;
   /** The kyocho key prefix; default `{kyocho}`. */
   prefix?: string;
+  /** How queues are laid out (`per-expert` hash tags, the default, or `shared`); producers and workers must agree. */
+  prefixScheme?: PrefixScheme;
   /** Options every job is added with (attempts, backoff, retention); default {@link DEFAULT_EXPERT_JOB_OPTIONS}. */
   jobOptions?: ExpertJobOptions;
   /** How long finished jobs stay in Redis, by age and count (see `JobRetentionSchema`); overrides `jobOptions`' `removeOnComplete`/`removeOnFail`. */
@@ -57,7 +59,7 @@ export interface QueueExecutorOptions {
 
 /**
  * Runs sub-tasks on remote workers through Redis: one BullMQ queue per expert
- * (`{prefix}:expert:<name>`), one job per sub-task. A job carries the request
+ * (`{kyocho:<name>}:<name>`, see {@link expertQueue}), one job per sub-task. A job carries the request
  * with its policy named by id and SHA-256 (workers hold the policies they
  * serve; one that does not hold a job's policy fails it: `POLICY_MISMATCH`),
  * and its id is `<assessment id>@<task id>@<digest of the request>` (see
@@ -86,7 +88,8 @@ export interface QueueExecutorOptions {
 export class QueueExecutor implements ExpertExecutor {
   readonly kind = "queue";
   readonly prefix: string;
-  private readonly connection: Redis;
+  private readonly connection: RedisClient;
+  private readonly prefixScheme: PrefixScheme;
   private readonly jobOptions: ExpertJobOptions;
   private readonly resultTimeoutMs: number;
   private readonly pollIntervalMs: number;
@@ -98,6 +101,7 @@ export class QueueExecutor implements ExpertExecutor {
     if (!options?.connection) throw new QueueError("NO_CONNECTION", "QueueExecutor needs a `connection` (an ioredis client)");
     this.connection = options.connection;
     this.prefix = checkPrefix(options.prefix ?? DEFAULT_PREFIX, "QueueExecutor prefix");
+    this.prefixScheme = options.prefixScheme ?? "per-expert";
     this.jobOptions = {
       ...DEFAULT_EXPERT_JOB_OPTIONS,
       ...options.jobOptions,
@@ -163,7 +167,7 @@ export class QueueExecutor implements ExpertExecutor {
   private watcher(expert: string): Promise<JobResultWatcher> {
     let watcher = this.watchers.get(expert);
     if (!watcher) {
-      const queue = openExpertQueue(expert, { connection: this.connection, prefix: this.prefix });
+      const queue = openExpertQueue(expert, { connection: this.connection, prefix: this.prefix, prefixScheme: this.prefixScheme });
       watcher = JobResultWatcher.open(queue, this.connection, { pollIntervalMs: this.pollIntervalMs });
       watcher.catch(() => this.watchers.delete(expert));
       this.watchers.set(expert, watcher);

@@ -68,13 +68,22 @@ describe("redactRedisUrl", () => {
 
 describe("queueEnv", () => {
   it("defaults to the local Redis and the {kyocho} prefix", () => {
-    expect(queueEnv({})).toEqual({ redisUrl: "redis://127.0.0.1:6379", prefix: "{kyocho}", useQueue: false, retention: DEFAULT_JOB_RETENTION });
+    expect(queueEnv({})).toEqual({
+      redisUrl: "redis://127.0.0.1:6379",
+      topology: { kind: "single", url: "redis://127.0.0.1:6379" },
+      prefix: "{kyocho}",
+      prefixScheme: "per-expert",
+      useQueue: false,
+      retention: DEFAULT_JOB_RETENTION,
+    });
   });
 
   it("reads REDIS_URL, KYOCHO_PREFIX and KYOCHO_QUEUE", () => {
     expect(queueEnv({ REDIS_URL: "rediss://:pw@r:6380", KYOCHO_PREFIX: "{bank}", KYOCHO_QUEUE: "1" })).toEqual({
       redisUrl: "rediss://:pw@r:6380",
+      topology: { kind: "single", url: "rediss://:pw@r:6380" },
       prefix: "{bank}",
+      prefixScheme: "per-expert",
       useQueue: true,
       retention: DEFAULT_JOB_RETENTION,
     });

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { Redis, type RedisOptions } from "ioredis";
+import type { RedisClient } from "./redis-topology.js";
 import { UserInputError } from "@kyocho/core";
 import { reconnectDelay } from "./connection-monitor.js";
 import { RedisUnavailableError } from "./queue-error.js";
@@ -112,7 +113,7 @@ export function createRedisConnection(url: string = DEFAULT_REDIS_URL, options: 
  * @example
  * await waitForRedis(connection, { url: redactRedisUrl(url), timeoutMs: 5_000 });
  */
-export async function waitForRedis(connection: Redis, options: { url?: string; timeoutMs?: number; attempts?: number } = {}): Promise<void> {
+export async function waitForRedis(connection: RedisClient, options: { url?: string; timeoutMs?: number; attempts?: number } = {}): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 5_000;
   // ioredis retries a refused connection after 50, 100, 150 ms…; a few refusals in a row are an answer.
   const attempts = options.attempts ?? 4;
@@ -136,7 +137,7 @@ export async function waitForRedis(connection: Redis, options: { url?: string; t
     ]);
   } catch (error) {
     const reason = (lastError ?? (error as Error)).message.split("\n")[0];
-    const where = options.url ?? `${connection.options.host ?? "?"}:${connection.options.port ?? "?"}`;
+    const where = options.url ?? (connection instanceof Redis ? `${connection.options.host ?? "?"}:${connection.options.port ?? "?"}` : "the Redis Cluster");
     throw new RedisUnavailableError(where, reason, { cause: error });
   } finally {
     clearTimeout(timer);

@@ -29,13 +29,27 @@ export interface ExpertWorkerPoolOptions extends Omit<ExpertWorkerOptions, "conc
  */
 export class ExpertWorkerPool {
   private closing: Promise<void> | undefined;
-  private active = 0;
+  /** Jobs in this pool's hands, by id: taken and neither written back as finished or failed nor handed back. */
+  private readonly held = new Map<string, string>();
 
-  constructor(readonly workers: ReadonlyMap<string, Worker<unknown, ExpertResult>>) {
-    for (const worker of workers.values()) {
-      worker.on("active", () => void this.active++);
-      worker.on("completed", () => void this.active--);
-      worker.on("failed", (job) => void (job && this.active--));
+  /**
+   * `track` is what {@link startExpertWorkers} gives each worker as its
+   * `onRunning`; the pool learns from it which jobs its workers started and
+   * handed back.
+   */
+  constructor(
+    readonly workers: ReadonlyMap<string, Worker<unknown, ExpertResult>>,
+    track?: (listener: (expert: string, jobId: string, state: "started" | "ended" | "handed-back") => void) => void,
+  ) {
+    track?.((expert, jobId, state) => {
+      if (state === "started") this.held.set(jobId, expert);
+      if (state === "handed-back") this.held.delete(jobId);
+    });
+    for (const [expert, worker] of workers) {
+      if (!track) worker.on("active", (job) => void this.held.set(job.id ?? "?", expert));
+      // Fired once BullMQ has written the outcome to Redis: only then is the job out of this worker's hands.
+      worker.on("completed", (job) => void this.held.delete(job.id ?? "?"));
+      worker.on("failed", (job) => void (job && this.held.delete(job.id ?? "?")));
     }
   }
 
@@ -51,7 +65,12 @@ export class ExpertWorkerPool {
 
   /** Jobs this pool is running now, over all experts. */
   get running(): number {
-    return Math.max(0, this.active);
+    return this.held.size;
+  }
+
+  /** The jobs this pool holds now, as `expert:<name> <job id>`. */
+  get runningJobs(): string[] {
+    return [...this.held].map(([id, expert]) => `expert:${expert} ${id}`);
   }
 
   /**
@@ -64,6 +83,32 @@ export class ExpertWorkerPool {
     this.closing ??= Promise.all([...this.workers.values()].map((w) => w.close())).then(() => undefined);
     if (options.handBack) for (const worker of this.workers.values()) handBackRunningJobs(worker);
     return this.closing;
+  }
+
+  /**
+   * Hands the running jobs back and closes, but gives up after `deadlineMs`
+   * whatever state Redis is in: a worker told to stop must stop even when
+   * its Redis has gone away (BullMQ's own `close` then waits for a server
+   * that does not answer). Resolves with `closed` (whether the workers
+   * closed in time) and `stranded`: the jobs that could not be handed back
+   * (`expert:<name> <job id>`) — they stay locked in Redis until their lock
+   * expires, then another worker's stalled-job check runs them again.
+   *
+   * @example
+   * const { stranded } = await pool.stopWithin(5_000);
+   * if (stranded.length > 0) console.error(`not handed back: ${stranded.join(", ")}`);
+   */
+  async stopWithin(deadlineMs: number): Promise<{ closed: boolean; stranded: string[] }> {
+    let timer: NodeJS.Timeout | undefined;
+    const closed = await Promise.race([
+      this.close({ handBack: true }).then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), deadlineMs))),
+    ]);
+    clearTimeout(timer);
+    return { closed, stranded: this.runningJobs };
   }
 }
 
@@ -79,11 +124,16 @@ export function startExpertWorkers(experts: ReadonlyArray<Expert<any>>, options:
   const { concurrency, rate, onEvent, ...shared } = options;
   const pick = (setting: number | Readonly<Record<string, number>> | undefined, name: string) => (typeof setting === "number" ? setting : setting?.[name]);
   const workers = new Map<string, Worker<unknown, ExpertResult>>();
+  const listeners: Array<(expert: string, jobId: string, state: "started" | "ended" | "handed-back") => void> = [];
   for (const expert of experts) {
     const perConcurrency = pick(concurrency, expert.name);
     const perRate = pick(rate, expert.name);
     const worker = createExpertWorker(expert, {
       ...shared,
+      onRunning: (jobId, state) => {
+        shared.onRunning?.(jobId, state);
+        for (const listener of listeners) listener(expert.name, jobId, state);
+      },
       ...(perConcurrency !== undefined ? { concurrency: perConcurrency } : {}),
       ...(perRate !== undefined ? { rate: perRate } : {}),
     });
@@ -107,5 +157,5 @@ export function startExpertWorkers(experts: ReadonlyArray<Expert<any>>, options:
     worker.on("error", (error) => onEvent?.({ type: "error", expert: name, message: error.message }));
     workers.set(name, worker);
   }
-  return new ExpertWorkerPool(workers);
+  return new ExpertWorkerPool(workers, (listener) => listeners.push(listener));
 }

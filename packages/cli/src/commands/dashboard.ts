@@ -47,6 +47,7 @@ Examples:
         board = await startDashboard({
           connection: context.connection,
           prefix: context.prefix,
+          prefixScheme: context.prefixScheme,
           experts: referenceExperts.map((e) => e.name),
           port,
           host: options.host,

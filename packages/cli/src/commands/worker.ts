@@ -15,6 +15,7 @@ interface WorkerOptions {
   stalledInterval?: number;
   maxStalled?: number;
   grace: number;
+  handBackTimeout: number;
   name?: string;
   config?: string;
   policy: string[];
@@ -39,6 +40,12 @@ export function registerWorker(program: Command): void {
     .option("--stalled-interval <ms>", "how often to look for sub-tasks of dead workers (default 30000)", positiveInteger("--stalled-interval"))
     .option("--max-stalled <n>", "times a sub-task may be recovered from a dead worker before it fails (default 1)", positiveInteger("--max-stalled"))
     .option("--grace <ms>", "on SIGTERM/SIGINT, wait this long for running sub-tasks, then hand them back to the queue", positiveInteger("--grace"), 20_000)
+    .option(
+      "--hand-back-timeout <ms>",
+      "after --grace, how long to wait for Redis to take the running sub-tasks back before exiting anyway (exit 1, naming them)",
+      positiveInteger("--hand-back-timeout"),
+      5_000,
+    )
     .option("--name <name>", "this worker's name, recorded on every job it runs (default: host:pid)")
     .option(
       "--council <module>",
@@ -51,8 +58,12 @@ export function registerWorker(program: Command): void {
     .addHelpText(
       "after",
       `
-Connection: REDIS_URL (default redis://127.0.0.1:6379; rediss:// for TLS, a user and password in the URL),
-KYOCHO_PREFIX (default {kyocho}). A lost connection is retried with backoff and logged once each way.
+Connection: REDIS_URL (default redis://127.0.0.1:6379; rediss:// for TLS, a user and password in the URL);
+or a Redis Cluster, KYOCHO_REDIS_CLUSTER=host:port,host:port; or Sentinel, KYOCHO_REDIS_SENTINELS=host:port,…
+with KYOCHO_REDIS_SENTINEL_NAME (credentials: KYOCHO_REDIS_USERNAME, KYOCHO_REDIS_PASSWORD, KYOCHO_REDIS_TLS=1;
+the sentinels' own: KYOCHO_REDIS_SENTINEL_PASSWORD). KYOCHO_PREFIX (default {kyocho}): each expert's queue
+gets the hash tag {kyocho:<expert>} (KYOCHO_PREFIX_SCHEME=shared: the old single {kyocho}). A lost
+connection is retried with backoff and logged once each way; a failover is a reconnection.
 Retention of finished jobs (they hold the case): KYOCHO_KEEP_COMPLETED_SECONDS (86400), _JOBS (10000),
 KYOCHO_KEEP_FAILED_SECONDS (604800), _JOBS (50000), per expert queue.
 
@@ -61,8 +72,10 @@ Policies: a sub-task names its policy by id and SHA-256, and runs only on a work
 
 Retries: a sub-task that fails transiently (a timeout, a refused connection) is retried with exponential
 backoff (3 attempts). Stopping: the first SIGTERM/SIGINT stops taking sub-tasks and lets running ones
-finish (for --grace ms, then they go back to the queue); a second one hands them back at once. A worker
-killed outright leaves its sub-tasks to another worker after --lock-duration.
+finish (for --grace ms, then they go back to the queue); a second one hands them back at once; a third
+exits at once. Handing back waits at most --hand-back-timeout ms: a worker whose Redis has gone away still
+exits, with status 1 and the sub-tasks it could not hand back named (they run elsewhere once their lock
+expires). A worker killed outright leaves its sub-tasks to another worker after --lock-duration.
 
 Examples:
   kyocho worker                                       # all experts, 4 at a time each
@@ -129,6 +142,7 @@ Examples:
       const pool = startExpertWorkers(experts, {
         connection: context.connection,
         prefix: context.prefix,
+        prefixScheme: context.prefixScheme,
         concurrency,
         rate,
         name,
@@ -142,26 +156,37 @@ Examples:
         ...(options.maxStalled !== undefined ? { maxStalledCount: options.maxStalled } : {}),
       });
 
-      // Stop on the first signal (finish, then hand back after --grace); a second signal hands back at once.
-      const stopped = new Promise<void>((resolve) => {
+      // Stop on the first signal (finish, then hand back after --grace); a second signal hands back at once. Handing
+      // back is given HAND_BACK_TIMEOUT_MS: a worker whose Redis has gone away must still stop, and says what it
+      // could not hand back (those sub-tasks run again elsewhere once their locks expire).
+      const stopped = new Promise<{ stranded: string[]; forced: boolean }>((resolve) => {
         let signals = 0;
+        let handingBack = false;
         let grace: NodeJS.Timeout | undefined;
+        const handBack = (why: string) => {
+          if (handingBack) return;
+          handingBack = true;
+          clearTimeout(grace);
+          log(`${why}: handing ${pool.running} sub-task(s) back to the queue`);
+          void pool.stopWithin(options.handBackTimeout).then(({ closed, stranded }) => {
+            if (!closed && stranded.length === 0) log(`Redis at ${context.where} did not answer within ${options.handBackTimeout} ms; stopping without it`);
+            resolve({ stranded, forced: !closed });
+          });
+        };
         const onSignal = (signal: NodeJS.Signals) => {
           signals++;
           if (signals === 1) {
             if (!options.quiet) log(`${signal}: finishing ${pool.running} running sub-task(s); ${signal} again to hand them back now`);
-            grace = setTimeout(() => {
-              log(`grace period over: handing ${pool.running} sub-task(s) back to the queue`);
-              void pool.close({ handBack: true });
-            }, options.grace);
-            grace.unref();
+            grace = setTimeout(() => handBack("grace period over"), options.grace);
             void pool.close().then(() => {
               clearTimeout(grace);
-              resolve();
+              resolve({ stranded: [], forced: false });
             });
+          } else if (signals === 2) {
+            handBack(signal);
           } else {
-            log(`${signal}: handing ${pool.running} running sub-task(s) back to the queue`);
-            void pool.close({ handBack: true });
+            log(`${signal} again: stopping now; not handed back: ${pool.runningJobs.join(", ") || "none"}`);
+            resolve({ stranded: pool.runningJobs, forced: true });
           }
         };
         process.on("SIGTERM", onSignal);
@@ -176,9 +201,19 @@ Examples:
         const served = policies.map((p) => policyFingerprint(p)).map((f) => `${f.id}${f.version ? ` v${f.version}` : ""} (sha256 ${f.sha256.slice(0, 12)})`);
         log(`ready on ${context.where}, prefix ${context.prefix}: ${described}; policies ${served.join(", ")}`);
       }
-      await stopped;
+      const { stranded, forced } = await stopped;
+      // A Redis that did not answer the hand-back will not answer QUIT either.
+      if (forced) context.connection.disconnect();
       await context.close();
-      if (!options.quiet) log("stopped");
+      if (stranded.length > 0) {
+        log(
+          `could not hand back ${stranded.length} sub-task(s): ${stranded.join(", ")}; they stay locked in Redis and run again on another worker ` +
+            `once their lock expires (--lock-duration)`,
+        );
+        process.exitCode = 1;
+      } else if (!options.quiet) log("stopped");
+      // BullMQ's connections may still be retrying a Redis that has gone away; they must not keep the worker alive.
+      setTimeout(() => process.exit(), 1_000).unref();
     });
 }
 

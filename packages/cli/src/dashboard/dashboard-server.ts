@@ -4,15 +4,17 @@ import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { ExpressAdapter } from "@bull-board/express";
 import express from "express";
-import { discoverExpertQueues, expertQueue, openExpertQueue, type Redis } from "@kyocho/queue";
+import { discoverExpertQueues, expertQueue, openExpertQueue, type PrefixScheme, type RedisClient } from "@kyocho/queue";
 import { basicAuth, type DashboardCredentials } from "./basic-auth.js";
 
 type Queue = ReturnType<typeof openExpertQueue>;
 
 /** Options of {@link startDashboard}. */
 export interface DashboardOptions {
-  connection: Redis;
+  connection: RedisClient;
   prefix: string;
+  /** How the queues are laid out; default `per-expert`. */
+  prefixScheme?: PrefixScheme;
   /** Experts whose queues are always listed; queues found in Redis under the prefix are added. */
   experts: readonly string[];
   /** Default 3000; 0 picks a free port. */
@@ -42,12 +44,19 @@ export interface Dashboard {
  * console.log(board.url); // http://127.0.0.1:3000/
  */
 export async function startDashboard(options: DashboardOptions): Promise<Dashboard> {
-  const names = [...new Set([...options.experts, ...(await discoverExpertQueues(options.connection, options.prefix))])].sort();
-  const queues: Queue[] = names.map((name) => openExpertQueue(name, { connection: options.connection, prefix: options.prefix }));
+  const scheme = options.prefixScheme ?? "per-expert";
+  const names = [...new Set([...options.experts, ...(await discoverExpertQueues(options.connection, options.prefix, scheme))])].sort();
+  const queues: Queue[] = names.map((name) => openExpertQueue(name, { connection: options.connection, prefix: options.prefix, prefixScheme: scheme }));
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath("/");
   createBullBoard({
-    queues: queues.map((queue) => new KyochoQueueAdapter(queue, options.connection, { readOnlyMode: options.readOnly ?? false, prefix: options.prefix })),
+    queues: queues.map(
+      (queue) =>
+        new KyochoQueueAdapter(queue, options.connection, {
+          readOnlyMode: options.readOnly ?? false,
+          keyPrefix: expertQueue(queue.name, options.prefix, scheme).keyPrefix,
+        }),
+    ),
     serverAdapter,
     options: { uiConfig: { boardTitle: "kyocho queues" } },
   });
@@ -64,7 +73,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   const shownHost = host.includes(":") ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}/`,
-    queues: names.map((name) => expertQueue(name, options.prefix).displayName),
+    queues: names.map((name) => expertQueue(name, options.prefix, scheme).displayName),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -77,14 +86,14 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
 class KyochoQueueAdapter extends BullMQAdapter {
   constructor(
     queue: Queue,
-    private readonly redis: Redis,
-    options: { readOnlyMode: boolean; prefix: string },
+    private readonly redis: RedisClient,
+    options: { readOnlyMode: boolean; keyPrefix: string },
   ) {
     super(queue, {
       readOnlyMode: options.readOnlyMode,
       prefix: "expert:",
       displayName: `expert:${queue.name}`,
-      description: `${options.prefix}:expert:${queue.name}`,
+      description: options.keyPrefix,
     });
   }
 

@@ -6,3 +6,6 @@
 export { uniquePrefix, deleteKeys } from "./test-prefix.js";
 export { startRedisServer, type TestRedisServer } from "./redis-server.js";
 export { syntheticExpert, syntheticPolicy, type SyntheticExpertOptions } from "./synthetic-experts.js";
+export { startRedisCluster, type TestRedisCluster, type TestClusterNode, type TestRedisClusterOptions } from "./redis-cluster.js";
+export { startRedisSentinel, type TestRedisSentinel, type TestRedisSentinelOptions } from "./redis-sentinel.js";
+export { waitUntil } from "./redis-process.js";

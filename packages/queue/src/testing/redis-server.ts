@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Redis, type RedisOptions } from "ioredis";
+import type { RedisOptions } from "ioredis";
+import { freePort, waitForPing } from "./redis-process.js";
 
 /** A private `redis-server` a test can stop and start again. */
 export interface TestRedisServer {
@@ -109,35 +109,4 @@ export async function startRedisServer(options: TestRedisServerOptions = {}): Pr
   };
   await start();
   return { port, url: `${options.tls ? "rediss" : "redis"}://${probe.host}:${port}`, dir, kill, restart: start, stop: kill };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Waits until the server answers PING (a server loading its append-only file answers LOADING until it is done). */
-async function waitForPing(options: RedisOptions, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const probe = new Redis({ ...options, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on("error", () => {});
-    try {
-      await probe.connect();
-      await probe.ping();
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    } finally {
-      probe.disconnect();
-    }
-  }
-  throw new Error(`redis-server on port ${options.port} did not answer within ${timeoutMs} ms`);
 }
