@@ -24,6 +24,8 @@ export const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise
   ["report", async () => (await import("./commands/report.js")).registerReport],
   ["export", async () => (await import("./commands/export.js")).registerExport],
   ["batch", async () => (await import("./commands/batch.js")).registerBatch],
+  ["policy", async () => (await import("./commands/policy.js")).registerPolicy],
+  ["whatif", async () => (await import("./commands/whatif.js")).registerWhatIf],
   ["worker", async () => (await import("./commands/worker.js")).registerWorker],
   ["dashboard", async () => (await import("./commands/dashboard.js")).registerDashboard],
 ];
