@@ -35,7 +35,7 @@ const LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Keys whose numbers are shares of one: shown as percentages (0.5 → 50%). */
-const PERCENT_KEY = /(ratio|share|haircut|shock|tolerance)/i;
+const PERCENT_KEY = /(ratio|share|haircut|shock|tolerance|^vol)/i;
 const PERCENT_PARENT = /^(haircuts|ccf)$/;
 
 /**

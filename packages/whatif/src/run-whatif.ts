@@ -54,6 +54,8 @@ export interface RunWhatIfOptions {
   maxChangedKept?: number;
   /** Each changed case with both assessments, in input order, as it is found: stream it to disk here. */
   onChanged?: (changed: ChangedCaseWithAssessments) => void | Promise<void>;
+  /** Every case's comparison, changed or not, in input order (for a per-case listing; the summary keeps none of them). */
+  onCompared?: (comparison: CaseComparison) => void;
   /** Called after each input with the number done so far. */
   onProgress?: (done: number) => void;
   signal?: AbortSignal;
@@ -94,6 +96,7 @@ export async function runWhatIf(options: RunWhatIfOptions): Promise<WhatIfSummar
       if ("error" in result) tally.addError(result.id, result.error.message);
       else {
         const { comparison, before, after } = result;
+        options.onCompared?.(comparison);
         const change: CaseComparison | ChangedCase =
           before && after ? { ...comparison, beforeAssessmentId: before.id, afterAssessmentId: after.id } : comparison;
         if (tally.add(change) && before && after && options.onChanged) await options.onChanged({ change: change as ChangedCase, before, after });
