@@ -1,5 +1,5 @@
 /** The sections of the benchmark, in the order. */
-export const SECTIONS = ["embedded", "supervisor", "queue", "scaling", "memory"] as const;
+export const SECTIONS = ["embedded", "supervisor", "queue", "scaling", "memory", "whatif"] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /**
@@ -54,6 +54,10 @@ export interface BenchSettings {
      */
     batchAssessments: number;
   };
+  whatif: {
+    /** Lines of the generated batch (every one a full assessment); whatif's memory is also read over twice as many. */
+    lines: number;
+  };
 }
 
 export const FULL_SETTINGS: BenchSettings = {
@@ -64,6 +68,7 @@ export const FULL_SETTINGS: BenchSettings = {
   queue: { workers: 2, concurrency: 4, questions: 600, batchInFlight: 32, repeats: 3 },
   scaling: { latencyMs: 200, fanOut: [1, 2, 4, 8, 16], repeats: 3 },
   memory: { workerSubTasks: 10_000, batchLines: 100_000, baselineLines: 10_000, batchAssessments: 2_000 },
+  whatif: { lines: 10_000 },
 };
 
 export const SMOKE_SETTINGS: BenchSettings = {
@@ -74,6 +79,7 @@ export const SMOKE_SETTINGS: BenchSettings = {
   queue: { workers: 1, concurrency: 2, questions: 10, batchInFlight: 8, repeats: 1 },
   scaling: { latencyMs: 20, fanOut: [1, 2], repeats: 1 },
   memory: { workerSubTasks: 40, batchLines: 200, baselineLines: 40, batchAssessments: 4 },
+  whatif: { lines: 40 },
 };
 
 /**

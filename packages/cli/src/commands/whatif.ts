@@ -54,7 +54,7 @@ export function registerWhatIf(program: Command): void {
     .option("--md <file>", "write the report as Markdown")
     .option(
       "--workers <n>",
-      `worker threads (default: all cores when the input has more than ${WORKER_THRESHOLD_LINES} lines, else 1)`,
+      `worker threads (default: one per core but one when the input has more than ${WORKER_THRESHOLD_LINES} lines and the machine has more than two cores, else none)`,
       positiveInteger("--workers"),
     )
     .option("--council <module>", "a module exporting your council: its experts under both policies (runs in one thread)")
@@ -99,7 +99,7 @@ Examples:
       const stored = options.store ? await storedCaseHashes(options.since) : undefined;
       const { inputs, total, source } = options.cases ? casesFromDir(options.cases, base) : await casesFromBatch(options.batch!, base);
       const cases = stored ? keepStored(inputs, stored, base) : inputs;
-      const workers = options.council ? 1 : (options.workers ?? (total > WORKER_THRESHOLD_LINES ? availableParallelism() : 1));
+      const workers = options.council ? 1 : (options.workers ?? defaultWorkers(total));
 
       const html = options.html ? resolve(options.html) : undefined;
       const folder = html ? `${html.replace(/\.html?$/i, "")}.cases` : undefined;
@@ -156,6 +156,17 @@ Examples:
           `kyocho: wrote ${relative(process.cwd(), html)} (${summary.changedTotal} changed case(s) in ${relative(process.cwd(), folder!)}/)\n`,
         );
     });
+}
+
+/**
+ * Worker threads for an input of `lines`: none up to {@link WORKER_THRESHOLD_LINES} (starting a worker and
+ * building its two councils costs more than a small input takes); above it, one per core but one, which is
+ * left to this thread (it reads, validates and folds every line). On two cores that is one worker: no gain
+ * over this thread, so none.
+ */
+export function defaultWorkers(lines: number): number {
+  const spare = availableParallelism() - 1;
+  return lines > WORKER_THRESHOLD_LINES && spare > 1 ? spare : 1;
 }
 
 const key = (c: ChangedCase) => `${c.beforeAssessmentId}|${c.afterAssessmentId}|${String(c.id)}`;
