@@ -88,6 +88,23 @@ describe("kyocho whatif", () => {
   });
 });
 
+describe("kyocho whatif --store", () => {
+  it("narrows the cases to those the store has assessed (by the case's SHA-256); with no cases given it says why it cannot", () => {
+    const env = { KYOCHO_STORE: join(dir, "store.db") };
+    const ask = runCli(["ask", "--case", "examples/cases/pep-without-edd.yaml", "--json", "--quiet"], { env });
+    expect(ask.code, ask.stderr).toBe(0);
+    const policy = "examples/policies/new-sanctioned-jurisdiction.yaml";
+    const r = runCli(["whatif", "--policy", policy, "--cases", "examples/cases", "--store", "--json", "-q"], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout) as { cases: number; decisionChanged: number; changed: Array<{ id: string }> };
+    expect(summary.cases).toBe(1);
+    expect(summary.changed.map((c) => c.id)).toEqual(["pep-without-edd"]);
+    const refused = runCli(["whatif", "--policy", policy, "--store"], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("the store keeps each case's SHA-256, not the case");
+  });
+});
+
 describe("kyocho policy diff", () => {
   it("prints what changed in words, from the two validated policies", () => {
     const r = runCli(["policy", "diff", "councils/reference/policies/reference-v2.yaml", "examples/policies/new-sanctioned-jurisdiction.yaml"]);
