@@ -66,7 +66,7 @@ export async function benchWhatIf(settings: BenchSettings["whatif"], context: Be
           section: s,
           figure: `kyocho whatif ÷ kyocho batch, ${settings.lines.toLocaleString("en-US")} lines (time)`,
           value: fmt(figures.ratio, 2),
-          note: `whatif ${fmt(figures.whatIfSeconds, 1)} s (two policies, ${workers} worker thread(s)) vs batch ${fmt(figures.batchSeconds, 1)} s (one policy); at most 2.5`,
+          note: `whatif ${fmt(figures.whatIfSeconds, 1)} s (two policies, ${workers > 1 ? `${workers} worker threads` : "one thread"}) vs batch ${fmt(figures.batchSeconds, 1)} s (one policy); at most 2.5`,
         },
         {
           section: s,
