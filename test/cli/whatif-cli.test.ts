@@ -43,7 +43,8 @@ describe("kyocho whatif", () => {
 
   it("the new user's command: names the deals that change, and writes a self-contained HTML report linking each one's two assessments", () => {
     const html = join(dir, "out", "whatif.html");
-    const r = runCli(["whatif", "--policy", "examples/policies/tighter-leverage.yaml", "--cases", "examples/cases", "--html", html]);
+    const changed = join(dir, "out", "changed.jsonl");
+    const r = runCli(["whatif", "--policy", "examples/policies/tighter-leverage.yaml", "--cases", "examples/cases", "--html", html, "--changed", changed]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("LEN-LEV medium tier: above 4 → above 2");
     expect(r.stdout).toContain("refinancing-term-out: approve → approve with conditions");
@@ -66,6 +67,15 @@ describe("kyocho whatif", () => {
     expect(before).toMatch(/Policy reference-v2, SHA-256 [0-9a-f]{64}/);
     expect(after).toMatch(/Policy tighter-leverage, SHA-256 [0-9a-f]{64}/);
     expect(readdirSync(join(dir, "out", "whatif.cases"))).toHaveLength(4);
+    // --changed: every changed case as a JSON line, as the run found it.
+    const lines = readFileSync(changed, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; after: { decision: string } });
+    expect(lines.map((l) => [l.id, l.after.decision])).toEqual([
+      ["refinancing-term-out", "approve_with_conditions"],
+      ["usd-loan-usd-earner", "approve_with_conditions"],
+    ]);
   });
 
   it("gives the same result on worker threads as in one thread", () => {

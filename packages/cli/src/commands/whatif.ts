@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { once } from "node:events";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { UserInputError, type Case } from "@kyocho/core";
@@ -34,6 +35,7 @@ interface WhatIfOptions {
   json?: boolean;
   html?: string;
   md?: string;
+  changed?: string;
   workers?: number;
   quiet?: boolean;
   council?: string;
@@ -52,6 +54,7 @@ export function registerWhatIf(program: Command): void {
     .option("--json", "print the result as JSON instead of text")
     .option("--html <file>", "write a self-contained HTML report; the changed cases' two assessments go beside it in <file>.cases/")
     .option("--md <file>", "write the report as Markdown")
+    .option("--changed <file>", "write every changed case as one JSON line (no cap: the reports keep the first 1000)")
     .option(
       "--workers <n>",
       `worker threads (default: one per core but one when the input has more than ${WORKER_THRESHOLD_LINES} lines and the machine has more than two cores, else none)`,
@@ -104,6 +107,7 @@ Examples:
       const html = options.html ? resolve(options.html) : undefined;
       const folder = html ? `${html.replace(/\.html?$/i, "")}.cases` : undefined;
       if (folder) mkdirSync(folder, { recursive: true });
+      const changedOut = options.changed ? openLines(resolve(options.changed)) : undefined;
       let n = 0;
       const files = new Map<string, { before: string; after: string }>();
       const progress = options.quiet || !process.stderr.isTTY ? undefined : whatIfProgressBar(total);
@@ -115,9 +119,11 @@ Examples:
           cases,
           workers,
           ...(progress ? { onProgress: (done: number) => progress.update(done) } : {}),
-          ...(folder
+          ...(folder || changedOut
             ? {
                 onChanged: async ({ change, before, after }) => {
+                  await changedOut?.write(change);
+                  if (!folder) return;
                   // Both assessments as reports beside the HTML: the reader opens the two side by side.
                   const { writeReports } = await import("@kyocho/report");
                   const stem = `${String(++n).padStart(5, "0")}-${String(change.id)
@@ -132,6 +138,7 @@ Examples:
         });
       } finally {
         progress?.stop();
+        await changedOut?.close();
       }
       const report: WhatIfReport = {
         changes,
@@ -178,6 +185,25 @@ function write(path: string, text: string, option: string): void {
   } catch (error) {
     throw new UserInputError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { source: option });
   }
+}
+
+/** A JSON-lines file written as the cases come, waiting for the stream to drain so memory stays flat. */
+function openLines(path: string): { write(value: unknown): Promise<void>; close(): Promise<void> } {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (error) {
+    throw new UserInputError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { source: "--changed" });
+  }
+  const out = createWriteStream(path);
+  return {
+    write: async (value) => {
+      if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, "drain");
+    },
+    close: async () => {
+      out.end();
+      await once(out, "finish");
+    },
+  };
 }
 
 /** The case files of a folder, in name order, each validated as it is read (a bad one is counted, not fatal). */
