@@ -73,7 +73,8 @@ The store keeps only each case's SHA-256, never the case: --store cannot re-asse
 the cases with --cases or --batch, and --store keeps those the store has assessed (since --since).
 
 Memory stays flat over any input: cases stream through, counts are folded as they come, and at most 1000
-changed cases are kept for the report (all of them are written to <html>.cases/ with --html).
+changed cases are kept for the reports (all of them are written to <html>.cases/ with --html, and to
+--changed FILE as JSON lines).
 
 Exit codes: 0 done, 2 bad command line, policy or missing input, 1 internal error.
 
