@@ -1,5 +1,15 @@
 import { DECISIONS } from "@kyocho/core/assessment";
-import { DECISION_WORDS, EMBEDDED_NOTE, findingChangeText, formatAmount, policyTitle, ruleRows, usedDecisions, type WhatIfReport } from "./whatif-report.js";
+import {
+  DECISION_WORDS,
+  EMBEDDED_NOTE,
+  findingChangeText,
+  formatAmount,
+  policyTitle,
+  ratingMoves,
+  ruleRows,
+  usedDecisions,
+  type WhatIfReport,
+} from "./whatif-report.js";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 /** Every string from a case or a policy is escaped: a borrower named `<script>` is text. */
@@ -101,7 +111,7 @@ export function renderWhatIfHtml(report: WhatIfReport): string {
 <ul class="changes">${report.changes.map((c) => `<li>${h(c.text)}</li>`).join("") || "<li>nothing: the two policies validate to the same content</li>"}</ul>
 <h2>Decisions: ${s.decisionChanged} changed (rows before, columns after)</h2>
 ${matrix}
-<p class="meta">Ratings changed: ${s.ratingChanged}. Cases whose findings changed: ${s.findingsChanged}. Incomplete: ${s.incomplete.before} → ${s.incomplete.after} (${s.incomplete.became} became incomplete, ${s.incomplete.cleared} no longer).</p>
+<p class="meta">Ratings changed: ${s.ratingChanged}${ratingMoves(s).length > 0 ? ` (${h(ratingMoves(s).join("; "))})` : ""}. Cases whose findings changed: ${s.findingsChanged}. Incomplete: ${s.incomplete.before} → ${s.incomplete.after} (${s.incomplete.became} became incomplete, ${s.incomplete.cleared} no longer).</p>
 <h2>Cases that changed (${s.changedTotal})</h2>
 ${changed}
 <h2>Rules: cases each fires on</h2>

@@ -1,5 +1,15 @@
 import { DECISIONS } from "@kyocho/core/assessment";
-import { DECISION_WORDS, EMBEDDED_NOTE, findingChangeText, formatAmount, policyTitle, ruleRows, usedDecisions, type WhatIfReport } from "./whatif-report.js";
+import {
+  DECISION_WORDS,
+  EMBEDDED_NOTE,
+  findingChangeText,
+  formatAmount,
+  policyTitle,
+  ratingMoves,
+  ruleRows,
+  usedDecisions,
+  type WhatIfReport,
+} from "./whatif-report.js";
 
 const cell = (value: unknown) =>
   String(value)
@@ -10,7 +20,8 @@ const cell = (value: unknown) =>
 export function renderWhatIfMarkdown(report: WhatIfReport): string {
   const { summary: s } = report;
   const out: string[] = [];
-  const row = (cells: unknown[]) => out.push(`| ${cells.map(cell).join(" | ")} |`);
+  // Cells are written as given: whatever comes from a case or a policy is escaped with cell() where it is put in.
+  const row = (cells: Array<string | number>) => out.push(`| ${cells.join(" | ")} |`);
   out.push(`# Policy what-if: ${cell(policyTitle(s.policies.before))} → ${cell(policyTitle(s.policies.after))}`, "");
   out.push(
     `${s.cases} case(s) re-assessed from ${cell(report.source)}${s.errors ? `; ${s.errors} input(s) could not be assessed` : ""}. Generated ${report.generatedAt}.`,
@@ -21,7 +32,7 @@ export function renderWhatIfMarkdown(report: WhatIfReport): string {
   if (report.changes.length === 0) out.push("- nothing: the two policies validate to the same content");
   const used = usedDecisions(s);
   out.push("", "## Decisions (rows: before, columns: after)", "");
-  row(["before \\ after", ...used.map((d) => DECISION_WORDS[d])]);
+  row(["before → after", ...used.map((d) => DECISION_WORDS[d])]);
   row(["---", ...used.map(() => "---:")]);
   for (const from of used)
     row([DECISION_WORDS[from], ...used.map((to) => (from === to ? s.decisions[from][to] : s.decisions[from][to] ? `**${s.decisions[from][to]}**` : "·"))]);
@@ -30,6 +41,7 @@ export function renderWhatIfMarkdown(report: WhatIfReport): string {
     `Decisions changed: ${s.decisionChanged}; ratings changed: ${s.ratingChanged}; cases whose findings changed: ${s.findingsChanged}; incomplete: ${s.incomplete.before} → ${s.incomplete.after} (${s.incomplete.became} became, ${s.incomplete.cleared} no longer).`,
     "",
   );
+  if (ratingMoves(s).length > 0) out.push(`Rating moves: ${ratingMoves(s).join("; ")}.`, "");
   out.push("## Cases that changed", "");
   if (s.changedTotal === 0) out.push("None.");
   else {
@@ -37,17 +49,17 @@ export function renderWhatIfMarkdown(report: WhatIfReport): string {
     row(["---", "---", "---", "---"]);
     for (const c of s.changed)
       row([
-        c.id,
+        cell(c.id),
         `${DECISION_WORDS[c.before.decision]} → ${DECISION_WORDS[c.after.decision]}`,
         `${c.before.rating} → ${c.after.rating}`,
-        c.findingChanges.map(findingChangeText).join("; "),
+        cell(c.findingChanges.map(findingChangeText).join("; ")),
       ]);
     if (s.changedOmitted > 0) out.push("", `… and ${s.changedOmitted} more changed case(s), not listed here.`);
   }
   out.push("", "## Rules: cases each fires on", "");
   row(["rule", "before", "after"]);
   row(["---", "---:", "---:"]);
-  for (const [r, b, a] of ruleRows(s)) row([r, b, b === a ? a : `**${a}**`]);
+  for (const [r, b, a] of ruleRows(s)) row([cell(r), b, b === a ? a : `**${a}**`]);
   for (const [currency, e] of Object.entries(s.exposure)) {
     out.push("", `## Facility amounts by decision (${cell(currency)})`, "");
     row(["decision", "before", "after"]);

@@ -1,5 +1,5 @@
 import { DECISIONS } from "@kyocho/core/assessment";
-import { DECISION_WORDS, EMBEDDED_NOTE, findingChangeText, formatAmount, policyTitle, ruleRows, type WhatIfReport } from "./whatif-report.js";
+import { DECISION_WORDS, EMBEDDED_NOTE, findingChangeText, formatAmount, policyTitle, ratingMoves, ruleRows, type WhatIfReport } from "./whatif-report.js";
 
 /**
  * The what-if for a terminal: the policy changes, the decision changes
@@ -23,6 +23,7 @@ export function renderWhatIfText(report: WhatIfReport): string {
   for (const from of DECISIONS)
     for (const to of DECISIONS)
       if (from !== to && s.decisions[from][to] > 0) out.push(`  ${DECISION_WORDS[from]} → ${DECISION_WORDS[to]}: ${s.decisions[from][to]}`);
+  for (const move of ratingMoves(s)) out.push(`  rating ${move}`);
   if (s.changedTotal > 0) {
     out.push("", "Cases that changed:");
     for (const c of s.changed) {

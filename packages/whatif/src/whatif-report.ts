@@ -55,6 +55,11 @@ export function usedRatings(s: WhatIfSummary): (typeof RATINGS)[number][] {
   return RATINGS.filter((d) => RATINGS.some((o) => s.ratings[d][o] > 0 || s.ratings[o][d] > 0));
 }
 
+/** The rating moves off the diagonal, worst-first: `low → medium: 2`. */
+export function ratingMoves(s: WhatIfSummary): string[] {
+  return RATINGS.flatMap((from) => RATINGS.filter((to) => to !== from && s.ratings[from][to] > 0).map((to) => `${from} → ${to}: ${s.ratings[from][to]}`));
+}
+
 export function formatAmount(value: number): string {
   return Math.round(value).toLocaleString("en-US");
 }
