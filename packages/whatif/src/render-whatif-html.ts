@@ -32,7 +32,7 @@ h1{font-size:22px;margin:8px 0}h2{font-size:16px;margin:28px 0 10px;border-botto
 .meta{color:var(--muted);font-size:12.5px}.note{background:var(--wash);border-left:4px solid var(--accent);padding:8px 12px;margin:14px 0}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid var(--rule);padding:5px 8px;text-align:left;vertical-align:top}
 th{color:var(--muted);font-weight:600}td.n,th.n{text-align:right}
-.heat td.n{text-align:center;font-weight:700;min-width:90px}.heat .same{background:var(--wash);color:var(--muted);font-weight:400}
+.heat{table-layout:fixed}.heat th.n,.heat td.n{text-align:center}.heat td.n{font-weight:700}.heat .same{background:var(--wash);color:var(--muted);font-weight:400}
 .up{color:#9b1c1c}.down{color:#2f7d4f}ul.changes li{margin:2px 0}
 footer{margin-top:30px;color:var(--muted);font-size:12px}
 @media print{html{background:#fff}.report{box-shadow:none;margin:0;max-width:none;padding:0}}
