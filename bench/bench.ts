@@ -7,6 +7,7 @@ import { benchMemory, type MemoryFigures } from "./sections/memory.js";
 import { benchQueueOverhead, type QueueOverheadFigures } from "./sections/queue-overhead.js";
 import { benchScaling, type ScalingFigures } from "./sections/scaling.js";
 import { benchSupervisor, type SupervisorFigures } from "./sections/supervisor.js";
+import { benchWhatIf, type WhatIfFigures } from "./sections/whatif.js";
 import type { BenchSettings } from "./settings.js";
 
 /** Everything one run measured: what `bench/results.json` holds. */
@@ -22,6 +23,7 @@ export interface BenchResults {
     cluster?: ClusterFigures;
     scaling?: ScalingFigures;
     memory?: MemoryFigures;
+    whatif?: WhatIfFigures;
   };
   /** The printed table, row by row. */
   rows: TableRow[];
@@ -90,6 +92,11 @@ export async function runBench(settings: BenchSettings, context: BenchContext): 
     "cluster",
     () => benchCluster(settings.cluster, context),
     (f) => (results.sections.cluster = f),
+  );
+  await run(
+    "whatif",
+    () => benchWhatIf(settings.whatif, context),
+    (f) => (results.sections.whatif = f),
   );
   results.durationSeconds = Math.round((performance.now() - started) / 100) / 10;
   return results;

@@ -1,5 +1,5 @@
 /** The sections of the benchmark, in the order. */
-export const SECTIONS = ["embedded", "supervisor", "queue", "scaling", "memory", "cluster"] as const;
+export const SECTIONS = ["embedded", "supervisor", "queue", "scaling", "memory", "cluster", "whatif"] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /**
@@ -63,6 +63,10 @@ export interface BenchSettings {
      */
     batchAssessments: number;
   };
+  whatif: {
+    /** Lines of the generated batch (every one a full assessment); whatif's memory is also read over twice as many. */
+    lines: number;
+  };
 }
 
 export const FULL_SETTINGS: BenchSettings = {
@@ -74,6 +78,7 @@ export const FULL_SETTINGS: BenchSettings = {
   scaling: { latencyMs: 200, fanOut: [1, 2, 4, 8, 16], repeats: 3 },
   memory: { workerSubTasks: 10_000, batchLines: 100_000, baselineLines: 10_000, batchAssessments: 2_000 },
   cluster: { workers: 2, concurrency: 4, questions: 300, batchInFlight: 32, repeats: 3 },
+  whatif: { lines: 10_000 },
 };
 
 export const SMOKE_SETTINGS: BenchSettings = {
@@ -86,6 +91,7 @@ export const SMOKE_SETTINGS: BenchSettings = {
   scaling: { latencyMs: 20, fanOut: [1, 2], repeats: 1 },
   memory: { workerSubTasks: 40, batchLines: 200, baselineLines: 40, batchAssessments: 4 },
   cluster: { workers: 1, concurrency: 2, questions: 10, batchInFlight: 8, repeats: 1 },
+  whatif: { lines: 40 },
 };
 
 /**

@@ -149,6 +149,18 @@ describe("renderHtml", () => {
   });
 });
 
+describe("the policy in the footer", () => {
+  it("names the policy applied by its SHA-256, in English and Japanese, in HTML and Markdown", async () => {
+    const a = await assessCase("acquisition-finance");
+    expect(a.policy.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const footer = (html: string) => html.slice(html.indexOf("<footer>"));
+    expect(footer(renderHtml(a, { generatedAt: at }))).toContain(`Policy reference-v2, SHA-256 ${a.policy.sha256}`);
+    expect(footer(renderHtml(a, { generatedAt: at, language: "ja" }))).toContain(`ポリシー reference-v2、SHA-256 ${a.policy.sha256}`);
+    const md = renderMarkdown(a, { generatedAt: at });
+    expect(md.slice(md.lastIndexOf("---"))).toContain(`Policy reference-v2, SHA-256 ${a.policy.sha256}`);
+  });
+});
+
 describe("renderMarkdown", () => {
   it("has the decision, the heat map as a table, the conditions and the findings", async () => {
     const md = renderMarkdown(await assessCase("acquisition-finance"), { generatedAt: at });

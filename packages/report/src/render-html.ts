@@ -59,7 +59,7 @@ export function renderHtml(assessment: Assessment, options: ReportOptions = {}):
     models(a, l),
     metrics(a, l),
     knowledge(a, l),
-    `<footer><p>${h(l.footer(policyName(a)))}</p><p>${h(l.assessmentLabel)} ${h(a.id)} · ${h(l.generatedLabel)} ${h(generated)} · kyocho</p></footer>`,
+    `<footer><p>${h(l.footer(policyName(a)))}</p>${a.policy.sha256 ? `<p>${h(l.policyFingerprint(a.policy.id, a.policy.sha256))}</p>` : ""}<p>${h(l.assessmentLabel)} ${h(a.id)} · ${h(l.generatedLabel)} ${h(generated)} · kyocho</p></footer>`,
   ].join("\n");
   return `<!doctype html>
 <html lang="${l.lang}">

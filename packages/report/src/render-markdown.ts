@@ -185,5 +185,6 @@ export function renderMarkdown(assessment: Assessment, options: ReportOptions = 
   }
 
   out.push("---", "", `_${m(l.footer(policy))}_`, "");
+  if (a.policy.sha256) out.push(`_${m(l.policyFingerprint(a.policy.id, a.policy.sha256))}_`, "");
   return out.join("\n");
 }

@@ -89,6 +89,8 @@ export interface ReportLabels {
   knowledge: string;
   knowledgeNone: string;
   footer: (policy: string) => string;
+  /** The footer line naming the exact policy content applied (its SHA-256), so a reader can tell two versions of one policy apart. */
+  policyFingerprint: (id: string, sha256: string) => string;
 }
 
 const en: ReportLabels = {
@@ -173,6 +175,7 @@ const en: ReportLabels = {
   knowledgeNone: "No passage was retrieved.",
   footer: (policy) =>
     `Rating and decision are the deterministic merge of the experts' findings under ${policy}: the rating is the most severe domain, the decision follows the policy's table, and an incomplete assessment is never an approval. Models, where used, may add findings but never set the rating.`,
+  policyFingerprint: (id, sha256) => `Policy ${id}, SHA-256 ${sha256}`,
 };
 
 const ja: ReportLabels = {
@@ -267,6 +270,7 @@ const ja: ReportLabels = {
   knowledgeNone: "該当する文書はありません。",
   footer: (policy) =>
     `リスク評価と判定は、${policy} のもとで各専門家の指摘を決定論的に統合したものです。評価は最も重要な領域の評価、判定はポリシーの表によります。情報不足の審査が承認になることはありません。モデルを使う場合も、モデルは指摘を追加するだけで評価は決めません。`,
+  policyFingerprint: (id, sha256) => `ポリシー ${id}、SHA-256 ${sha256}`,
 };
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;

@@ -67,7 +67,19 @@ export const AssessmentSchema = z.strictObject({
   conditions: z.array(z.string()),
   plan: PlanSchema,
   experts: z.array(ExpertSummarySchema),
-  policy: z.strictObject({ id: z.string(), name: z.string(), version: z.string().optional() }),
+  /**
+   * The policy applied: id, name, version and the SHA-256 of its canonical content (`policyFingerprint`).
+   * `sha256` is optional only so that assessments stored before it was recorded still read.
+   */
+  policy: z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    version: z.string().optional(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  }),
   /** Prose written by a model from the merged findings (`summariseWithModel`); rating and decision stay the merge's. */
   executiveSummary: z.strictObject({ text: z.string(), model: z.string(), host: z.string(), reasoning: z.boolean() }).optional(),
   /** The 稟議: the authority the recommendation needs and the signatures given; absent when the policy has no sign-off table or the case no facility. */

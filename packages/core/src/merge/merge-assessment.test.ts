@@ -5,6 +5,7 @@ import { parsePolicy } from "../policy/load-policy.js";
 import type { Plan } from "../plan/plan-schema.js";
 import type { Case } from "../case/case-schema.js";
 import { mergeAssessment } from "./merge-assessment.js";
+import { policyFingerprint } from "../policy/policy-fingerprint.js";
 
 const policy = parsePolicy({
   id: "p",
@@ -47,6 +48,15 @@ const merge = (results: ExpertResult[], plan = planOf(...results.map((r) => r.ex
   mergeAssessment({ assessmentId: "a", plan, results: Object.fromEntries(results.map((r) => [r.taskId, r])), policy, case: theCase ?? undefined });
 
 describe("mergeAssessment", () => {
+  it("records the policy applied by id, name and the SHA-256 of its content, which moves with any threshold", () => {
+    const a = merge([result("lending", [])]);
+    expect(a.policy).toEqual({ id: "p", name: "P", sha256: policyFingerprint(policy).sha256 });
+    const moved = parsePolicy({ ...policy, merge: { ...policy.merge, incompleteFloor: "decline" } });
+    const b = mergeAssessment({ assessmentId: "a", plan: planOf("lending"), results: { lending: result("lending", []) }, policy: moved, case: c });
+    expect(b.policy.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(b.policy.sha256).not.toBe(a.policy.sha256);
+  });
+
   it.each([
     ["low", "approve"],
     ["medium", "approve_with_conditions"],

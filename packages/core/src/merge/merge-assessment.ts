@@ -6,6 +6,7 @@ import { compareSeverity, maxSeverity, toRating, type Rating, type Severity } fr
 import { hasCaseData, type Case } from "../case/case-schema.js";
 import type { Plan } from "../plan/plan-schema.js";
 import type { Policy } from "../policy/policy-schema.js";
+import { policyFingerprint } from "../policy/policy-fingerprint.js";
 
 export interface MergeInput {
   assessmentId: string;
@@ -141,7 +142,8 @@ export function mergeAssessment(input: MergeInput): Assessment {
     conditions,
     plan,
     experts,
-    policy: { id: policy.id, name: policy.name, ...(policy.version ? { version: policy.version } : {}) },
+    // The SHA-256 names the exact thresholds applied, so two runs under files with the same id and version can still be told apart.
+    policy: { id: policy.id, name: policy.name, ...(policy.version ? { version: policy.version } : {}), sha256: policyFingerprint(policy).sha256 },
   };
 }
 
