@@ -1,6 +1,6 @@
 import { context, SpanStatusCode, trace } from "@opentelemetry/api";
 import type { MiddlewareHandler } from "hono";
-import { routePath } from "hono/route";
+import { matchedRoutes } from "hono/route";
 
 /**
  * Wraps each request in a span (`HTTP {method} {route}`) of the `kyocho` tracer, and runs the request —
@@ -26,8 +26,12 @@ export function requestSpan(): MiddlewareHandler {
   };
 }
 
-/** The route template that answered (`/v1/assessments/:id`), never the concrete path with its ids. */
+/**
+ * The route template of the request (`/v1/assessments/:id`), never the concrete path with its ids: the
+ * first handler (not middleware, which Hono registers for every method) the path matched, even when
+ * middleware answered first (a 401); `static` for the analyst page's files and unknown paths.
+ */
 export function routeOf(c: Parameters<MiddlewareHandler>[0]): string {
-  const path = routePath(c, -1);
-  return path === "/*" || path === "*" ? "unmatched" : path;
+  const handler = matchedRoutes(c).find((r) => r.method !== "ALL");
+  return !handler || handler.path === "/*" ? "static" : handler.path;
 }
