@@ -19,6 +19,7 @@ import { AUTH_PROBLEMS, problemResponses } from "./problem-responses.js";
 const assess = createRoute({
   method: "post",
   path: "/v1/assessments",
+  operationId: "createAssessment",
   summary: "Assess a question and a case (as kyocho ask --json)",
   description:
     "Same question, case and policy give the same id: a request while it runs joins the run; one after it finished gets the stored assessment. With `Prefer: respond-async` the answer is 202 at once; poll the Location or read its events.",
@@ -46,6 +47,7 @@ const assess = createRoute({
 const getOne = createRoute({
   method: "get",
   path: "/v1/assessments/{id}",
+  operationId: "getAssessment",
   summary: "An assessment's record: status, sign-offs, and the assessment once finished",
   middleware: [requireRole(...READERS)] as const,
   request: { params: IdParamSchema },
@@ -59,6 +61,7 @@ const getOne = createRoute({
 const list = createRoute({
   method: "get",
   path: "/v1/assessments",
+  operationId: "listAssessments",
   summary: "Stored assessments, newest first (records without the assessment)",
   middleware: [requireRole(...READERS)] as const,
   request: { query: ListQuerySchema },

@@ -10,6 +10,7 @@ import { AUTH_PROBLEMS, problemResponses } from "./problem-responses.js";
 const plan = createRoute({
   method: "post",
   path: "/v1/plan",
+  operationId: "planAssessment",
   summary: "The plan the council would run for a question and case (as kyocho plan --json)",
   middleware: [requireRole("analyst")] as const,
   request: { body: { content: { "application/json": { schema: PlanRequestSchema } }, required: true } },
@@ -23,6 +24,7 @@ const plan = createRoute({
 const experts = createRoute({
   method: "get",
   path: "/v1/experts",
+  operationId: "listExperts",
   summary: "The council's experts",
   middleware: [requireRole(...READERS)] as const,
   responses: { 200: { description: "The experts", content: { "application/json": { schema: ExpertsSchema } } }, ...problemResponses(...AUTH_PROBLEMS) },
@@ -32,6 +34,7 @@ const experts = createRoute({
 const caseSchema = createRoute({
   method: "get",
   path: "/v1/schema/case",
+  operationId: "getCaseSchema",
   summary: "The JSON Schema of a case for this council",
   middleware: [requireRole(...READERS)] as const,
   responses: { 200: { description: "JSON Schema", content: { "application/json": { schema: JsonObjectSchema } } }, ...problemResponses(...AUTH_PROBLEMS) },

@@ -11,6 +11,7 @@ import { AUTH_PROBLEMS, problemResponses } from "./problem-responses.js";
 const events = createRoute({
   method: "get",
   path: "/v1/assessments/{id}/events",
+  operationId: "streamAssessmentEvents",
   summary: "The assessment's events as server-sent events: every event from the start, then live ones, then `end`",
   description:
     "Each event has `id: <n>`, `event: <type>` (planned, expert_started, expert_facts, expert_finished, merged, summarised, awaiting_signoff, signed, failed, end) and `data: <json>`. `Last-Event-ID: n` resumes after event n.",

@@ -6,14 +6,18 @@ import type { ServiceEnv } from "../service-env.js";
 const healthz = createRoute({
   method: "get",
   path: "/healthz",
+  operationId: "healthz",
   summary: "The process answers (no auth)",
+  security: [],
   responses: { 200: { description: "Alive", content: { "application/json": { schema: HealthSchema } } } },
 });
 
 const readyz = createRoute({
   method: "get",
   path: "/readyz",
+  operationId: "readyz",
   summary: "The store, Redis (with --queue) and the model endpoints answer (no auth)",
+  security: [],
   responses: {
     200: { description: "Ready", content: { "application/json": { schema: ReadySchema } } },
     503: { description: "A dependency does not answer", content: { "application/json": { schema: ReadySchema } } },

@@ -8,6 +8,7 @@ import { problemResponses } from "./problem-responses.js";
 const me = createRoute({
   method: "get",
   path: "/v1/me",
+  operationId: "getMe",
   summary: "Who the token is: subject, roles, and the sign-off roles it may sign with",
   responses: {
     200: { description: "The identity", content: { "application/json": { schema: MeSchema } } },

@@ -9,6 +9,7 @@ const metricsRoute = (guard: MiddlewareHandler<ServiceEnv>[]) =>
   createRoute({
     method: "get",
     path: "/metrics",
+    operationId: "getMetrics",
     summary: "Prometheus metrics (role monitor or admin when a tokens file is set)",
     middleware: guard,
     responses: {

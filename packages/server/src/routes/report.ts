@@ -11,6 +11,7 @@ import { AUTH_PROBLEMS, problemResponses } from "./problem-responses.js";
 const report = createRoute({
   method: "get",
   path: "/v1/assessments/{id}/report.html",
+  operationId: "getAssessmentReport",
   summary: "The assessment as one self-contained HTML report (as kyocho report --html)",
   middleware: [requireRole(...READERS)] as const,
   request: { params: IdParamSchema, query: z.object({ lang: z.enum(["en", "ja"]).optional() }) },

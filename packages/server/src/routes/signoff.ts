@@ -9,6 +9,7 @@ import { AUTH_PROBLEMS, problemResponses } from "./problem-responses.js";
 const signoff = createRoute({
   method: "post",
   path: "/v1/assessments/{id}/signoff",
+  operationId: "signAssessment",
   summary: "Sign an assessment awaiting sign-off, as the token's subject",
   description:
     "The signer is the token's subject, never a body field. Needs the role approver:<role> (or admin). The sign-off rules (veto, four eyes, twice, more lenient without a reason…) refuse with 409 and the rule in `detail`.",
