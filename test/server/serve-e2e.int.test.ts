@@ -7,7 +7,9 @@ import createClient from "openapi-fetch";
 import { stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InProcessExecutor } from "@kyocho/core";
-import { createCouncil } from "@kyocho/council";
+import { createCouncil, type Council } from "@kyocho/council";
+import { createModelRegistry, ModelPlanner, parseModelConfig } from "@kyocho/models";
+import { startTestModelServer, type TestModelServer } from "@kyocho/testing";
 import { loadReferencePolicy, referenceExperts } from "@kyocho/reference-council";
 import { cliEnv } from "../helpers/cli-env.js";
 import { OPENAPI_TYPES_FILE, openapiTypes } from "../helpers/openapi-types.js";
@@ -22,10 +24,13 @@ let dir: string;
 let server: ChildProcess;
 let baseUrl: string;
 let stderr = "";
+let models: TestModelServer;
+/** The same council in this process, without a store, on the same model endpoint: what it answers, the service must answer. */
+let inProcess: Council;
 
 /** Starts `kyocho serve --port 0` and resolves with the URL it prints on stdout. */
-function startServe(env: NodeJS.ProcessEnv): Promise<string> {
-  server = spawn(process.execPath, [BIN, "serve", "--port", "0"], { cwd: dir, env: cliEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+function startServe(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
+  server = spawn(process.execPath, [BIN, "serve", "--port", "0", ...args], { cwd: dir, env: cliEnv(env), stdio: ["ignore", "pipe", "pipe"] });
   server.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
   return new Promise((resolve, reject) => {
     let out = "";
@@ -41,7 +46,24 @@ function startServe(env: NodeJS.ProcessEnv): Promise<string> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "kyocho-serve-e2e-"));
   writeFileSync(join(dir, "tokens.yaml"), stringify({ tokens: TOKEN_ENTRIES }));
-  baseUrl = await startServe({ KYOCHO_STORE: join(dir, "kyocho.db"), KYOCHO_TOKENS_FILE: join(dir, "tokens.yaml"), KYOCHO_RATE_LIMIT: "1000" });
+  // The experts and the planner consult a model over HTTP (a scripted test endpoint with a little latency), so the
+  // service's runs really overlap: each waits on its model calls while the others proceed.
+  models = await startTestModelServer({ models: ["test-model"], latencyMs: 5 });
+  const modelConfig = { models: { default: { baseURL: models.baseURL, model: "test-model", reasoning: false, maxRetries: 0 } }, audit: { enabled: false } };
+  writeFileSync(join(dir, "models.json"), JSON.stringify(modelConfig));
+  const registry = createModelRegistry(parseModelConfig(modelConfig, { source: "test" }), { experts: referenceExperts.map((e) => e.name) });
+  const planner = registry.forPlanner()!;
+  inProcess = createCouncil({
+    experts: referenceExperts,
+    policy: loadReferencePolicy(),
+    executor: new InProcessExecutor(referenceExperts, { models: registry }),
+    planner: new ModelPlanner({ model: planner, timeoutMs: planner.info.timeoutMs }),
+    planning: "speculative",
+  });
+  baseUrl = await startServe({ KYOCHO_STORE: join(dir, "kyocho.db"), KYOCHO_TOKENS_FILE: join(dir, "tokens.yaml"), KYOCHO_RATE_LIMIT: "1000" }, [
+    "--config",
+    join(dir, "models.json"),
+  ]);
 }, 30_000);
 
 afterAll(async () => {
@@ -60,9 +82,6 @@ function assessed<T extends object>(data: T | undefined): Extract<T, { decision:
 }
 
 const client = () => createClient<paths>({ baseUrl, headers: { authorization: `Bearer ${TOKENS.analyst}` } });
-
-/** The same council in this process, without a store: what `council.assess` answers is what the service must answer. */
-const inProcess = createCouncil({ experts: referenceExperts, policy: loadReferencePolicy(), executor: new InProcessExecutor(referenceExperts) });
 
 describe("kyocho serve, end to end (spawned CLI, a client generated from /openapi.json)", () => {
   it("assesses a case posted with the generated client exactly as council.assess does in process", async () => {

@@ -82,7 +82,7 @@ describe("kyocho serve: assessment events", () => {
     expect(((await again.json()) as { id: string }).id).toBe(id);
   });
 
-  it("joins a second POST of the same case to the run in flight: one run, one record, the same assessment", async () => {
+  it("joins a second POST of the same case to the run in flight: one run, one event log, one record, the same assessment", async () => {
     const gated = gatedOn("lending");
     let lendingRuns = 0;
     fixture = await serviceFixture({
@@ -91,14 +91,21 @@ describe("kyocho serve: assessment events", () => {
         return { kind: "counting", execute: (r, o) => ((lendingRuns += r.task.expert === "lending" ? 1 : 0), g.execute(r, o)) };
       },
     });
-    const post = () => fixture!.request("/v1/assessments", { ...json({ case: exampleCase("acquisition-finance") }), token: "analyst" });
-    const first = post();
+    const body = { case: exampleCase("acquisition-finance") };
+    const first = fixture.request("/v1/assessments", { ...json(body), token: "analyst" });
     await gated.arrived;
-    const second = post();
+    // The second request is answered while the first run holds at lending: it must join that run.
+    const second = await fixture.request("/v1/assessments", { ...json(body, { prefer: "respond-async" }), token: "analyst" });
+    expect(second.status).toBe(202);
+    const { id } = (await second.json()) as { id: string };
+    const stream = await readEvents(await fixture.request(`/v1/assessments/${id}/events`, { token: "analyst" }), (seen) => seen.length > 0);
     gated.release();
-    const [a, b] = await Promise.all([first, second]);
-    expect([a.status, b.status]).toEqual([200, 200]);
-    expect(await a.json()).toEqual(await b.json());
+    const events = [...stream.events, ...(await stream.rest())];
+    expect(events[0]!.event).toBe("planned");
+    expect(events.filter((e) => e.event === "expert_finished" && e.data.expert === "lending")).toHaveLength(1);
+    const a = await first;
+    expect(a.status).toBe(200);
+    expect(((await a.json()) as { id: string }).id).toBe(id);
     expect(lendingRuns).toBe(1);
     expect(await fixture.store.list()).toHaveLength(1);
   });
@@ -116,6 +123,9 @@ describe("kyocho serve: assessment events", () => {
     expect(signed.status).toBe(200);
     const after = ((await signed.json()) as { signoff: { status: string } }).signoff.status;
     expect((await fixture.store.get(assessment.id))?.status).toBe(after);
+    // The same service, after the sign-off: the signature is among the events.
+    const same = await readEvents(await fixture.request(`/v1/assessments/${assessment.id}/events`, { token: "analyst" }));
+    expect(same.events.at(-2)).toMatchObject({ event: "signed", data: { status: after, signatures: 1 } });
     fixture.restart();
     const { events } = await readEvents(await fixture.request(`/v1/assessments/${assessment.id}/events`, { token: "analyst" }));
     const kinds = (list: Array<{ event: string }>) => [...new Set(list.map((e) => e.event))];
@@ -123,6 +133,22 @@ describe("kyocho serve: assessment events", () => {
     expect(kinds(events)).toEqual([...kinds(live.events).filter((k) => k !== "expert_facts" && k !== "end"), "signed", "end"]);
     expect(events.at(-1)).toMatchObject({ event: "end", data: { status: after } });
     expect(events.at(-2)).toMatchObject({ event: "signed", data: { status: after, signatures: 1 } });
+  });
+
+  it("keeps a finished run's events in memory for eventRetentionMs, then rebuilds them from the store (memory stays bounded)", async () => {
+    let now = new Date("2026-11-30T09:00:00Z");
+    fixture = await serviceFixture({ eventRetentionMs: 60_000, now: () => now });
+    const done = await fixture.request("/v1/assessments", { ...json({ case: exampleCase("acquisition-finance") }), token: "analyst" });
+    const { id } = (await done.json()) as { id: string };
+    const kinds = async () => (await readEvents(await fixture!.request(`/v1/assessments/${id}/events`, { token: "analyst" }))).events.map((e) => e.event);
+    // Live log: the facts events are there (a stored assessment cannot tell them).
+    now = new Date("2026-11-30T09:00:59Z");
+    expect(await kinds()).toContain("expert_facts");
+    now = new Date("2026-11-30T09:01:01Z");
+    const rebuilt = await kinds();
+    expect(rebuilt).not.toContain("expert_facts");
+    expect(rebuilt[0]).toBe("planned");
+    expect(rebuilt.at(-1)).toBe("end");
   });
 
   it("404s the events of an unknown assessment", async () => {

@@ -39,6 +39,8 @@ describe("kyocho serve: /metrics", () => {
     // The same case again: the stored assessment, not a second run, so not a second count.
     expect((await fixture.request("/v1/assessments", { ...json({ case: exampleCase(CASES[0]!) }), token: "analyst" })).status).toBe(200);
     expect((await fixture.request("/v1/me")).status).toBe(401);
+    const { id } = results[0] as unknown as { id: string };
+    expect((await fixture.request(`/v1/assessments/${id}`, { token: "analyst" })).status).toBe(200);
 
     const scrape = await fixture.request("/metrics", { token: "monitor" });
     expect(scrape.status).toBe(200);
@@ -64,6 +66,7 @@ describe("kyocho serve: /metrics", () => {
     const count = (route: string, status: string) => Number(requests.metrics.find((m) => m.labels!.route === route && m.labels!.status === status)?.value ?? 0);
     expect(count("/v1/assessments", "200")).toBe(CASES.length + 1);
     expect(count("/v1/me", "401")).toBe(1);
+    expect(count("/v1/assessments/:id", "200")).toBe(1);
     // Route templates, never concrete paths with ids.
     expect(requests.metrics.every((m) => !/a-[0-9a-f]{20}/.test(m.labels!.route!))).toBe(true);
   });

@@ -44,6 +44,8 @@ describe("kyocho serve: the analyst page's files", () => {
       "/../outside-public.html",
       "/%2e%2e/outside-public.html",
       "/assets/%2e%2e/%2e%2e/outside-public.html",
+      "/..%2foutside-public.html",
+      "/assets/..%2f..%2foutside-public.html",
     ]) {
       const r = await fixture.request(path);
       expect(r.status, path).toBe(404);
