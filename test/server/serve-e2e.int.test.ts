@@ -134,6 +134,12 @@ describe("kyocho serve, end to end (spawned CLI, a client generated from /openap
     expect(list.data!.items.length).toBeGreaterThanOrEqual(distinct);
   }, 60_000);
 
+  it("reports ready with the store and the model endpoint reachable, without a token", async () => {
+    const ready = await fetch(`${baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", checks: { store: "ok", models: "ok" } });
+  });
+
   it("serves /openapi.json whose generated client types are the committed ones", async () => {
     const document = (await (await fetch(`${baseUrl}/openapi.json`)).json()) as Record<string, unknown>;
     const generated = await openapiTypes(document);
