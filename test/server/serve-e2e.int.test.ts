@@ -25,6 +25,11 @@ let server: ChildProcess;
 let baseUrl: string;
 let stderr = "";
 let models: TestModelServer;
+/** The in-process council's own endpoint (same replies), so the service's model calls can be counted apart. */
+let localModels: TestModelServer;
+
+/** Chat completions the service's endpoint answered. */
+const serviceCompletions = () => models.requests.filter((r) => r.path.endsWith("/chat/completions")).length;
 /** The same council in this process, without a store, on the same model endpoint: what it answers, the service must answer. */
 let inProcess: Council;
 
@@ -49,9 +54,15 @@ beforeAll(async () => {
   // The experts and the planner consult a model over HTTP (a scripted test endpoint with a little latency), so the
   // service's runs really overlap: each waits on its model calls while the others proceed.
   models = await startTestModelServer({ models: ["test-model"], latencyMs: 5 });
-  const modelConfig = { models: { default: { baseURL: models.baseURL, model: "test-model", reasoning: false, maxRetries: 0 } }, audit: { enabled: false } };
-  writeFileSync(join(dir, "models.json"), JSON.stringify(modelConfig));
-  const registry = createModelRegistry(parseModelConfig(modelConfig, { source: "test" }), { experts: referenceExperts.map((e) => e.name) });
+  localModels = await startTestModelServer({ models: ["test-model"] });
+  const modelConfig = (baseURL: string) => ({
+    models: { default: { baseURL, model: "test-model", reasoning: false, maxRetries: 0 } },
+    audit: { enabled: false },
+  });
+  writeFileSync(join(dir, "models.json"), JSON.stringify(modelConfig(models.baseURL)));
+  const registry = createModelRegistry(parseModelConfig(modelConfig(localModels.baseURL), { source: "test" }), {
+    experts: referenceExperts.map((e) => e.name),
+  });
   const planner = registry.forPlanner()!;
   inProcess = createCouncil({
     experts: referenceExperts,
@@ -138,6 +149,19 @@ describe("kyocho serve, end to end (spawned CLI, a client generated from /openap
     const ready = await fetch(`${baseUrl}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: "ready", checks: { store: "ok", models: "ok" } });
+  });
+
+  it("times every model call on /metrics (from the audit entries), for a monitor's token only", async () => {
+    expect((await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${TOKENS.analyst}` } })).status).toBe(403);
+    const scrape = await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${TOKENS.monitor}` } });
+    expect(scrape.status).toBe(200);
+    const text = await scrape.text();
+    const counted = [...text.matchAll(/^kyocho_model_call_duration_seconds_count\{([^}]*)\} (\d+)$/gm)];
+    expect(counted.length).toBeGreaterThan(0);
+    expect(counted.every(([, labels]) => /model="test-model"/.test(labels!) && /outcome="ok"/.test(labels!))).toBe(true);
+    // Every chat completion the endpoint answered for the service (the in-process council's calls are not the service's).
+    const total = counted.reduce((n, [, , count]) => n + Number(count), 0);
+    expect(total).toBe(serviceCompletions());
   });
 
   it("serves /openapi.json whose generated client types are the committed ones", async () => {
