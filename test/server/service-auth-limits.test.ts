@@ -23,6 +23,15 @@ describe("kyocho serve: who may do what", () => {
     expect(text).not.toContain("not-a-known-token-42");
   });
 
+  it("refuses a token in the URL (400) even when it is valid, and never echoes it", async () => {
+    fixture = await serviceFixture();
+    for (const name of ["access_token", "token"]) {
+      const r = await fixture.request(`/v1/me?${name}=analyst-token-0001`, { token: "analyst" });
+      expect(r.status, name).toBe(400);
+      expect(await r.text()).not.toContain("analyst-token-0001");
+    }
+  });
+
   it("answers 403 when the token's roles do not allow the route", async () => {
     fixture = await serviceFixture();
     const monitorAssessing = await fixture.request("/v1/assessments", { ...json(body()), token: "monitor" });
