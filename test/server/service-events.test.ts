@@ -151,6 +151,18 @@ describe("kyocho serve: assessment events", () => {
     expect(rebuilt.at(-1)).toBe("end");
   });
 
+  it("ends the stream at once, status running, for an assessment running elsewhere (no run in this process feeds it)", async () => {
+    fixture = await serviceFixture();
+    const { runningRecord } = await import("@kyocho/store");
+    const c = fixture.council.parseCase(exampleCase("acquisition-finance"));
+    const fixed = fixture.council.identify({ case: c });
+    await fixture.store.save(
+      runningRecord({ id: fixed.assessmentId, question: fixed.question, case: fixed.case, policy: fixture.council.policy, requestedBy: "ito" }),
+    );
+    const { events } = await readEvents(await fixture.request(`/v1/assessments/${fixed.assessmentId}/events`, { token: "analyst" }));
+    expect(events).toEqual([{ id: 1, event: "end", data: { status: "running" } }]);
+  });
+
   it("404s the events of an unknown assessment", async () => {
     fixture = await serviceFixture();
     const r = await fixture.request("/v1/assessments/a-00000000000000000000/events", { token: "analyst" });
