@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +15,7 @@ import { loadReferencePolicy, referenceExperts } from "@kyocho/reference-council
 import { cliEnv } from "../helpers/cli-env.js";
 import { OPENAPI_TYPES_FILE, openapiTypes } from "../helpers/openapi-types.js";
 import { REPO_ROOT } from "../helpers/run-cli.js";
+import { runCliAsync } from "../helpers/run-cli-async.js";
 import { exampleCase, TOKEN_ENTRIES, TOKENS } from "../helpers/service-fixture.js";
 import type { paths } from "./openapi-types.generated.js";
 
@@ -205,6 +207,19 @@ describe("kyocho serve refuses what it must not do", () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("--host");
+  });
+
+  it("refuses a port in use: exit 2, one line naming --port", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (busy.address() as AddressInfo).port;
+      const r = await runCliAsync(["serve", "--port", String(port)], { env: { KYOCHO_STORE: join(dir, "busy.db") }, timeoutMs: 30_000 });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toEqual([`kyocho: --port: cannot listen on 127.0.0.1:${port} (EADDRINUSE)`]);
+    } finally {
+      busy.close();
+    }
   });
 
   it("refuses KYOCHO_STORE=off: the service is a system of record", () => {
