@@ -112,6 +112,20 @@ describe("kyocho serve: limits", () => {
     expect(notJson.headers.get("content-type")).toBe("application/problem+json");
   });
 
+  it("applies the input limits of kyocho ask: a question over maxQuestionChars is 422 at `question`, nothing stored", async () => {
+    const { DEFAULT_LIMITS } = await import("@kyocho/core/limits");
+    fixture = await serviceFixture({ limits: { ...DEFAULT_LIMITS, maxQuestionChars: 20 } });
+    const r = await fixture.request("/v1/assessments", {
+      ...json({ ...body(), question: "Can we lend this borrower USD 120m for seven years?" }),
+      token: "analyst",
+    });
+    expect(r.status).toBe(422);
+    const problem = (await r.json()) as { errors: Array<{ path: string }>; detail: string };
+    expect(problem.errors.map((e) => e.path)).toEqual(["question"]);
+    expect(problem.detail).toContain("KYOCHO_MAX_QUESTION_CHARS");
+    expect(await fixture.store.list()).toEqual([]);
+  });
+
   it("answers 503 with the Location to poll when a run outlasts the request timeout, and the run still finishes and is stored", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
