@@ -16,7 +16,7 @@ export const sharedResolve: UserConfig["resolve"] = {
     { find: /^@kyocho\/core\/([a-z-]+)$/, replacement: src("./packages/core/src/$1/index.ts") },
     { find: /^@kyocho\/queue\/testing$/, replacement: src("./packages/queue/src/testing/index.ts") },
     {
-      find: /^@kyocho\/(knowledge|models|expert-kit|eval|council|store|report|batch|queue|testing|whatif|cli)$/,
+      find: /^@kyocho\/(knowledge|models|expert-kit|eval|council|store|report|batch|queue|testing|whatif|server|cli)$/,
       replacement: src("./packages/$1/src/index.ts"),
     },
     { find: /^@kyocho\/reference-council$/, replacement: src("./councils/reference/src/index.ts") },

@@ -29,6 +29,8 @@ export const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise
   ["worker", async () => (await import("./commands/worker.js")).registerWorker],
   ["dashboard", async () => (await import("./commands/dashboard.js")).registerDashboard],
   ["queues", async () => (await import("./commands/queues.js")).registerQueues],
+  ["serve", async () => (await import("./commands/serve.js")).registerServe],
+  ["tokens", async () => (await import("./commands/tokens.js")).registerTokens],
 ];
 
 /**

@@ -19,7 +19,7 @@ import {
 } from "@kyocho/whatif";
 import { cliLimits, resolveCouncil } from "../cli-context.js";
 import { positiveInteger } from "../option-parsers.js";
-import { caseSha256, openConfiguredStore, storeSetting } from "../store-context.js";
+import { openConfiguredStore, storeSetting } from "../store-context.js";
 import { whatIfProgressBar } from "../output/whatif-progress.js";
 
 /** Above this many input lines a batch runs on worker threads (when the machine has more than one core). */
@@ -276,6 +276,8 @@ async function storedCaseHashes(since: string | undefined): Promise<Set<string>>
 }
 
 async function* keepStored(inputs: AsyncIterable<WhatIfInput>, hashes: ReadonlySet<string>, council: Council): AsyncGenerator<WhatIfInput> {
+  // Loaded here, as the store is: a what-if without --store loads no database driver.
+  const { caseSha256 } = await import("@kyocho/store");
   for await (const input of inputs) {
     if ("error" in input) continue;
     // Hashed as `ask` and `batch` hash it when they store: the case as the council fixes it (its date filled in).
