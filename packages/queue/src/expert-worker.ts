@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import type { Expert, ExpertResult, Policy } from "@kyocho/core";
 import type { ModelRegistry } from "@kyocho/models";
 import { JobContractError, parseExpertJobData, requestFromJobData } from "./expert-job.js";
+import { inConsumerSpan, recordJobOutcome } from "./job-trace.js";
 import { HeldPolicies } from "./held-policies.js";
 import { JobRetentionSchema, retentionJobOptions, type JobRetentionInput } from "./job-retention.js";
 import { checkPrefix, DEFAULT_PREFIX, expertQueue } from "./queue-names.js";
@@ -135,6 +136,21 @@ export function createExpertWorker(expert: Expert<any>, options: ExpertWorkerOpt
     }
     const policy = policies.find(data.policy);
     if (!policy) throw new UnrecoverableError(policies.mismatch(data.policy));
+    // The expert runs in the job's consumer span, a child of the producer's, so its model calls join the producer's trace.
+    return inConsumerSpan(address.displayName, job.id ?? "", expert.name, data.trace, async (span) => {
+      const result = await runJob(job, data, policy, token, signal);
+      recordJobOutcome(span, result);
+      return result;
+    });
+  };
+
+  const runJob = async (
+    job: Job<unknown, ExpertResult>,
+    data: ReturnType<typeof parseExpertJobData>,
+    policy: Policy,
+    token: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<ExpertResult> => {
     // Without a model the result follows the facts at once: publishing them would cost a write and an event for nothing.
     let published: Promise<void> | undefined;
     const onFacts = model ? (facts: ExpertResult) => void (published = job.updateProgress(facts).catch(() => {})) : undefined;
