@@ -40,7 +40,11 @@ export async function startTelemetry(command: string, env: NodeJS.ProcessEnv, co
   }
   if (!valid) throw new UserInputError(`${endpoint} is not an http(s) URL`, { source: "environment", path: variable, code: "BAD_OTLP_ENDPOINT" });
   const config = loadModelConfig({ path: configPath });
-  assertOnPremises(endpoint, { allowedHosts: config?.allowedHosts ?? [], allowExternal: config?.allowExternal ?? false }, { source: "environment", path: variable });
+  assertOnPremises(
+    endpoint,
+    { allowedHosts: config?.allowedHosts ?? [], allowExternal: config?.allowExternal ?? false },
+    { source: "environment", path: variable },
+  );
 
   const [{ NodeTracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, { resourceFromAttributes }] = await Promise.all([
     import("@opentelemetry/sdk-trace-node"),

@@ -203,10 +203,9 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
   const plan = async (input: RunInput, config: LangGraphRunnableConfig) => {
     const board = await enter(input, config);
     const { assessmentId, case: c, asOf, question } = board.inputs;
-    const span = tracer.startSpan(
-      "kyocho.plan",
-      { attributes: { "kyocho.assessment.id": assessmentId, "kyocho.planner": board.inputs.givenPlan ? "given" : planner.kind } },
-    );
+    const span = tracer.startSpan("kyocho.plan", {
+      attributes: { "kyocho.assessment.id": assessmentId, "kyocho.planner": board.inputs.givenPlan ? "given" : planner.kind },
+    });
     // Active while the planner runs, so that a planner model's call is a child of the plan.
     const active = trace.setSpan(otelContext.active(), span);
     try {
