@@ -15,7 +15,10 @@ export const sharedResolve: UserConfig["resolve"] = {
     { find: /^@kyocho\/core$/, replacement: src("./packages/core/src/index.ts") },
     { find: /^@kyocho\/core\/([a-z-]+)$/, replacement: src("./packages/core/src/$1/index.ts") },
     { find: /^@kyocho\/queue\/testing$/, replacement: src("./packages/queue/src/testing/index.ts") },
-    { find: /^@kyocho\/(knowledge|models|expert-kit|eval|council|store|report|batch|queue|testing|cli)$/, replacement: src("./packages/$1/src/index.ts") },
+    {
+      find: /^@kyocho\/(knowledge|models|expert-kit|eval|council|store|report|batch|queue|testing|server|cli)$/,
+      replacement: src("./packages/$1/src/index.ts"),
+    },
     { find: /^@kyocho\/reference-council$/, replacement: src("./councils/reference/src/index.ts") },
     { find: /^@kyocho\/expert-(lending|legal|fx|markets)$/, replacement: src("./experts/$1/src/index.ts") },
   ],

@@ -26,6 +26,8 @@ export const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise
   ["batch", async () => (await import("./commands/batch.js")).registerBatch],
   ["worker", async () => (await import("./commands/worker.js")).registerWorker],
   ["dashboard", async () => (await import("./commands/dashboard.js")).registerDashboard],
+  ["serve", async () => (await import("./commands/serve.js")).registerServe],
+  ["tokens", async () => (await import("./commands/tokens.js")).registerTokens],
 ];
 
 /**

@@ -16,6 +16,8 @@ export interface ModelContext {
   audit: AuditSink | undefined;
   /** One line per configured endpoint, for a start-up message. */
   describe(): string[];
+  /** The configured endpoints' base URLs (distinct), for a readiness check. */
+  endpoints: string[];
 }
 
 /**
@@ -28,12 +30,25 @@ export async function openModelContext(
   options: { config?: string | undefined; planning?: "speculative" | "sequential" | undefined },
   /** The council's expert names: a model configured for any other is refused as a typo. */
   expertNames: readonly string[] = referenceExperts.map((e) => e.name),
+  /**
+   * Wraps the audit sink the models and the council write to (`kyocho serve` times every model call from it);
+   * gets the configured audit log, or undefined when auditing is off.
+   */
+  wrapAudit: (audit: AuditSink | undefined) => AuditSink | undefined = (audit) => audit,
 ): Promise<ModelContext> {
   const config = loadModelConfig({ path: options.config });
   if (!config) {
-    return { models: undefined, planner: undefined, planning: options.planning ?? "speculative", summary: undefined, audit: undefined, describe: () => [] };
+    return {
+      models: undefined,
+      planner: undefined,
+      planning: options.planning ?? "speculative",
+      summary: undefined,
+      audit: undefined,
+      describe: () => [],
+      endpoints: [],
+    };
   }
-  const audit = config.audit.enabled ? new AuditLog(config.audit) : undefined;
+  const audit = wrapAudit(config.audit.enabled ? new AuditLog(config.audit) : undefined);
   const models = createModelRegistry(config, { ...(audit ? { audit } : {}), experts: expertNames });
   // The planner calls its model like an expert does; a planner model that cannot be reached (its name
   // unconfigured and the server down) is a planner failure: the embedded planner plans, and the plan says so.
@@ -49,5 +64,12 @@ export async function openModelContext(
       models
         .describe()
         .map((d) => `${d.role}: ${d.model ?? "(first model the server lists)"} at ${d.host} (${d.kind}, ${d.reasoning ? "reasoning" : "non-thinking"})`),
+    endpoints: [
+      ...new Set(
+        [config.models.default, config.models.planner, config.models.summary, ...Object.values(config.models.experts)]
+          .map((e) => e?.baseURL)
+          .filter((u): u is string => typeof u === "string"),
+      ),
+    ],
   };
 }

@@ -1,6 +1,7 @@
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import { UserInputError, type Assessment } from "@kyocho/core";
 import type { Signoff } from "@kyocho/core/assessment";
+import type { AssessmentStore } from "@kyocho/store";
 
 /**
  * What `kyocho signoff` needs from the assessment store: the checkpointer
@@ -53,8 +54,17 @@ export function alreadySigned(assessmentId: string): UserInputError {
  */
 export const openConfiguredSignoffStore: OpenSignoffStore = async () => {
   const { openConfiguredStore, storeSetting } = await import("./store-context.js");
-  const { AlreadySignedError, StatusConflictError } = await import("@kyocho/store");
   const store = await openConfiguredStore(storeSetting({}), "signoff");
+  return signoffStoreOf(store, () => store.close());
+};
+
+/**
+ * An open assessment store as the sign-off's (see {@link openConfiguredSignoffStore} for why the signature is
+ * reserved before the thread resumes). `close` is what closing the sign-off store does: `kyocho signoff` closes
+ * the store it opened; `kyocho serve` keeps its one store open across sign-offs.
+ */
+export async function signoffStoreOf(store: AssessmentStore, close: () => Promise<void>): Promise<SignoffStore> {
+  const { AlreadySignedError, StatusConflictError } = await import("@kyocho/store");
   return {
     checkpointer: await store.checkpointer(),
     reserveSignoff: async (before, after) => {
@@ -82,6 +92,6 @@ export const openConfiguredSignoffStore: OpenSignoffStore = async () => {
       const record = await store.get(assessment.id);
       if (record && assessment.signoff) await store.save({ ...record, status: assessment.signoff.status, assessment });
     },
-    close: () => store.close(),
+    close,
   };
-};
+}

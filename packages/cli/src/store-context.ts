@@ -1,8 +1,6 @@
-import { createHash } from "node:crypto";
 import { userInfo } from "node:os";
-import { UserInputError, policyFingerprint, type Assessment, type Case, type Policy } from "@kyocho/core";
-import { stableStringify } from "@kyocho/core/assessment";
-import type { AssessmentRecord, AssessmentStore } from "@kyocho/store";
+import { UserInputError } from "@kyocho/core";
+import type { AssessmentStore } from "@kyocho/store";
 
 /**
  * Where `kyocho` keeps assessments, from the environment:
@@ -48,35 +46,4 @@ function safeUserName(): string {
   } catch {
     return "unknown";
   }
-}
-
-/** The SHA-256 of the case's canonical JSON: it names the case in the record without keeping the customer's data. */
-export function caseSha256(c: Case | undefined): string | undefined {
-  return c === undefined ? undefined : createHash("sha256").update(stableStringify(c)).digest("hex");
-}
-
-/** The record of an assessment as first saved, before its run. */
-export function runningRecord(input: { id: string; question: string; case: Case | undefined; policy: Policy; requestedBy: string }) {
-  const fingerprint = policyFingerprint(input.policy);
-  return {
-    id: input.id,
-    asOf: input.case?.asOf,
-    question: input.question,
-    caseSha256: caseSha256(input.case),
-    policy: { id: fingerprint.id, version: fingerprint.version, sha256: fingerprint.sha256 },
-    status: "running" as const,
-    assessment: undefined,
-    requestedBy: input.requestedBy,
-  };
-}
-
-/**
- * Saves the finished assessment: `completed` when the record was still
- * `running`. A record the sign-off has moved on (awaiting, approved, …) keeps
- * its status: re-running `ask` never reopens a decided assessment.
- */
-export async function recordFinished(store: AssessmentStore, record: AssessmentRecord, assessment: Assessment): Promise<AssessmentRecord> {
-  // A recommendation that needs sign-off waits for it; the sign-off moves the status on from there.
-  const status = record.status === "running" ? (assessment.signoff?.status ?? "completed") : record.status;
-  return store.save({ ...record, status, assessment });
 }

@@ -16,3 +16,4 @@ export { MIGRATIONS } from "./migrations.js";
 export { DEFAULT_SQLITE_PATH, openStore, StoreLocationError, type StoreLocation } from "./open-store.js";
 export { openSqliteStore } from "./sqlite-store.js";
 export { openPostgresStore, type PostgresStoreOptions } from "./postgres-store.js";
+export { caseSha256, recordFinished, runningRecord } from "./record-lifecycle.js";

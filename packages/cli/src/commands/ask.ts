@@ -9,7 +9,7 @@ import { queueRequestedByEnv } from "../queue-requested.js";
 import { planningMode } from "../option-parsers.js";
 import { formatAssessment } from "../output/format-assessment.js";
 import { createStyle } from "../output/style.js";
-import { openConfiguredStore, recordFinished, requestedBy, runningRecord, storeSetting } from "../store-context.js";
+import { openConfiguredStore, requestedBy, storeSetting } from "../store-context.js";
 import type { AssessmentRecord, AssessmentStore } from "@kyocho/store";
 
 interface AskOptions {
@@ -117,18 +117,26 @@ Exit codes: 0 assessed, 2 bad input (the message names the field), 1 internal er
               ? `kyocho: continuing assessment ${earlier.id} from its checkpoint\n`
               : `kyocho: assessment ${earlier.id} is already stored (${earlier.status})\n`,
           );
+        // The record helpers live with the store, loaded only when a store is (`ask --no-store` loads no database driver).
+        const lifecycle = store ? await import("@kyocho/store") : undefined;
         const record =
           earlier ??
           (store &&
             (await store.save({
-              ...runningRecord({ id: fixed.assessmentId, question: fixed.question, case: fixed.case, policy: resolved.policy, requestedBy: requester }),
+              ...lifecycle!.runningRecord({
+                id: fixed.assessmentId,
+                question: fixed.question,
+                case: fixed.case,
+                policy: resolved.policy,
+                requestedBy: requester,
+              }),
               supersedes: options.supersedes,
             })));
         // The run writes the executive summary and the audit line itself: what is printed is what `council.assess` returns.
         const assessment = queued
           ? await assessThroughQueue(resolved, { ...modelContext, checkpointer }, { question, case: c, plan, requestedBy: requester }, progress, options.quiet)
           : await council.assess({ question, case: c, plan, requestedBy: requester }, progress ? { onEvent: progress } : {});
-        const stored = store && record ? await recordFinished(store, record, assessment) : undefined;
+        const stored = store && record ? await lifecycle!.recordFinished(store, record, assessment) : undefined;
         await printAssessment(assessment, options);
         if (stored && !options.quiet)
           process.stderr.write(

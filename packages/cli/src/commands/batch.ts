@@ -9,7 +9,7 @@ import { queueRequestedByEnv } from "../queue-requested.js";
 import { planningMode, positiveInteger } from "../option-parsers.js";
 import { batchProgressBar, formatBatchSummary } from "../output/batch-progress.js";
 import type { QueueContext } from "../queue-context.js";
-import { openConfiguredStore, requestedBy, runningRecord, storeSetting } from "../store-context.js";
+import { openConfiguredStore, requestedBy, storeSetting } from "../store-context.js";
 import type { AssessmentStore } from "@kyocho/store";
 
 interface BatchOptions {
@@ -202,6 +202,8 @@ async function storeBatchAssessment(
     const earlier = await store.get(assessment.id);
     if (earlier && earlier.status !== "running") return false;
     const fixed = council.identify({ question: item.question, case: item.case });
+    // Loaded with the store already open: a batch without a store loads no database driver.
+    const { runningRecord } = await import("@kyocho/store");
     await store.save({
       ...runningRecord({ id: assessment.id, question: fixed.question, case: fixed.case, policy, requestedBy: requester }),
       ...(earlier?.supersedes !== undefined ? { supersedes: earlier.supersedes } : {}),

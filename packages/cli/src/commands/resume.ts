@@ -3,7 +3,8 @@ import { UserInputError, policyFingerprint } from "@kyocho/core";
 import { councilWithModels, resolveCouncil } from "../cli-context.js";
 import { openModelContext } from "../model-context.js";
 import { planningMode } from "../option-parsers.js";
-import { openConfiguredStore, recordFinished, storeSetting } from "../store-context.js";
+import { recordFinished } from "@kyocho/store";
+import { openConfiguredStore, storeSetting } from "../store-context.js";
 import { printAssessment, progressPrinter } from "./ask.js";
 
 interface ResumeOptions {
