@@ -1,102 +1,15 @@
-import { AsyncLocalStorage } from "node:async_hooks";
-import {
-  context,
-  trace,
-  ROOT_CONTEXT,
-  type Context,
-  type ContextManager,
-  type Span,
-  type SpanContext,
-  type Tracer,
-  type TracerProvider,
-} from "@opentelemetry/api";
+import { trace, type Span } from "@opentelemetry/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleCase, json, serviceFixture } from "../helpers/service-fixture.js";
+import { parentOf, recordTraces, type TraceRecorder } from "../helpers/trace-recorder.js";
 
-/** A span that records what the service sets on it. */
-class RecordedSpan implements Span {
-  attributes: Record<string, unknown> = {};
-  ended = false;
-  constructor(public name: string) {}
-  spanContext(): SpanContext {
-    return { traceId: "0".repeat(31) + "1", spanId: "0".repeat(15) + "1", traceFlags: 1 };
-  }
-  setAttribute(key: string, value: unknown) {
-    this.attributes[key] = value;
-    return this;
-  }
-  setAttributes(attributes: Record<string, unknown>) {
-    Object.assign(this.attributes, attributes);
-    return this;
-  }
-  addEvent() {
-    return this;
-  }
-  addLink() {
-    return this;
-  }
-  addLinks() {
-    return this;
-  }
-  setStatus() {
-    return this;
-  }
-  updateName(name: string) {
-    this.name = name;
-    return this;
-  }
-  end() {
-    this.ended = true;
-  }
-  isRecording() {
-    return true;
-  }
-  recordException() {}
-}
-
-const spans: RecordedSpan[] = [];
-const tracer: Tracer = {
-  startSpan: (name, options) => {
-    const span = new RecordedSpan(name);
-    span.setAttributes(options?.attributes ?? {});
-    spans.push(span);
-    return span;
-  },
-  startActiveSpan: () => {
-    throw new Error("the service starts its spans with startSpan");
-  },
-};
-const provider: TracerProvider = { getTracer: () => tracer };
-
-/** The context manager an SDK registers (AsyncLocalStorage), so context.with reaches the council's async work. */
-class StorageContextManager implements ContextManager {
-  private readonly storage = new AsyncLocalStorage<Context>();
-  active() {
-    return this.storage.getStore() ?? ROOT_CONTEXT;
-  }
-  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(ctx: Context, fn: F, thisArg?: ThisParameterType<F>, ...args: A): ReturnType<F> {
-    return this.storage.run(ctx, () => fn.call(thisArg, ...args));
-  }
-  bind<T>(_ctx: Context, target: T): T {
-    return target;
-  }
-  enable() {
-    return this;
-  }
-  disable() {
-    this.storage.disable();
-    return this;
-  }
-}
-
+// The SDK registered as an application registers it (in-memory exporter, AsyncLocalStorage context), so the
+// request span is seen with the council's spans under it.
+let recorder: TraceRecorder;
 beforeAll(() => {
-  trace.setGlobalTracerProvider(provider);
-  context.setGlobalContextManager(new StorageContextManager());
+  recorder = recordTraces();
 });
-afterAll(() => {
-  trace.disable();
-  context.disable();
-});
+afterAll(() => recorder.close());
 
 describe("kyocho serve: one span per request", () => {
   it("names each request's span by method and route template, records method, route and status only, and runs the assessment inside it", async () => {
@@ -116,12 +29,16 @@ describe("kyocho serve: one span per request", () => {
       const { id } = (await posted.json()) as { id: string };
       expect((await fixture.request(`/v1/assessments/${id}`)).status).toBe(401);
 
+      const spans = recorder.named("HTTP *");
       expect(spans.map((s) => s.name)).toEqual(["HTTP POST /v1/assessments", "HTTP GET /v1/assessments/:id"]);
       expect(spans[0]!.attributes).toEqual({ "http.request.method": "POST", "http.route": "/v1/assessments", "http.response.status_code": 200 });
       expect(spans[1]!.attributes).toEqual({ "http.request.method": "GET", "http.route": "/v1/assessments/:id", "http.response.status_code": 401 });
-      expect(spans.every((s) => s.ended)).toBe(true);
+      // The assessment runs inside the POST's span: its span is the request span's child, and every span active
+      // where a sub-task is executed belongs to the POST's trace.
+      const [assessment] = recorder.named("kyocho.assessment");
+      expect(parentOf(assessment!)).toBe(spans[0]!.spanContext().spanId);
       expect(activeInExperts.length).toBeGreaterThan(0);
-      expect(activeInExperts.every((s) => s === spans[0])).toBe(true);
+      expect(activeInExperts.every((s) => s?.spanContext().traceId === spans[0]!.spanContext().traceId)).toBe(true);
     } finally {
       await fixture.close();
     }

@@ -33,7 +33,21 @@ const REPO_ROOT = join(CLI_DIR, "..", "..");
 const OUT_DIR = join(CLI_DIR, "dist", "bundle");
 
 /** Loaded from node_modules at run time, and only by the code paths that need them. */
-export const EXTERNAL = ["better-sqlite3", "pg", "pg-native", "bullmq", "ioredis", "@bull-board/*", "express", "tsx", "tsx/*"];
+export const EXTERNAL = [
+  "better-sqlite3",
+  "pg",
+  "pg-native",
+  "bullmq",
+  "ioredis",
+  "@bull-board/*",
+  "express",
+  "tsx",
+  "tsx/*",
+  // The OpenTelemetry SDK, only when an OTLP endpoint is set; the API (`@opentelemetry/api`) is bundled: every command calls it.
+  "@opentelemetry/sdk-trace-node",
+  "@opentelemetry/exporter-trace-otlp-http",
+  "@opentelemetry/resources",
+];
 
 let esbuild;
 try {

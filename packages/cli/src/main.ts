@@ -29,11 +29,30 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
  */
 export async function main(argv: string[]): Promise<void> {
   const debug = argv.includes("--debug");
+  let telemetry: { shutdown(): Promise<void> } | undefined;
   try {
+    telemetry = await startTracing(argv);
     await (await buildProgram(argv)).parseAsync(argv);
   } catch (error) {
     process.exitCode = await report(error, debug);
+  } finally {
+    // Flushed before the process ends, so the last spans (the assessment's own) reach the collector.
+    await telemetry?.shutdown();
   }
+}
+
+/**
+ * Trace export for the commands that run councils and workers, when an OTLP
+ * endpoint variable is set; the telemetry module (and with it the SDK) is not
+ * even read otherwise.
+ */
+async function startTracing(argv: readonly string[]): Promise<{ shutdown(): Promise<void> } | undefined> {
+  if (!process.env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() && !process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim()) return undefined;
+  // The command as commandsFor finds it: the first argument that is not an option.
+  const command = argv.slice(2).find((arg) => !arg.startsWith("-"));
+  const { startTelemetry, configPathFrom, TRACED_COMMANDS } = await import("./telemetry.js");
+  if (command === undefined || !TRACED_COMMANDS.has(command)) return undefined;
+  return startTelemetry(command, process.env, configPathFrom(argv));
 }
 
 async function report(error: unknown, debug: boolean): Promise<number> {

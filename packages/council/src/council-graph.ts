@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { END, interrupt, Send, START, StateGraph, type BaseCheckpointSaver, type LangGraphRunnableConfig } from "@langchain/langgraph";
+import { context as otelContext, SpanStatusCode, trace } from "@opentelemetry/api";
 import { assessmentAuditEntry, signoffAuditEntry } from "@kyocho/core/audit";
 import { unfinishedResult } from "@kyocho/core/assessment";
 import {
@@ -37,6 +38,14 @@ import type { SignoffInterrupt } from "./signoff/signoff-interrupt.js";
  * start when it answers. `sequential`: plan first, then run.
  */
 export type PlanningMode = "speculative" | "sequential";
+
+/**
+ * The tracer of the plan and the sub-tasks; a no-op until the application
+ * registers an OpenTelemetry SDK. LangGraph runs a node in the async context of
+ * `invoke`/`stream`, so these spans are children of the caller's active span
+ * (`kyocho.assessment` when the run goes through the council).
+ */
+const tracer = trace.getTracer("@kyocho/council");
 
 export interface CouncilGraphOptions {
   experts: ReadonlyArray<Expert<any>>;
@@ -194,23 +203,59 @@ export function createCouncilGraph(options: CouncilGraphOptions) {
   const plan = async (input: RunInput, config: LangGraphRunnableConfig) => {
     const board = await enter(input, config);
     const { assessmentId, case: c, asOf, question } = board.inputs;
+    const span = tracer.startSpan("kyocho.plan", {
+      attributes: { "kyocho.assessment.id": assessmentId, "kyocho.planner": board.inputs.givenPlan ? "given" : planner.kind },
+    });
+    // Active while the planner runs, so that a planner model's call is a child of the plan.
+    const active = trace.setSpan(otelContext.active(), span);
     try {
-      const drafted = board.inputs.givenPlan ?? (await planner.plan({ question, case: c }, context));
+      const drafted = board.inputs.givenPlan ?? (await otelContext.with(active, () => planner.plan({ question, case: c }, context)));
       const validated = ensureRequiredExperts(validatePlan(drafted, names), c, experts, policy);
       const final = withStartedTasks(validated, [...board.speculative.values()]);
       board.postPlan(final);
+      span.setAttributes({ "kyocho.plan.tasks": final.tasks.length, "kyocho.plan.experts": [...new Set(final.tasks.map((t) => t.expert))] });
       config.writer?.({ type: "planned", plan: final } satisfies CouncilEvent);
       // The question too: a caller of `graph.invoke` who gave only a case gets the case's question in the assessment, as `council.assess` does.
       return { assessmentId, question, plan: final, case: c, asOf };
     } catch (error) {
       board.failPlan(error);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : "Error" });
       throw error;
     } finally {
+      span.end();
       leave(input.run);
     }
   };
 
-  const runTask = async (board: RunBoard, task: SubTask, config: LangGraphRunnableConfig): Promise<ExpertResult> => {
+  /**
+   * One sub-task in the span `kyocho.subtask`: from the wait for its dependencies to its result, the executor's
+   * spans (a queued job, the expert's model calls) as its children. The expert, the task and the outcome only.
+   */
+  const runTask = (board: RunBoard, task: SubTask, config: LangGraphRunnableConfig): Promise<ExpertResult> =>
+    tracer.startActiveSpan(
+      "kyocho.subtask",
+      {
+        attributes: {
+          "kyocho.assessment.id": board.inputs.assessmentId,
+          "kyocho.task.id": task.id,
+          "kyocho.expert": task.expert,
+          "kyocho.subtask.speculative": task.speculative === true,
+        },
+      },
+      async (span) => {
+        try {
+          const result = await runTaskUntraced(board, task, config);
+          span.setAttribute("kyocho.subtask.status", result.status);
+          if (result.error) span.setAttribute("error.type", result.error.code);
+          if (result.status === "failed") span.setStatus({ code: SpanStatusCode.ERROR, message: result.error?.code ?? "failed" });
+          return result;
+        } finally {
+          span.end();
+        }
+      },
+    );
+
+  const runTaskUntraced = async (board: RunBoard, task: SubTask, config: LangGraphRunnableConfig): Promise<ExpertResult> => {
     const dependencies: Record<string, ExpertResult> = {};
     const blockedBy: string[] = [];
     for (const dep of task.dependsOn) {

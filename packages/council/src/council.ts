@@ -1,4 +1,5 @@
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import { SpanStatusCode, trace } from "@opentelemetry/api";
 import type { SignoffRequestInput } from "@kyocho/core/assessment";
 import { buildCaseSchema, requireCaseSchemaVersion } from "@kyocho/core/case";
 import { checkQuestionLimit, type Limits } from "@kyocho/core/limits";
@@ -113,6 +114,9 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
+/** The tracer of assessments, plans and sub-tasks; a no-op until the application registers an OpenTelemetry SDK. */
+const tracer = trace.getTracer("@kyocho/council");
+
 export function createCouncil(options: CouncilOptions): Council {
   const graph = createCouncilGraph(options);
   const planner = options.planner ?? new EmbeddedPlanner();
@@ -136,7 +140,42 @@ export function createCouncil(options: CouncilOptions): Council {
     return { question, case: c, asOf, assessmentId };
   };
 
-  const run = async (graphInput: Record<string, unknown> | null, runOptions: RunOptions, threadId: string | undefined): Promise<Assessment> => {
+  /**
+   * One run in the span `kyocho.assessment`, the root of the plan's, the sub-tasks' and their model calls' spans
+   * (a child of the caller's span: an HTTP request, a batch line). Ids, policy and outcome only: never the question or the case.
+   */
+  const run = (graphInput: Record<string, unknown> | null, runOptions: RunOptions, threadId: string | undefined): Promise<Assessment> =>
+    tracer.startActiveSpan(
+      "kyocho.assessment",
+      {
+        attributes: {
+          "kyocho.policy.id": options.policy.id,
+          ...(options.policy.version !== undefined ? { "kyocho.policy.version": options.policy.version } : {}),
+          ...(threadId !== undefined ? { "kyocho.assessment.id": threadId } : {}),
+          "kyocho.assessment.resumed": graphInput === null,
+        },
+      },
+      async (span) => {
+        try {
+          const assessment = await runGraph(graphInput, runOptions, threadId);
+          span.setAttributes({
+            "kyocho.assessment.id": assessment.id,
+            "kyocho.assessment.decision": assessment.decision,
+            "kyocho.assessment.rating": assessment.rating,
+            "kyocho.assessment.incomplete": assessment.incomplete,
+            ...(assessment.signoff ? { "kyocho.signoff.status": assessment.signoff.status } : {}),
+          });
+          return assessment;
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : "Error" });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
+
+  const runGraph = async (graphInput: Record<string, unknown> | null, runOptions: RunOptions, threadId: string | undefined): Promise<Assessment> => {
     const config = {
       recursionLimit: 10_000,
       ...(runOptions.signal ? { signal: runOptions.signal } : {}),

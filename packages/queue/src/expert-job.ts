@@ -4,6 +4,7 @@ import { ExpertRequestSchema } from "@kyocho/core/expert";
 import { ExpertResultSchema, policyFingerprint, type Case, type ExpertRequest, type ExpertResult, type Policy, type PolicyFingerprint } from "@kyocho/core";
 import type { JobsOptions } from "bullmq";
 import { DEFAULT_JOB_RETENTION, retentionJobOptions } from "./job-retention.js";
+import { JobTraceSchema, type JobTrace } from "./job-trace.js";
 
 /**
  * Thrown for job data or a job result that breaks the contract.
@@ -34,14 +35,19 @@ export const PolicyReferenceSchema = z.strictObject({
  * the job under its own copy of that policy, found by SHA-256, and never
  * under a policy read from Redis.
  *
+ * It may carry the W3C trace context of the sub-task that enqueued it
+ * (`trace`), so that the worker's spans join the producer's trace.
+ *
  * @example
  * const data = ExpertJobDataSchema.parse(job.data); // data.policy: { id, version, sha256 }
  */
-export const ExpertJobDataSchema = ExpertRequestSchema.extend({ policy: PolicyReferenceSchema });
+export const ExpertJobDataSchema = ExpertRequestSchema.extend({ policy: PolicyReferenceSchema, trace: JobTraceSchema.optional() });
 
 /** One sub-task as it travels through Redis (see {@link ExpertJobDataSchema}). */
 export interface ExpertJobData extends Omit<ExpertRequest, "policy"> {
   policy: PolicyFingerprint;
+  /** The producer's trace context; never part of the job id (see `jobDigest`). */
+  trace?: JobTrace | undefined;
 }
 
 /**
@@ -90,7 +96,8 @@ export function parseExpertJobData(data: unknown): ExpertJobData {
  * const request = requestFromJobData(data, policy);
  */
 export function requestFromJobData(data: ExpertJobData, policy: Policy): ExpertRequest {
-  return { ...data, policy };
+  const { trace: _trace, ...request } = data;
+  return { ...request, policy };
 }
 
 /**

@@ -3,6 +3,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Expert, ExpertResult, Policy } from "@kyocho/core";
 import type { ModelRegistry } from "@kyocho/models";
 import { JobContractError, parseExpertJobData, requestFromJobData } from "./expert-job.js";
+import { inConsumerSpan, recordJobOutcome } from "./job-trace.js";
 import { HeldPolicies } from "./held-policies.js";
 import { JobRetentionSchema, retentionJobOptions, type JobRetentionInput } from "./job-retention.js";
 import { checkPrefix, DEFAULT_PREFIX, expertQueue, type PrefixScheme } from "./queue-names.js";
@@ -154,6 +155,22 @@ export function createExpertWorker(expert: Expert<any>, options: ExpertWorkerOpt
     }
     const policy = policies.find(data.policy);
     if (!policy) throw new UnrecoverableError(policies.mismatch(data.policy));
+    // The expert runs in the job's consumer span, a child of the producer's, so its model calls join the producer's trace.
+    return inConsumerSpan(address.displayName, job.id ?? "", expert.name, data.trace, async (span) => {
+      const result = await runExpert(job, data, policy, token, signal, onHandedBack);
+      recordJobOutcome(span, result);
+      return result;
+    });
+  };
+
+  const runExpert = async (
+    job: Job<unknown, ExpertResult>,
+    data: ReturnType<typeof parseExpertJobData>,
+    policy: Policy,
+    token: string | undefined,
+    signal: AbortSignal | undefined,
+    onHandedBack: () => void,
+  ): Promise<ExpertResult> => {
     // Without a model the result follows the facts at once: publishing them would cost a write and an event for nothing.
     let published: Promise<void> | undefined;
     const onFacts = model ? (facts: ExpertResult) => void (published = job.updateProgress(facts).catch(() => {})) : undefined;

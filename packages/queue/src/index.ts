@@ -46,6 +46,7 @@ export {
   type ExpertJobData,
   type ExpertJobOptions,
 } from "./expert-job.js";
+export { JobTraceSchema, type JobTrace } from "./job-trace.js";
 export { HeldPolicies, POLICY_MISMATCH } from "./held-policies.js";
 export { DEFAULT_REDIS_URL, redisOptionsFromUrl, redactRedisUrl, createRedisConnection, waitForRedis } from "./redis-connection.js";
 export { queueEnv, queueRequested, type QueueEnv } from "./queue-env.js";

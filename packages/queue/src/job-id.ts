@@ -24,8 +24,9 @@ const DIGEST_LENGTH = 32;
  * an id, so it can never be answered with another request's stored result.
  *
  * What varies between identical runs is left out of the digest: the
- * dependencies' timings (`latencyMs`, `modelUse.latencyMs`) and whether the
- * task started speculatively; none of them changes what the expert does.
+ * dependencies' timings (`latencyMs`, `modelUse.latencyMs`), whether the
+ * task started speculatively and the trace context the job carries; none of
+ * them changes what the expert does.
  *
  * BullMQ rejects custom ids that contain `:` or that read as integers; the
  * assessment and task ids are percent-encoded (`:` → `%3A`, `@` → `%40`,
@@ -48,9 +49,10 @@ export function jobIdFor(data: ExpertJobData): string {
  */
 export function jobDigest(data: ExpertJobData): string {
   const { speculative: _speculative, ...task } = data.task as ExpertJobData["task"] & { speculative?: true };
+  const { trace: _trace, ...request } = data;
   const dependencies: Record<string, unknown> = {};
   for (const [name, result] of Object.entries(data.dependencies)) dependencies[name] = withoutTimings(result);
-  const canonical = stableStringify({ ...data, task, dependencies });
+  const canonical = stableStringify({ ...request, task, dependencies });
   return createHash("sha256").update(canonical).digest("hex").slice(0, DIGEST_LENGTH);
 }
 

@@ -17,7 +17,8 @@ import { JobRetentionSchema, retentionJobOptions, type JobRetentionInput } from 
 import { JobResultWatcher, type JobOutcome } from "./job-result-watcher.js";
 import { QueueError } from "./queue-error.js";
 import { openExpertQueue } from "./expert-queue.js";
-import { checkPrefix, DEFAULT_PREFIX, type PrefixScheme } from "./queue-names.js";
+import { recordJobOutcome, startProducerSpan } from "./job-trace.js";
+import { checkPrefix, DEFAULT_PREFIX, expertQueue, type PrefixScheme } from "./queue-names.js";
 import type { RedisClient } from "./redis-topology.js";
 
 /**
@@ -132,11 +133,19 @@ export class QueueExecutor implements ExpertExecutor {
     }
     const watcher = await this.watcher(task.expert);
     const id = jobIdFor(data);
-    const outcome = await watcher.submit(
-      { id, name: task.id, data, options: this.jobOptions },
-      { signal: options.signal, timeoutMs: this.resultTimeoutMs, onProgress: options.onFacts ? factsListener(task, options.onFacts) : undefined },
-    );
-    return this.toResult(request, id, outcome);
+    // The producer span lasts until the result is back, so the trace shows the time a sub-task spent queued and run.
+    const { span, trace } = startProducerSpan(expertQueue(task.expert, this.prefix, this.prefixScheme).displayName, id, task.expert);
+    try {
+      const outcome = await watcher.submit(
+        { id, name: task.id, data: trace ? { ...data, trace } : data, options: this.jobOptions },
+        { signal: options.signal, timeoutMs: this.resultTimeoutMs, onProgress: options.onFacts ? factsListener(task, options.onFacts) : undefined },
+      );
+      const result = this.toResult(request, id, outcome);
+      recordJobOutcome(span, result);
+      return result;
+    } finally {
+      span.end();
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import type { ModelEndpointInfo, ResponseFormatMode } from "@kyocho/core/model";
 import { ModelCallError } from "./model-error.js";
 import { endpointHost } from "../registry/on-prem-guard.js";
 import { stripThink } from "./strip-think.js";
+import { endModelCallSpan, failModelCallSpan, startModelCallSpan } from "./model-call-span.js";
 
 /** An endpoint with every default applied, as the registry resolves it. */
 export interface ResolvedEndpoint {
@@ -92,6 +93,8 @@ export class OpenAICompatibleClient implements ModelClient {
         latencyMs: round(performance.now() - attemptStarted),
         ...fields,
       });
+      // One span per attempt, so a retried call shows each try and its outcome in the trace.
+      const span = startModelCallSpan({ baseURL: this.endpoint.baseURL, model, context, attempt });
       try {
         const answer = await this.post(
           {
@@ -116,6 +119,7 @@ export class OpenAICompatibleClient implements ModelClient {
         const usage = usageOf(answer.usage);
         const reported = answer.model ?? model;
         const finishReason = answer.finishReason;
+        endModelCallSpan(span, { model: reported, usage, finishReason });
         audit?.write(line({ outcome: "ok", model: reported, responseSha256, usage, text: { prompt: messages, response: raw } }));
         return {
           text: stripThink(raw).text,
@@ -130,6 +134,7 @@ export class OpenAICompatibleClient implements ModelClient {
         };
       } catch (caught) {
         const failure = this.classify(caught, { timedOut: timeout.signal.aborted && !outer?.aborted, aborted: outer?.aborted === true, format });
+        failModelCallSpan(span, failure.error.code, failure.error.status);
         audit?.write(
           line({
             outcome: failure.outcome,
