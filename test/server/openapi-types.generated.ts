@@ -141,7 +141,7 @@ export interface paths {
         put?: never;
         /**
          * Sign an assessment awaiting sign-off, as the token's subject
-         * @description The signer is the token's subject, never a body field. Needs the role approver:<role> (or admin). The sign-off rules (veto, four eyes, twice, more lenient without a reason…) refuse with 409 and the rule in `detail`.
+         * @description The signer is the token's subject, never a body field. Needs the role approver:<role> (an admin token signs nothing). The sign-off rules (veto, four eyes, twice, more lenient without a reason…) refuse with 409 and the rule in `detail`.
          */
         post: operations["signAssessment"];
         delete?: never;

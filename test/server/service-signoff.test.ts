@@ -44,7 +44,7 @@ describe("kyocho serve: sign-off", () => {
     expect(record.status).toBe(signed.signoff.status);
   });
 
-  it("403s a token without approver:<role>, and an analyst", async () => {
+  it("403s a token without approver:<role>, an analyst, and an admin (operating the service is not credit authority)", async () => {
     fixture = await serviceFixture();
     const a = await awaitingAssessment(fixture);
     const analyst = await fixture.request(`/v1/assessments/${a.id}/signoff`, {
@@ -55,6 +55,8 @@ describe("kyocho serve: sign-off", () => {
     const otherRole = await fixture.request(`/v1/assessments/${a.id}/signoff`, { ...json({ role: "branch_manager", decision: "approve" }), token: "approver" });
     expect(otherRole.status).toBe(403);
     expect(((await otherRole.json()) as { detail: string }).detail).toBe("needs the role approver:branch_manager");
+    const admin = await fixture.request(`/v1/assessments/${a.id}/signoff`, { ...json({ role: a.signoff.required.role, decision: "approve" }), token: "admin" });
+    expect(admin.status).toBe(403);
     expect(await fixture.store.signoffs(a.id)).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ const signoff = createRoute({
   operationId: "signAssessment",
   summary: "Sign an assessment awaiting sign-off, as the token's subject",
   description:
-    "The signer is the token's subject, never a body field. Needs the role approver:<role> (or admin). The sign-off rules (veto, four eyes, twice, more lenient without a reason…) refuse with 409 and the rule in `detail`.",
+    "The signer is the token's subject, never a body field. Needs the role approver:<role> (an admin token signs nothing). The sign-off rules (veto, four eyes, twice, more lenient without a reason…) refuse with 409 and the rule in `detail`.",
   request: {
     params: IdParamSchema,
     body: { content: { "application/json": { schema: SignoffBodySchema } }, required: true },
