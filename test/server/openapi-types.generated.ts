@@ -386,6 +386,7 @@ export interface components {
                 id: string;
                 name: string;
                 version?: string;
+                sha256?: string;
             };
             executiveSummary?: {
                 text: string;
