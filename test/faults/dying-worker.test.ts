@@ -9,6 +9,7 @@ import { startRedisServer, uniquePrefix, type TestRedisServer } from "@kyocho/qu
 import { lineCount } from "../queue/helpers/batch-files.js";
 import { startKyocho, stopKyocho, type KyochoProcess } from "../queue/helpers/kyocho-process.js";
 import { assessmentsById, batchFigures, exampleCases, printFigures, readRecords } from "./helpers/figures.js";
+import { freezeWhileHolding } from "../helpers/freeze-holding-worker.js";
 
 // Identical questions in one batch survive a dying worker. 240 lines — 24 example deals, each asked ten times
 // in a row, so that ten lines wait on the same four sub-task jobs — through the queue with two `kyocho worker`s
@@ -91,19 +92,7 @@ describe("a dying worker under identical questions", () => {
     }
     // Kill worker-a while it runs sub-tasks: freeze it, look, and kill it once it holds one.
     const victim = workers.get("worker-a")!;
-    let held: string[] = [];
-    for (let tries = 0; held.length === 0; tries++) {
-      if (tries > 1_000) throw new Error("worker-a never held a sub-task");
-      victim.child.kill("SIGSTOP");
-      held = (await Promise.all(queues.map((q) => q.getJobs(["active"]))))
-        .flat()
-        .filter((j) => j.processedBy === "worker-a")
-        .map((j) => j.id!);
-      if (held.length === 0) {
-        victim.child.kill("SIGCONT");
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    }
+    const held = await freezeWhileHolding(victim.child, queues, "worker-a");
     const linesAtKill = lineCount(output);
     victim.child.kill("SIGKILL");
     expect(await victim.exited).toBe("SIGKILL");

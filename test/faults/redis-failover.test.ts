@@ -9,6 +9,7 @@ import { startRedisCluster, startRedisSentinel, type TestRedisCluster, type Test
 import { lineCount } from "../queue/helpers/batch-files.js";
 import { startKyocho, stopKyocho, type KyochoProcess } from "../queue/helpers/kyocho-process.js";
 import { assessmentsById, batchFigures, printFigures, readRecords, writeCaseBatch } from "./helpers/figures.js";
+import { freezeWhileHolding } from "../helpers/freeze-holding-worker.js";
 
 // A master killed outright mid-batch — a Redis Cluster master (three masters, a replica each) and the master
 // of a Sentinel set (one replica, three sentinels). The replica is promoted; `kyocho worker` and
@@ -79,19 +80,7 @@ async function batchThroughFailover(
   const queues = referenceExperts.map((e) => openExpertQueue(e.name, { connection, prefix: env.KYOCHO_PREFIX ?? "{kyocho}" }));
   const victimQueues = queues.filter((q) => onVictim.includes(q.name));
   const [victim, survivor] = workers as [KyochoProcess, KyochoProcess];
-  let held: string[] = [];
-  for (let tries = 0; held.length === 0; tries++) {
-    if (tries > 1_000) throw new Error("worker-a never held a sub-task");
-    victim.child.kill("SIGSTOP");
-    held = (await Promise.all(victimQueues.map((q) => q.getJobs(["active"]))))
-      .flat()
-      .filter((j) => j.processedBy === "worker-a")
-      .map((j) => j.id!);
-    if (held.length === 0) {
-      victim.child.kill("SIGCONT");
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
+  const held = await freezeWhileHolding(victim.child, victimQueues, "worker-a");
   const linesAtKill = lineCount(output);
   const killedAt = Date.now();
   const promotedPort = await fault();

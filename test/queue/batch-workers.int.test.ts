@@ -8,6 +8,7 @@ import { deleteKeys, uniquePrefix } from "@kyocho/queue/testing";
 import { runCli } from "../helpers/run-cli.js";
 import { lineCount, readResults, writeQuestions } from "./helpers/batch-files.js";
 import { startKyocho, stopKyocho, type KyochoProcess } from "./helpers/kyocho-process.js";
+import { freezeWhileHolding } from "../helpers/freeze-holding-worker.js";
 
 // Two `kyocho worker` processes and `kyocho batch --queue`, as an operator runs them, on a prefix of their own.
 const prefix = uniquePrefix("batch");
@@ -62,19 +63,7 @@ describe("kyocho batch through the queue, with worker processes", () => {
     const [victim, survivor] = workers as [KyochoProcess, KyochoProcess];
     // Let both workers do a share of the work, then freeze the victim and kill it only while it holds sub-tasks.
     while (lineCount(output) < 50) await new Promise((r) => setTimeout(r, 10));
-    let held: string[] = [];
-    for (let tries = 0; held.length === 0; tries++) {
-      if (tries > 500) throw new Error("worker-a never held a sub-task");
-      victim.child.kill("SIGSTOP");
-      held = (await Promise.all(queues.map((q) => q.getJobs(["active"]))))
-        .flat()
-        .filter((j) => j.processedBy === "worker-a")
-        .map((j) => j.id!);
-      if (held.length === 0) {
-        victim.child.kill("SIGCONT");
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    }
+    const held = await freezeWhileHolding(victim.child, queues, "worker-a", 500);
     const before = await allJobs();
     const doneBy = (name: string) => before.filter((j) => j.finishedOn && j.processedBy === name).length;
     victim.child.kill("SIGKILL");
