@@ -3,7 +3,7 @@ import { ApiProblem, createApi } from "./api-client.js";
 import { createCards } from "./cards.js";
 import { readCaseFile } from "./case-file.js";
 import { followEvents } from "./events-reader.js";
-import { initialLanguage, language, setLanguage, t, term } from "./i18n.js";
+import { expertName, initialLanguage, language, setLanguage, t, term } from "./i18n.js";
 import { showReport } from "./report-view.js";
 import { fillRoles, signableRoles, signatureText, signoffBody } from "./signoff-form.js";
 
@@ -23,8 +23,18 @@ const state = {
   record: undefined,
   eligibleRoles: undefined,
   abort: undefined,
+  /** The events seen and the run's status line, kept so a language switch can say them again. */
+  events: [],
+  status: undefined,
 };
 const cards = createCards($("cards"));
+
+/** The run's status line (aria-live): `t(key, params)`, remembered for a language switch. */
+function setStatus(key, params = {}) {
+  state.status = { key, params };
+  // A `status` parameter is a status code, said in the current language.
+  $("run-status").textContent = t(key, params.status ? { ...params, status: term("st", params.status) } : params);
+}
 
 function show(id, visible) {
   $(id).hidden = !visible;
@@ -131,15 +141,20 @@ drop.addEventListener("drop", (event) => {
 // ---- an assessment's run -----------------------------------------------------------------------------------------
 
 function logEvent(event) {
+  state.events.push(event);
+  $("event-log").append(eventItem(event));
+}
+
+function eventItem(event) {
   const li = document.createElement("li");
   li.dataset.event = event.type;
   if (event.id !== undefined) li.dataset.id = event.id;
   const d = event.data ?? {};
   if (d.expert) li.dataset.expert = d.expert;
   li.textContent = t(`e_${event.type}`, {
-    expert: d.expert,
+    expert: d.expert ? expertName(d.expert) : undefined,
     findings: d.findings,
-    experts: (d.plan?.tasks ?? []).map((task) => task.expert).join(", "),
+    experts: (d.plan?.tasks ?? []).map((task) => expertName(task.expert)).join(", "),
     decision: term("d", d.decision),
     rating: term("r", d.rating),
     written: d.written ? d.model : d.reason,
@@ -149,7 +164,7 @@ function logEvent(event) {
     required: d.required,
     detail: d.detail,
   });
-  $("event-log").append(li);
+  return li;
 }
 
 /** Lists the assessments the token may read, each a button that opens it (its events replayed, then its result). */
@@ -187,7 +202,7 @@ $("history-refresh").addEventListener("click", () => void loadHistory());
 
 async function runAssessment() {
   $("assess").disabled = true;
-  $("run-status").textContent = t("runSubmitting");
+  setStatus("runSubmitting");
   try {
     const answer = await state.api.assess(state.caseValue, $("question").value.trim() || undefined);
     await followRun(answer.id);
@@ -205,16 +220,17 @@ async function followRun(id) {
   state.abort = abort;
   Object.assign(state, { id: undefined, record: undefined, eligibleRoles: undefined });
   cards.clear();
+  state.events = [];
   $("event-log").replaceChildren();
   show("result", false);
   show("progress", true);
   try {
     state.id = id;
     document.body.dataset.assessment = id;
-    $("run-status").textContent = t("runRunning", { id });
+    setStatus("runRunning", { id });
     await followEvents(state.api, id, {
       signal: abort.signal,
-      onReconnect: () => ($("run-status").textContent = t("runReconnecting")),
+      onReconnect: () => setStatus("runReconnecting"),
       onEvent: (event) => {
         logEvent(event);
         cards.apply(event.type, event.data);
@@ -223,8 +239,8 @@ async function followRun(id) {
       },
     });
     await refresh();
-    $("run-status").textContent =
-      state.record.status === "failed" ? t("runFailed", { id: state.id }) : t("runFinished", { id: state.id, status: term("st", state.record.status) });
+    if (state.record.status === "failed") setStatus("runFailed", { id: state.id });
+    else setStatus("runFinished", { id: state.id, status: state.record.status });
     $("result-title").focus();
     void loadHistory();
   } catch (error) {
@@ -290,7 +306,7 @@ $("signoff-form").addEventListener("submit", (event) => {
     .then(async () => {
       $("signoff-form").reset();
       await refresh();
-      $("run-status").textContent = t("signedStatus", { status: term("st", state.record.status) });
+      setStatus("signedStatus", { status: state.record.status });
       $("status").focus();
     })
     .catch((error) => showError(error, "signoff-problem"))
@@ -303,6 +319,9 @@ $("language").addEventListener("change", () => {
   setLanguage($("language").value, sessionStorage);
   renderWho();
   cards.relabel(state.record?.assessment);
+  $("event-log").replaceChildren(...state.events.map(eventItem));
+  if (state.status) setStatus(state.status.key, state.status.params);
+  if (state.api) void loadHistory();
   if (state.record) void refresh().catch((error) => showError(error));
 });
 

@@ -1,5 +1,5 @@
 /* global document */
-import { language, t, term } from "./i18n.js";
+import { expertName, language, t, term } from "./i18n.js";
 
 /**
  * One card per expert task. A card's `data-state` follows the events: `planned` → `running` → (`facts`) →
@@ -18,7 +18,7 @@ export function createCards(list) {
     el.dataset.state = "planned";
     el.tabIndex = 0;
     const title = document.createElement("h3");
-    title.textContent = expert ?? taskId;
+    title.className = "expert-name";
     const state = document.createElement("p");
     state.className = "state";
     const body = document.createElement("div");
@@ -31,10 +31,11 @@ export function createCards(list) {
   }
 
   function render(el) {
+    el.querySelector(".expert-name").textContent = expertName(el.dataset.expert);
     el.querySelector(".state").textContent = t(`s_${el.dataset.state}`);
     const count = el.dataset.findings;
     if (count !== undefined && !el.dataset.detailed) el.querySelector(".card-body").textContent = t("findingsCount", { count });
-    el.setAttribute("aria-label", `${el.dataset.expert}: ${t(`s_${el.dataset.state}`)}`);
+    el.setAttribute("aria-label", `${expertName(el.dataset.expert)}: ${t(`s_${el.dataset.state}`)}`);
   }
 
   function setState(taskId, expert, state, findings) {

@@ -72,6 +72,10 @@ const en = {
   d_return: "Return",
   d_decline: "Decline",
   d_escalate: "Escalate",
+  x_lending: "Lending",
+  x_legal: "Legal",
+  x_fx: "FX",
+  x_markets: "Markets",
   r_info: "Info",
   r_low: "Low",
   r_medium: "Medium",
@@ -155,6 +159,10 @@ const ja = {
   d_return: "差戻し",
   d_decline: "謝絶",
   d_escalate: "上申",
+  x_lending: "融資",
+  x_legal: "法務",
+  x_fx: "為替",
+  x_markets: "市場",
   r_info: "情報",
   r_low: "低",
   r_medium: "中",
@@ -204,6 +212,11 @@ export function t(key, params = {}) {
 export function term(prefix, value) {
   const key = `${prefix}_${value}`;
   return key in en ? t(key) : String(value);
+}
+
+/** An expert's name in the current language (the reference council's four; any other as named). */
+export function expertName(name) {
+  return term("x", name);
 }
 
 /** Switches the page's language: `<html lang>`, every `data-i18n` element, and the tab's remembered choice. */
