@@ -7,8 +7,10 @@
 /** Splits SSE text into events. Returns the events complete so far and the unparsed rest. */
 export function parseEvents(buffer) {
   const events = [];
-  const blocks = buffer.replace(/\r\n?/g, "\n").split("\n\n");
-  const rest = blocks.pop() ?? "";
+  // A chunk may end between the \r and \n of a CRLF: keep that \r for the next chunk rather than read it as a line end.
+  const held = buffer.endsWith("\r") ? "\r" : "";
+  const blocks = (held ? buffer.slice(0, -1) : buffer).replace(/\r\n?/g, "\n").split("\n\n");
+  const rest = (blocks.pop() ?? "") + held;
   for (const block of blocks) {
     const event = { id: undefined, type: "message", data: "" };
     const data = [];
