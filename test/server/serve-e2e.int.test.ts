@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +15,7 @@ import { loadReferencePolicy, referenceExperts } from "@kyocho/reference-council
 import { cliEnv } from "../helpers/cli-env.js";
 import { OPENAPI_TYPES_FILE, openapiTypes } from "../helpers/openapi-types.js";
 import { REPO_ROOT } from "../helpers/run-cli.js";
+import { runCliAsync } from "../helpers/run-cli-async.js";
 import { exampleCase, TOKEN_ENTRIES, TOKENS } from "../helpers/service-fixture.js";
 import type { paths } from "./openapi-types.generated.js";
 
@@ -25,6 +27,11 @@ let server: ChildProcess;
 let baseUrl: string;
 let stderr = "";
 let models: TestModelServer;
+/** The in-process council's own endpoint (same replies), so the service's model calls can be counted apart. */
+let localModels: TestModelServer;
+
+/** Chat completions the service's endpoint answered. */
+const serviceCompletions = () => models.requests.filter((r) => r.path.endsWith("/chat/completions")).length;
 /** The same council in this process, without a store, on the same model endpoint: what it answers, the service must answer. */
 let inProcess: Council;
 
@@ -49,9 +56,15 @@ beforeAll(async () => {
   // The experts and the planner consult a model over HTTP (a scripted test endpoint with a little latency), so the
   // service's runs really overlap: each waits on its model calls while the others proceed.
   models = await startTestModelServer({ models: ["test-model"], latencyMs: 5 });
-  const modelConfig = { models: { default: { baseURL: models.baseURL, model: "test-model", reasoning: false, maxRetries: 0 } }, audit: { enabled: false } };
-  writeFileSync(join(dir, "models.json"), JSON.stringify(modelConfig));
-  const registry = createModelRegistry(parseModelConfig(modelConfig, { source: "test" }), { experts: referenceExperts.map((e) => e.name) });
+  localModels = await startTestModelServer({ models: ["test-model"] });
+  const modelConfig = (baseURL: string) => ({
+    models: { default: { baseURL, model: "test-model", reasoning: false, maxRetries: 0 } },
+    audit: { enabled: false },
+  });
+  writeFileSync(join(dir, "models.json"), JSON.stringify(modelConfig(models.baseURL)));
+  const registry = createModelRegistry(parseModelConfig(modelConfig(localModels.baseURL), { source: "test" }), {
+    experts: referenceExperts.map((e) => e.name),
+  });
   const planner = registry.forPlanner()!;
   inProcess = createCouncil({
     experts: referenceExperts,
@@ -140,6 +153,19 @@ describe("kyocho serve, end to end (spawned CLI, a client generated from /openap
     expect(await ready.json()).toEqual({ status: "ready", checks: { store: "ok", models: "ok" } });
   });
 
+  it("times every model call on /metrics (from the audit entries), for a monitor's token only", async () => {
+    expect((await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${TOKENS.analyst}` } })).status).toBe(403);
+    const scrape = await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${TOKENS.monitor}` } });
+    expect(scrape.status).toBe(200);
+    const text = await scrape.text();
+    const counted = [...text.matchAll(/^kyocho_model_call_duration_seconds_count\{([^}]*)\} (\d+)$/gm)];
+    expect(counted.length).toBeGreaterThan(0);
+    expect(counted.every(([, labels]) => /model="test-model"/.test(labels!) && /outcome="ok"/.test(labels!))).toBe(true);
+    // Every chat completion the endpoint answered for the service (the in-process council's calls are not the service's).
+    const total = counted.reduce((n, [, , count]) => n + Number(count), 0);
+    expect(total).toBe(serviceCompletions());
+  });
+
   it("serves /openapi.json whose generated client types are the committed ones", async () => {
     const document = (await (await fetch(`${baseUrl}/openapi.json`)).json()) as Record<string, unknown>;
     const generated = await openapiTypes(document);
@@ -181,6 +207,19 @@ describe("kyocho serve refuses what it must not do", () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("--host");
+  });
+
+  it("refuses a port in use: exit 2, one line naming --port", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (busy.address() as AddressInfo).port;
+      const r = await runCliAsync(["serve", "--port", String(port)], { env: { KYOCHO_STORE: join(dir, "busy.db") }, timeoutMs: 30_000 });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toEqual([`kyocho: --port: cannot listen on 127.0.0.1:${port} (EADDRINUSE)`]);
+    } finally {
+      busy.close();
+    }
   });
 
   it("refuses KYOCHO_STORE=off: the service is a system of record", () => {

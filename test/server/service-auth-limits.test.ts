@@ -23,6 +23,15 @@ describe("kyocho serve: who may do what", () => {
     expect(text).not.toContain("not-a-known-token-42");
   });
 
+  it("refuses a token in the URL (400) even when it is valid, and never echoes it", async () => {
+    fixture = await serviceFixture();
+    for (const name of ["access_token", "token"]) {
+      const r = await fixture.request(`/v1/me?${name}=analyst-token-0001`, { token: "analyst" });
+      expect(r.status, name).toBe(400);
+      expect(await r.text()).not.toContain("analyst-token-0001");
+    }
+  });
+
   it("answers 403 when the token's roles do not allow the route", async () => {
     fixture = await serviceFixture();
     const monitorAssessing = await fixture.request("/v1/assessments", { ...json(body()), token: "monitor" });
@@ -101,6 +110,20 @@ describe("kyocho serve: limits", () => {
     });
     expect(notJson.status).toBe(400);
     expect(notJson.headers.get("content-type")).toBe("application/problem+json");
+  });
+
+  it("applies the input limits of kyocho ask: a question over maxQuestionChars is 422 at `question`, nothing stored", async () => {
+    const { DEFAULT_LIMITS } = await import("@kyocho/core/limits");
+    fixture = await serviceFixture({ limits: { ...DEFAULT_LIMITS, maxQuestionChars: 20 } });
+    const r = await fixture.request("/v1/assessments", {
+      ...json({ ...body(), question: "Can we lend this borrower USD 120m for seven years?" }),
+      token: "analyst",
+    });
+    expect(r.status).toBe(422);
+    const problem = (await r.json()) as { errors: Array<{ path: string }>; detail: string };
+    expect(problem.errors.map((e) => e.path)).toEqual(["question"]);
+    expect(problem.detail).toContain("KYOCHO_MAX_QUESTION_CHARS");
+    expect(await fixture.store.list()).toEqual([]);
   });
 
   it("answers 503 with the Location to poll when a run outlasts the request timeout, and the run still finishes and is stored", async () => {

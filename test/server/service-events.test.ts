@@ -82,6 +82,28 @@ describe("kyocho serve: assessment events", () => {
     expect(((await again.json()) as { id: string }).id).toBe(id);
   });
 
+  it("sends keep-alive comments on a stream while the run is quiet, and the events still arrive whole", async () => {
+    const gated = gatedOn("lending");
+    fixture = await serviceFixture({ executor: gated.wrap, sseKeepAliveMs: 5 });
+    const accepted = await fixture.request("/v1/assessments", {
+      ...json({ case: exampleCase("acquisition-finance") }, { prefer: "respond-async" }),
+      token: "analyst",
+    });
+    const { id } = (await accepted.json()) as { id: string };
+    await gated.arrived;
+    const response = await fixture.request(`/v1/assessments/${id}/events`, { token: "analyst" });
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    while ((text.match(/^: keep-alive$/gm) ?? []).length < 2) text += decoder.decode((await reader.read()).value, { stream: true });
+    gated.release();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value, { stream: true });
+    const events = [...text.matchAll(/^event: (\S+)$/gm)].map((m) => m[1]);
+    expect(events[0]).toBe("planned");
+    expect(events.at(-1)).toBe("end");
+    expect(events).toContain("merged");
+  });
+
   it("joins a second POST of the same case to the run in flight: one run, one event log, one record, the same assessment", async () => {
     const gated = gatedOn("lending");
     let lendingRuns = 0;
@@ -149,6 +171,18 @@ describe("kyocho serve: assessment events", () => {
     expect(rebuilt).not.toContain("expert_facts");
     expect(rebuilt[0]).toBe("planned");
     expect(rebuilt.at(-1)).toBe("end");
+  });
+
+  it("ends the stream at once, status running, for an assessment running elsewhere (no run in this process feeds it)", async () => {
+    fixture = await serviceFixture();
+    const { runningRecord } = await import("@kyocho/store");
+    const c = fixture.council.parseCase(exampleCase("acquisition-finance"));
+    const fixed = fixture.council.identify({ case: c });
+    await fixture.store.save(
+      runningRecord({ id: fixed.assessmentId, question: fixed.question, case: fixed.case, policy: fixture.council.policy, requestedBy: "ito" }),
+    );
+    const { events } = await readEvents(await fixture.request(`/v1/assessments/${fixed.assessmentId}/events`, { token: "analyst" }));
+    expect(events).toEqual([{ id: 1, event: "end", data: { status: "running" } }]);
   });
 
   it("404s the events of an unknown assessment", async () => {

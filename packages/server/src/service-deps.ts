@@ -33,4 +33,6 @@ export interface RouteDeps {
   readiness: Record<string, ReadinessCheck>;
   queueDepth: QueueDepthSource | undefined;
   now: () => Date;
+  /** How often an idle event stream gets a keep-alive comment. */
+  sseKeepAliveMs: number;
 }

@@ -53,6 +53,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** How long the events of a finished run stay in memory before they are rebuilt from the store; default 10 min. */
   eventRetentionMs?: number;
+  /** How often an idle event stream gets a `: keep-alive` comment (proxies with idle timeouts); default 15 s. */
+  sseKeepAliveMs?: number;
   /** Where the analyst page's files are; default the package's `public/`. */
   publicDir?: string;
   /** The service's log (errors, by message only); default stderr. */
@@ -92,6 +94,7 @@ export function createService(options: ServiceOptions): Service {
     readiness: options.readiness ?? {},
     queueDepth: options.queueDepth,
     now,
+    sseKeepAliveMs: options.sseKeepAliveMs ?? 15_000,
   };
 
   const app = new OpenAPIHono<ServiceEnv>({

@@ -117,7 +117,12 @@ Exit codes: 0 stopped (SIGINT/SIGTERM), 2 bad input (the message names the optio
           queueDepth,
           readiness,
         });
-        const running = await startService(service, { port: options.port, host: options.host });
+        const running = await startService(service, { port: options.port, host: options.host }).catch((error: NodeJS.ErrnoException) => {
+          // A port in use or not ours to bind is the caller's to fix: one line, exit 2.
+          if (error.code === "EADDRINUSE" || error.code === "EACCES" || error.code === "EADDRNOTAVAIL")
+            throw new UserInputError(`cannot listen on ${options.host}:${options.port} (${error.code})`, { source: "--port" });
+          throw error;
+        });
         for (const line of modelContext.describe()) process.stderr.write(`kyocho: model ${line}\n`);
         process.stderr.write(
           `kyocho: serving on ${running.url} (store ${store.location}; ${tokens ? `${tokens.size} token(s)` : `no tokens file: every request is ${localSubject}, sign-off refused`})\n`,

@@ -21,7 +21,9 @@ export function awaitingSignoffData(assessment: Assessment) {
  */
 export function storedEvents(record: AssessmentRecord): Array<{ event: string; data: unknown }> {
   const a = record.assessment;
-  if (!a) return record.status === "running" ? [] : [{ event: "end", data: { status: record.status } }];
+  // Running, but not in this process (another service, or one that stopped): nothing to stream; `end` says so at once
+  // (status running), so a subscriber polls the record instead of waiting on a stream that no run feeds.
+  if (!a) return [{ event: "end", data: { status: record.status } }];
   const out: Array<{ event: string; data: unknown }> = [{ event: "planned", data: { type: "planned", plan: a.plan } }];
   for (const e of a.experts) out.push({ event: "expert_started", data: { type: "expert_started", taskId: e.taskId, expert: e.name } });
   for (const e of a.experts)

@@ -4,6 +4,9 @@ import type { Identity } from "../tokens/identity.js";
 import type { TokenRegistry } from "../tokens/tokens-file.js";
 import type { ServiceEnv } from "../service-env.js";
 
+/** Query parameters that would carry a token in the URL. */
+const TOKEN_PARAMETERS = ["access_token", "token", "bearer"];
+
 /**
  * Who the request is from: the bearer token's entry in the tokens file (401 without one or with one not
  * in the file), or, when the service runs without a tokens file (loopback only), the local analyst.
@@ -12,6 +15,10 @@ import type { ServiceEnv } from "../service-env.js";
 export function auth(tokens: TokenRegistry | undefined, localSubject: string): MiddlewareHandler<ServiceEnv> {
   const local: Identity = { subject: localSubject, roles: ["analyst"], authenticated: false };
   return async (c, next) => {
+    // A token in a URL ends up in proxy logs, browser history and Referer headers: refused before anything else.
+    const query = new URL(c.req.url).searchParams;
+    if (TOKEN_PARAMETERS.some((name) => query.has(name)))
+      throw new HttpProblem(400, "Bad request", "never put a token in the URL: send it as Authorization: Bearer <token>");
     if (!tokens) {
       c.set("identity", local);
       return next();

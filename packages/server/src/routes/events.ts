@@ -50,7 +50,10 @@ export function eventRoutes(app: OpenAPIHono<ServiceEnv>, deps: RouteDeps): void
         const { events: next, ended } = log.since(after);
         if (next.length === 0) {
           if (ended || closed.signal.aborted) break;
-          await log.changed(closed.signal);
+          const changed = log.changed(closed.signal);
+          // A comment line now and then while nothing happens (a model may think for minutes), so proxies with an
+          // idle timeout keep the stream open; clients ignore comments.
+          while (!(await wokeWithin(changed, deps.sseKeepAliveMs)) && !closed.signal.aborted) await stream.write(": keep-alive\n\n");
           continue;
         }
         for (const e of next) {
@@ -60,4 +63,14 @@ export function eventRoutes(app: OpenAPIHono<ServiceEnv>, deps: RouteDeps): void
       }
     });
   });
+}
+
+/** Whether `changed` settled within `ms`. */
+async function wokeWithin(changed: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([changed.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
