@@ -184,6 +184,15 @@ describe.skipIf(!available)("the analyst page in headless Chromium against kyoch
       await page.locator("#signoff-form").waitFor({ state: "visible", timeout: 20_000 });
       expect(await page.$$eval("#signoff-role option", (options) => options.map((o) => o.getAttribute("value")))).toContain(role);
       await page.selectOption("#signoff-role", role);
+      if (i === 0) {
+        // Approving what the council escalated, without a reason: the sign-off rules refuse, the page shows why.
+        await page.selectOption("#signoff-decision", "approve");
+        const [refusal] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/signoff")), page.click("#sign")]);
+        expect(refusal.status()).toBe(409);
+        const { detail } = (await refusal.json()) as { detail: string };
+        await expect.poll(() => page.textContent("#signoff-problem")).toBe(detail);
+        expect(await page.locator("#signoff-problem").isVisible()).toBe(true);
+      }
       await page.selectOption("#signoff-decision", "approve_with_conditions");
       await page.fill("#signoff-conditions", "Hedge at least 50% of the USD exposure\n\nQuarterly covenant report");
       await page.fill("#signoff-reason", "FX stress is covered by the hedge condition");
