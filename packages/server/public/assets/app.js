@@ -234,6 +234,8 @@ async function followRun(id) {
       onEvent: (event) => {
         logEvent(event);
         cards.apply(event.type, event.data);
+        // The status line is the page's live region: it says each expert's finish, not every event.
+        if (event.type === "expert_finished") setStatus("e_expert_finished", { expert: expertName(event.data.expert), findings: event.data.findings });
         if (event.type === "awaiting_signoff") state.eligibleRoles = event.data?.required;
         if (event.type === "failed") showError(new ApiProblem(event.data?.status ?? 500, event.data));
       },
