@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Regenerates docs/screenshots/analyst-page-en.png and analyst-page-ja.png: the built `kyocho serve` on a free port
-// (temp store, temp tokens file), Debian's Chromium headless; an analyst sends examples/cases/acquisition-finance.yaml,
+// (temp store, temp tokens file), Debian's Chromium headless; an analyst sends examples/cases/full-council.yaml,
 // then an approver opens it and is offered the sign-off form, in English and then in Japanese.
 // Run after `npm run build`: node scripts/analyst-page-screenshots.mjs
 import { spawn } from "node:child_process";
@@ -70,7 +70,7 @@ try {
     await page.locator("body[data-signed-in]").waitFor();
   };
   await signIn(analyst);
-  await page.setInputFiles("#case-file", join(root, "examples/cases/acquisition-finance.yaml"));
+  await page.setInputFiles("#case-file", join(root, "examples/cases/full-council.yaml"));
   await page.locator("#case-name:not(:empty)").waitFor();
   await page.click("#assess");
   await page.locator("body[data-status]").waitFor();
