@@ -40,7 +40,7 @@ export function registerAsk(program: Command): void {
       "--council <module>",
       "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four",
     )
-    .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
+    .option("-p, --policy <file>", "policy file replacing the council's own (the reference council: Reference Policy v2)")
     .option("--plan <file>", "run this plan (as printed by `kyocho plan --json`) instead of planning")
     .option("--json", "print the assessment as JSON")
     .option("-q, --quiet", "no progress on stderr")

@@ -46,7 +46,7 @@ export function registerBatch(program: Command): void {
       "--council <module>",
       "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four",
     )
-    .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
+    .option("-p, --policy <file>", "policy file replacing the council's own (the reference council: Reference Policy v2)")
     .option("--config <file>", "model configuration (also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): models for the experts in process, and the planner")
     .option("--planning <mode>", "with a planner model: speculative (default) or sequential; also `planning` in the config", planningMode)
     .option("-q, --quiet", "no progress bar")

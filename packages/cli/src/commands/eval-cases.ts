@@ -34,7 +34,7 @@ export function registerEvalCases(group: Command): void {
     )
     .option("--config <file>", "model configuration (also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL): the experts' models")
     .option("--compare-endpoint <url>", "an OpenAI-compatible endpoint (e.g. a test endpoint) to compare against, instead of --config")
-    .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
+    .option("-p, --policy <file>", "policy file replacing the council's own (the reference council: Reference Policy v2)")
     .addHelpText(
       "after",
       `

@@ -43,7 +43,7 @@ export function registerEval(program: Command): void {
       "--council <module>",
       "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four",
     )
-    .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
+    .option("-p, --policy <file>", "policy file replacing the council's own (the reference council: Reference Policy v2)")
     .addHelpText(
       "after",
       `

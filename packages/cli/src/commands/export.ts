@@ -20,7 +20,7 @@ export function registerExport(program: Command): void {
     .description("Write chat-format fine-tuning examples (one per expert per case) as JSON Lines")
     .requiredOption("--cases <dir>", "a folder of case files (YAML or JSON)")
     .requiredOption("-o, --out <file>", "the JSON Lines file to write (replaced)")
-    .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
+    .option("-p, --policy <file>", "policy file replacing the council's own (the reference council: Reference Policy v2)")
     .option("-q, --quiet", "no summary on stderr")
     .addHelpText(
       "after",

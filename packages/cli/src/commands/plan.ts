@@ -15,7 +15,7 @@ export function registerPlan(program: Command): void {
       "--council <module>",
       "a module exporting your council (export default defineCouncil({ experts, policy })): its experts instead of the reference four",
     )
-    .option("-p, --policy <file>", "policy file replacing the Reference Policy v1")
+    .option("-p, --policy <file>", "policy file replacing the council's own (the reference council: Reference Policy v2)")
     .option("--config <file>", "model configuration: plan with the configured planner model (also KYOCHO_CONFIG, KYOCHO_MODEL_BASE_URL)")
     .option("--json", "print the plan as JSON: { tasks: [{ id, expert, question, dependsOn, role }], rationale, planner }")
     .action(async (words: string[], options: { case?: string; policy?: string; json?: boolean; config?: string; council?: string }) => {
