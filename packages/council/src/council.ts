@@ -1,5 +1,5 @@
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
-import { SpanStatusCode, trace } from "@opentelemetry/api";
+import { SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
 import type { SignoffRequestInput } from "@kyocho/core/assessment";
 import { buildCaseSchema, requireCaseSchemaVersion } from "@kyocho/core/case";
 import { checkQuestionLimit, type Limits } from "@kyocho/core/limits";
@@ -114,8 +114,22 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-/** The tracer of assessments, plans and sub-tasks; a no-op until the application registers an OpenTelemetry SDK. */
+/** The tracer of assessments, plans, sub-tasks and sign-offs; a no-op until the application registers an OpenTelemetry SDK. */
 const tracer = trace.getTracer("@kyocho/council");
+
+/** Runs `work` in an active span that ends with it, marked as an error (its class name only, never its message) when it throws. */
+function inSpan<T>(name: string, attributes: Attributes, work: (span: Span) => Promise<T>): Promise<T> {
+  return tracer.startActiveSpan(name, { attributes }, async (span) => {
+    try {
+      return await work(span);
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : "Error" });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
 
 export function createCouncil(options: CouncilOptions): Council {
   const graph = createCouncilGraph(options);
@@ -123,10 +137,14 @@ export function createCouncil(options: CouncilOptions): Council {
   const names = options.experts.map((e) => e.name);
   const caseSchema = buildCaseSchema(Object.assign({}, ...options.experts.map((e) => e.caseSchema)) as Parameters<typeof buildCaseSchema>[0]);
 
-  const plan: Council["plan"] = async ({ question, case: c }) => {
-    const drafted = await planner.plan({ question: question ?? "", case: c }, { experts: options.experts, policy: options.policy });
-    return ensureRequiredExperts(validatePlan(drafted, names), c, options.experts, options.policy);
-  };
+  /** A plan on its own (`kyocho plan`, `POST /v1/plan`), in the span `kyocho.plan` as the graph's planner node records it. */
+  const plan: Council["plan"] = ({ question, case: c }) =>
+    inSpan("kyocho.plan", { "kyocho.planner": planner.kind }, async (span) => {
+      const drafted = await planner.plan({ question: question ?? "", case: c }, { experts: options.experts, policy: options.policy });
+      const validated = ensureRequiredExperts(validatePlan(drafted, names), c, options.experts, options.policy);
+      span.setAttributes({ "kyocho.plan.tasks": validated.tasks.length, "kyocho.plan.experts": [...new Set(validated.tasks.map((t) => t.expert))] });
+      return validated;
+    });
 
   const now = options.now ?? (() => new Date());
   /** The case as the graph dates it and the id the graph derives from it, fixed before the run so a checkpoint is found by it. */
@@ -145,33 +163,24 @@ export function createCouncil(options: CouncilOptions): Council {
    * (a child of the caller's span: an HTTP request, a batch line). Ids, policy and outcome only: never the question or the case.
    */
   const run = (graphInput: Record<string, unknown> | null, runOptions: RunOptions, threadId: string | undefined): Promise<Assessment> =>
-    tracer.startActiveSpan(
+    inSpan(
       "kyocho.assessment",
       {
-        attributes: {
-          "kyocho.policy.id": options.policy.id,
-          ...(options.policy.version !== undefined ? { "kyocho.policy.version": options.policy.version } : {}),
-          ...(threadId !== undefined ? { "kyocho.assessment.id": threadId } : {}),
-          "kyocho.assessment.resumed": graphInput === null,
-        },
+        "kyocho.policy.id": options.policy.id,
+        ...(options.policy.version !== undefined ? { "kyocho.policy.version": options.policy.version } : {}),
+        ...(threadId !== undefined ? { "kyocho.assessment.id": threadId } : {}),
+        "kyocho.assessment.resumed": graphInput === null,
       },
       async (span) => {
-        try {
-          const assessment = await runGraph(graphInput, runOptions, threadId);
-          span.setAttributes({
-            "kyocho.assessment.id": assessment.id,
-            "kyocho.assessment.decision": assessment.decision,
-            "kyocho.assessment.rating": assessment.rating,
-            "kyocho.assessment.incomplete": assessment.incomplete,
-            ...(assessment.signoff ? { "kyocho.signoff.status": assessment.signoff.status } : {}),
-          });
-          return assessment;
-        } catch (error) {
-          span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : "Error" });
-          throw error;
-        } finally {
-          span.end();
-        }
+        const assessment = await runGraph(graphInput, runOptions, threadId);
+        span.setAttributes({
+          "kyocho.assessment.id": assessment.id,
+          "kyocho.assessment.decision": assessment.decision,
+          "kyocho.assessment.rating": assessment.rating,
+          "kyocho.assessment.incomplete": assessment.incomplete,
+          ...(assessment.signoff ? { "kyocho.signoff.status": assessment.signoff.status } : {}),
+        });
+        return assessment;
       },
     );
 
@@ -268,7 +277,16 @@ export function createCouncil(options: CouncilOptions): Council {
     resume,
     signoff: async (assessmentId, request, signOffOptions) => {
       if (!options.checkpointer) throw new UserInputError("needs a store: this council keeps no assessments", { path: "checkpointer", code: "NO_STORE" });
-      return signOff(graph, assessmentId, request, signOffOptions);
+      // The authority and the decision, never the signer's name or reason: the audit log is the record of who signed what and why.
+      return inSpan(
+        "kyocho.signoff",
+        { "kyocho.assessment.id": assessmentId, "kyocho.signoff.role": request.role, "kyocho.signoff.decision": request.decision },
+        async (span) => {
+          const assessment = await signOff(graph, assessmentId, request, signOffOptions);
+          if (assessment.signoff) span.setAttribute("kyocho.signoff.status", assessment.signoff.status);
+          return assessment;
+        },
+      );
     },
   };
 }
