@@ -60,6 +60,13 @@ const assessment = (id: string, decision: Assessment["decision"], rating: Assess
     policy: { id: "p", name: "P" },
   }) as unknown as Assessment;
 
+/** Node 20 has no `Array.fromAsync`. */
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
 const input = (id: string, extra: Partial<AssessmentRecordInput> = {}): AssessmentRecordInput => ({
   id,
   asOf: "2026-11-30",
@@ -124,6 +131,32 @@ describe.each([
     expect((await store.list({ status: "completed" })).map((r) => r.id)).toEqual(["a-newer", "a-old"]);
     expect((await store.list({ since: "2026-12-01" })).map((r) => r.id)).toEqual(["a-newer", "a-new"]);
     expect((await store.list({ status: "completed", since: "2026-12-01" })).map((r) => r.id)).toEqual(["a-newer"]);
+  });
+
+  it("lists each stored case hash once, since a date as `list` reads it, leaving out records without one", async () => {
+    const [a, b, c] = ["a", "b", "c"].map((x) => x.repeat(64));
+    await store.save(input("r-old", { caseSha256: c }));
+    await store.save(input("r-old-a", { caseSha256: a }));
+    clock = Date.parse("2026-12-02T08:00:00.000Z");
+    await store.save(input("r-a", { caseSha256: a }));
+    await store.save(input("r-a-again", { caseSha256: a, status: "completed" }));
+    clock += 1000;
+    await store.save(input("r-b", { caseSha256: b }));
+    await store.save(input("r-none", { caseSha256: undefined }));
+    const hashes = async (filter?: { since?: string }) => (await collect(store.caseHashes(filter))).sort();
+    expect(await hashes()).toEqual([a, b, c]);
+    expect(await hashes({ since: "2026-12-01" })).toEqual([a, b]);
+    // At or after: a record created at the instant itself counts, as in `list`.
+    expect(await hashes({ since: "2026-12-02T08:00:01.000Z" })).toEqual([b]);
+    expect(await hashes({ since: "2026-12-03" })).toEqual([]);
+  });
+
+  it("frees the connection when the caller leaves the case hashes early", async () => {
+    for (const x of ["a", "b", "c"]) await store.save(input(`r-${x}`, { caseSha256: x.repeat(64) }));
+    // More early exits than the PostgreSQL pool has clients: one kept per exit would leave none for the save below.
+    for (let i = 0; i < 6; i++) for await (const _ of store.caseHashes()) break;
+    await store.save(input("r-d", { caseSha256: "d".repeat(64) }));
+    expect(await collect(store.caseHashes())).toHaveLength(4);
   });
 
   it("changes a status only from the expected ones (compare-and-set)", async () => {
@@ -229,5 +262,40 @@ describe.each([
     const saver = await store.checkpointer();
     expect(await saver.getTuple({ configurable: { thread_id: "a-1" } })).toBeUndefined();
     expect(await store.checkpointer()).toBe(saver);
+  });
+});
+
+describe("AssessmentStore.caseHashes on postgres past one page", () => {
+  const schema = `kyocho_test_${randomBytes(6).toString("hex")}`;
+  let store: AssessmentStore;
+  afterEach(async () => {
+    await store?.close();
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  });
+
+  it("reads every page of the cursor: 1,300 distinct hashes from 2,700 records", async () => {
+    store = await openStore({ databaseUrl: DATABASE_URL, schema });
+    const client = new pg.Client({ connectionString: DATABASE_URL, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      // Written in one statement: 2,700 saves would take seconds. 2,500 recent records over 1,200 hashes,
+      // 100 older ones with hashes of their own, 100 without a hash.
+      await client.query(`INSERT INTO assessments (id, question, case_sha256, policy_id, policy_sha256, status, requested_by, created_at, updated_at)
+        SELECT 'r-' || i, 'q', CASE WHEN i <= 2500 THEN lpad(to_hex(i % 1200), 64, '0') WHEN i <= 2600 THEN lpad(to_hex(10000 + i), 64, '0') END,
+          'p', 'p', 'completed', 'tanaka', t, t
+        FROM generate_series(1, 2700) AS i, LATERAL (SELECT CASE WHEN i BETWEEN 2501 AND 2600 THEN '2026-11-01T09:00:00.000Z' ELSE '2026-12-02T09:00:00.000Z' END AS t) AS c`);
+    } finally {
+      await client.end();
+    }
+    const all = await collect(store.caseHashes());
+    expect(all).toHaveLength(1300);
+    expect(new Set(all).size).toBe(1300);
+    const recent = new Set(await collect(store.caseHashes({ since: "2026-12-01" })));
+    expect(recent.size).toBe(1200);
+    expect(recent.has("0".repeat(64))).toBe(true);
+    expect(recent.has((10000 + 2501).toString(16).padStart(64, "0"))).toBe(false);
   });
 });

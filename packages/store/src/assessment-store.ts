@@ -43,6 +43,16 @@ export interface AssessmentStore {
   save(record: AssessmentRecordInput): Promise<AssessmentRecord>;
   get(id: string): Promise<AssessmentRecord | undefined>;
   list(filter?: AssessmentFilter): Promise<AssessmentRecord[]>;
+  /**
+   * The distinct case SHA-256s of the records created at or after
+   * `filter.since` (as {@link AssessmentFilter.since}), records without one
+   * left out, in no set order. Only that column is read, and it streams:
+   * memory holds one page of hashes (PostgreSQL, through a cursor) or one row
+   * (SQLite), never the records, so a what-if over a large store stays small.
+   * Finish or leave the loop before other calls on a SQLite store: its
+   * connection is busy with the query until then.
+   */
+  caseHashes(filter?: Pick<AssessmentFilter, "since">): AsyncIterable<string>;
   /** Sets the status if it is one of `change.from`; false (nothing written) when it is not or the record is missing. */
   setStatus(id: string, change: StatusChange): Promise<boolean>;
   /**

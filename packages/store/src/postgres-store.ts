@@ -10,6 +10,7 @@ import {
   assessmentParams,
   INSERT_SIGNOFF,
   listQuery,
+  caseHashesQuery,
   recordFromRow,
   signoffFromRow,
   signoffParams,
@@ -25,6 +26,9 @@ export interface PostgresStoreOptions {
 }
 
 type Queryable = Pick<pg.PoolClient, "query">;
+
+/** Case hashes fetched per round trip by `caseHashes`. */
+const CASE_HASH_PAGE = 1000;
 
 /** The shared SQL is written with `?`; PostgreSQL numbers its parameters. */
 function numbered(sql: string): string {
@@ -77,6 +81,29 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     async list(filter = {}) {
       const { sql, params } = listQuery(filter);
       return (await query<AssessmentRow>(pool, sql, params)).map(recordFromRow);
+    },
+    async *caseHashes(filter = {}) {
+      const { sql, params } = caseHashesQuery(filter);
+      // A cursor, fetched a page at a time: the server does the DISTINCT, the client holds one page.
+      const client = await pool.connect();
+      let failed: unknown;
+      try {
+        await client.query("BEGIN READ ONLY");
+        await client.query(`DECLARE case_hashes NO SCROLL CURSOR FOR ${numbered(sql)}`, params);
+        for (;;) {
+          const { rows } = await client.query<{ case_sha256: string }>(`FETCH ${CASE_HASH_PAGE} FROM case_hashes`);
+          for (const row of rows) yield row.case_sha256;
+          if (rows.length < CASE_HASH_PAGE) break;
+        }
+      } catch (error) {
+        failed = error;
+        throw error;
+      } finally {
+        // Also on an early exit from the caller's loop: the transaction ends (closing the cursor) and the client goes back.
+        // A client whose query failed is discarded rather than returned in an unknown state.
+        await client.query("ROLLBACK").catch((error: unknown) => (failed ??= error));
+        client.release(failed instanceof Error ? failed : undefined);
+      }
     },
     setStatus: (id, change) => casStatus(pool, id, change),
     async addSignoff(input, change) {

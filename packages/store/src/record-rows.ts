@@ -141,3 +141,12 @@ export function listQuery(filter: { status?: string | undefined; since?: string 
   params.push(filter.limit ?? 1000);
   return { sql: `SELECT * FROM assessments${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY created_at DESC, id LIMIT ?`, params };
 }
+
+/** The distinct, non-null case hashes created at or after `since` (as `listQuery` reads it): one column, no record. */
+export function caseHashesQuery(filter: { since?: string | undefined }): { sql: string; params: unknown[] } {
+  const since = filter.since === undefined ? "" : " AND created_at >= ?";
+  return {
+    sql: `SELECT DISTINCT case_sha256 FROM assessments WHERE case_sha256 IS NOT NULL${since}`,
+    params: filter.since === undefined ? [] : [filter.since],
+  };
+}

@@ -12,6 +12,7 @@ import {
   assessmentParams,
   INSERT_SIGNOFF,
   listQuery,
+  caseHashesQuery,
   recordFromRow,
   signoffFromRow,
   signoffParams,
@@ -60,6 +61,11 @@ export function openSqliteStore(path: string, options: { now?: () => Date } = {}
     async list(filter = {}) {
       const { sql, params } = listQuery(filter);
       return (db.prepare(sql).all(...params) as AssessmentRow[]).map(recordFromRow);
+    },
+    async *caseHashes(filter = {}) {
+      const { sql, params } = caseHashesQuery(filter);
+      // `iterate` steps the statement row by row; leaving the loop early ends the statement (the for-of returns its iterator).
+      for (const row of db.prepare(sql).iterate(...params) as IterableIterator<{ case_sha256: string }>) yield row.case_sha256;
     },
     async setStatus(id, change) {
       return casStatus(id, change);

@@ -268,8 +268,10 @@ async function storedCaseHashes(since: string | undefined): Promise<Set<string>>
   if (time !== undefined && Number.isNaN(time)) throw new UserInputError(`"${since}" is not a date (YYYY-MM-DD) or ISO 8601 time`, { source: "--since" });
   const store = await openConfiguredStore(storeSetting({}), "whatif --store");
   try {
-    const records = await store.list({ ...(time !== undefined ? { since: new Date(time).toISOString() } : {}), limit: Number.MAX_SAFE_INTEGER });
-    return new Set(records.map((r) => r.caseSha256).filter((h): h is string => h !== undefined));
+    // Only the hashes, streamed: the set grows with the distinct cases stored, never with their assessments.
+    const hashes = new Set<string>();
+    for await (const hash of store.caseHashes(time !== undefined ? { since: new Date(time).toISOString() } : {})) hashes.add(hash);
+    return hashes;
   } finally {
     await store.close();
   }
