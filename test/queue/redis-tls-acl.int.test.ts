@@ -1,0 +1,115 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startRedisCluster, startRedisSentinel, type TestRedisCluster, type TestRedisSentinel, type TestRedisTls } from "@kyocho/queue/testing";
+import { runCliAsync } from "../helpers/run-cli-async.js";
+import { exampleCases, writeCaseBatch } from "../faults/helpers/figures.js";
+import { readResults } from "./helpers/batch-files.js";
+import { startKyocho, stopKyocho, type KyochoProcess } from "./helpers/kyocho-process.js";
+import { makeTestCertificates } from "./helpers/tls-certificates.js";
+
+// Tier: *.int.test.ts — TLS and an ACL user on the two topologies beyond one server (test/security/redis-auth.int.test.ts
+// covers one server). A three-master cluster (no replicas: this is about the connection, not failover) and a Sentinel set
+// (master, replica, three sentinels) serve TLS only, with certificates signed by a private CA that kyocho is given as an
+// operator gives it, NODE_EXTRA_CA_CERTS. kyocho logs in as an ACL user limited to its own keys (`~{kyocho:*`), the
+// sentinels want a password of their own, and `kyocho worker` + `kyocho batch --queue` must answer as in process
+// without printing any of the passwords.
+const available =
+  ["redis-server", "redis-cli", "redis-sentinel"].every((bin) => spawnSync(bin, ["--version"]).status === 0) && spawnSync("openssl", ["version"]).status === 0;
+// On a developer's machine without them the test skips; in CI a skip would hide an untested path, so it fails.
+if (!available && process.env.CI) throw new Error("redis-server, redis-cli, redis-sentinel or openssl is missing: CI must run the Redis TLS/ACL tests");
+
+const ADMIN_PASSWORD = "admin-tls-password-77d1";
+const USER_PASSWORD = "kyocho-acl-password-4b2e";
+const SENTINEL_PASSWORD = "sentinel-only-password-9f30";
+const SECRETS = [ADMIN_PASSWORD, USER_PASSWORD, SENTINEL_PASSWORD];
+// What README's "Scaling out" asks of an ACL user: kyocho's keys only, no dangerous command but INFO (BullMQ reads it).
+const ACL_USER = `kyocho on >${USER_PASSWORD} ~{kyocho:* resetchannels +@all -@dangerous +info`;
+
+const dir = mkdtempSync(join(tmpdir(), "kyocho-redis-tls-acl-"));
+let tls: TestRedisTls;
+let input: string;
+let reference: Promise<Map<string, unknown>>;
+
+beforeAll(() => {
+  if (!available) return;
+  tls = makeTestCertificates(dir);
+  input = join(dir, "cases.jsonl");
+  writeCaseBatch(input, 2, "tls", exampleCases().slice(0, 2));
+  // The in-process answers, computed while the servers start.
+  reference = runCliAsync(["batch", input, "--out", join(dir, "reference.jsonl"), "-q"]).then((r) => {
+    if (r.code !== 0) throw new Error(`in-process batch failed: ${r.stderr}`);
+    return readResults(join(dir, "reference.jsonl"));
+  });
+});
+
+/** Runs one worker and `batch --queue` over the two cases with `env`; checks the answers and that no password is printed. */
+async function batchThroughQueue(env: NodeJS.ProcessEnv, tag: string, ready: RegExp) {
+  const worker: KyochoProcess = startKyocho(["worker", "--name", `${tag}-worker`, "--concurrency", "4"], env);
+  try {
+    await worker.waitForStderr(/ready on/, 20_000);
+    const output = join(dir, `${tag}.jsonl`);
+    const queued = await runCliAsync(["batch", input, "--out", output, "--queue", "-q"], { env });
+    expect(queued.code, queued.stderr).toBe(0);
+    const expected = await reference;
+    expect(expected.size).toBe(2);
+    expect(readResults(output)).toEqual(expected);
+    expect(worker.stderr()).toMatch(ready);
+    expect(worker.stderr()).not.toMatch(/error on expert|NOPERM|WRONGPASS|NOAUTH|Warning/);
+    const printed = [worker.stdout(), worker.stderr(), queued.stdout, queued.stderr].join("\n");
+    for (const secret of SECRETS) expect(printed).not.toContain(secret);
+  } finally {
+    await stopKyocho(worker);
+  }
+  // Printed only after the worker stopped: its shutdown lines are checked too.
+  const printed = worker.stdout() + worker.stderr();
+  for (const secret of SECRETS) expect(printed).not.toContain(secret);
+}
+
+describe.skipIf(!available)("TLS and an ACL user on a Redis Cluster and a Sentinel set", () => {
+  let cluster: TestRedisCluster | undefined;
+  let sentinel: TestRedisSentinel | undefined;
+  afterAll(async () => {
+    await Promise.all([cluster?.stop(), sentinel?.stop()]);
+  });
+
+  it("runs worker and batch --queue on a TLS cluster as ACL user kyocho, the CA given by NODE_EXTRA_CA_CERTS", async () => {
+    cluster = await startRedisCluster({ masters: 3, replicas: 0, password: ADMIN_PASSWORD, users: [ACL_USER], tls });
+    const env = {
+      REDIS_URL: undefined,
+      KYOCHO_REDIS_CLUSTER: cluster.seeds,
+      KYOCHO_REDIS_USERNAME: "kyocho",
+      KYOCHO_REDIS_PASSWORD: USER_PASSWORD,
+      KYOCHO_REDIS_TLS: "1",
+      NODE_EXTRA_CA_CERTS: tls.caFile,
+      KYOCHO_PREFIX: "{kyocho}",
+    };
+    await batchThroughQueue(env, "cluster", /ready on cluster 127\.0\.0\.1:\d+.* \(TLS\)/);
+  }, 60_000);
+
+  it("runs them on a Sentinel set with TLS everywhere, ACL user kyocho on the data nodes and a password on the sentinels", async () => {
+    sentinel = await startRedisSentinel({
+      replicas: 1,
+      sentinels: 3,
+      password: ADMIN_PASSWORD,
+      users: [ACL_USER],
+      sentinelPassword: SENTINEL_PASSWORD,
+      tls,
+    });
+    const env = {
+      REDIS_URL: undefined,
+      KYOCHO_REDIS_SENTINELS: sentinel.sentinels,
+      KYOCHO_REDIS_SENTINEL_NAME: sentinel.name,
+      KYOCHO_REDIS_USERNAME: "kyocho",
+      KYOCHO_REDIS_PASSWORD: USER_PASSWORD,
+      KYOCHO_REDIS_TLS: "1",
+      KYOCHO_REDIS_SENTINEL_PASSWORD: SENTINEL_PASSWORD,
+      KYOCHO_REDIS_SENTINEL_TLS: "1",
+      NODE_EXTRA_CA_CERTS: tls.caFile,
+      KYOCHO_PREFIX: "{kyocho}",
+    };
+    await batchThroughQueue(env, "sentinel", /ready on sentinel master "kyocho" via 127\.0\.0\.1:\d+.* \(TLS\)/);
+  }, 60_000);
+});
