@@ -11,8 +11,8 @@ import { startKyocho, stopKyocho, type KyochoProcess } from "./helpers/kyocho-pr
 import { makeTestCertificates } from "./helpers/tls-certificates.js";
 
 // Tier: *.int.test.ts — TLS and an ACL user on the two topologies beyond one server (test/security/redis-auth.int.test.ts
-// covers one server). A three-master cluster (no replicas: this is about the connection, not failover) and a Sentinel set
-// (master, replica, three sentinels) serve TLS only, with certificates signed by a private CA that kyocho is given as an
+// covers one server). A three-master cluster with a replica each and a Sentinel set (master, replica, three sentinels)
+// serve TLS only, replication, cluster bus and sentinels' links included, with certificates signed by a private CA that kyocho is given as an
 // operator gives it, NODE_EXTRA_CA_CERTS. kyocho logs in as an ACL user limited to its own keys (`~{kyocho:*`), the
 // sentinels want a password of their own, and `kyocho worker` + `kyocho batch --queue` must answer as in process
 // without printing any of the passwords.
@@ -71,12 +71,22 @@ async function batchThroughQueue(env: NodeJS.ProcessEnv, tag: string, ready: Reg
 describe.skipIf(!available)("TLS and an ACL user on a Redis Cluster and a Sentinel set", () => {
   let cluster: TestRedisCluster | undefined;
   let sentinel: TestRedisSentinel | undefined;
+  // Both started at once: a Sentinel set spends most of its start-up waiting for the sentinels to find each other.
+  beforeAll(async () => {
+    const started = await Promise.allSettled([
+      startRedisCluster({ masters: 3, replicas: 1, password: ADMIN_PASSWORD, users: [ACL_USER], tls }),
+      startRedisSentinel({ replicas: 1, sentinels: 3, password: ADMIN_PASSWORD, users: [ACL_USER], sentinelPassword: SENTINEL_PASSWORD, tls }),
+    ]);
+    if (started[0].status === "fulfilled") cluster = started[0].value;
+    if (started[1].status === "fulfilled") sentinel = started[1].value;
+    for (const result of started) if (result.status === "rejected") throw result.reason;
+  }, 60_000);
   afterAll(async () => {
     await Promise.all([cluster?.stop(), sentinel?.stop()]);
   });
 
   it("runs worker and batch --queue on a TLS cluster as ACL user kyocho, the CA given by NODE_EXTRA_CA_CERTS", async () => {
-    cluster = await startRedisCluster({ masters: 3, replicas: 0, password: ADMIN_PASSWORD, users: [ACL_USER], tls });
+    if (!cluster) throw new Error("the cluster did not start");
     const env = {
       REDIS_URL: undefined,
       KYOCHO_REDIS_CLUSTER: cluster.seeds,
@@ -90,14 +100,7 @@ describe.skipIf(!available)("TLS and an ACL user on a Redis Cluster and a Sentin
   }, 60_000);
 
   it("runs them on a Sentinel set with TLS everywhere, ACL user kyocho on the data nodes and a password on the sentinels", async () => {
-    sentinel = await startRedisSentinel({
-      replicas: 1,
-      sentinels: 3,
-      password: ADMIN_PASSWORD,
-      users: [ACL_USER],
-      sentinelPassword: SENTINEL_PASSWORD,
-      tls,
-    });
+    if (!sentinel) throw new Error("the Sentinel set did not start");
     const env = {
       REDIS_URL: undefined,
       KYOCHO_REDIS_SENTINELS: sentinel.sentinels,
