@@ -68,6 +68,31 @@ async function batchThroughQueue(env: NodeJS.ProcessEnv, tag: string, ready: Reg
   for (const secret of SECRETS) expect(printed).not.toContain(secret);
 }
 
+/** What an operator sets for the cluster: seeds, the ACL user, TLS and the private CA. */
+const clusterEnv = (cluster: TestRedisCluster): NodeJS.ProcessEnv => ({
+  REDIS_URL: undefined,
+  KYOCHO_REDIS_CLUSTER: cluster.seeds,
+  KYOCHO_REDIS_USERNAME: "kyocho",
+  KYOCHO_REDIS_PASSWORD: USER_PASSWORD,
+  KYOCHO_REDIS_TLS: "1",
+  NODE_EXTRA_CA_CERTS: tls.caFile,
+  KYOCHO_PREFIX: "{kyocho}",
+});
+
+/** What an operator sets for the Sentinel set: sentinels and their password, the ACL user on the data nodes, TLS, the CA. */
+const sentinelEnv = (sentinel: TestRedisSentinel): NodeJS.ProcessEnv => ({
+  REDIS_URL: undefined,
+  KYOCHO_REDIS_SENTINELS: sentinel.sentinels,
+  KYOCHO_REDIS_SENTINEL_NAME: sentinel.name,
+  KYOCHO_REDIS_USERNAME: "kyocho",
+  KYOCHO_REDIS_PASSWORD: USER_PASSWORD,
+  KYOCHO_REDIS_TLS: "1",
+  KYOCHO_REDIS_SENTINEL_PASSWORD: SENTINEL_PASSWORD,
+  KYOCHO_REDIS_SENTINEL_TLS: "1",
+  NODE_EXTRA_CA_CERTS: tls.caFile,
+  KYOCHO_PREFIX: "{kyocho}",
+});
+
 describe.skipIf(!available)("TLS and an ACL user on a Redis Cluster and a Sentinel set", () => {
   let cluster: TestRedisCluster | undefined;
   let sentinel: TestRedisSentinel | undefined;
@@ -87,32 +112,35 @@ describe.skipIf(!available)("TLS and an ACL user on a Redis Cluster and a Sentin
 
   it("runs worker and batch --queue on a TLS cluster as ACL user kyocho, the CA given by NODE_EXTRA_CA_CERTS", async () => {
     if (!cluster) throw new Error("the cluster did not start");
-    const env = {
-      REDIS_URL: undefined,
-      KYOCHO_REDIS_CLUSTER: cluster.seeds,
-      KYOCHO_REDIS_USERNAME: "kyocho",
-      KYOCHO_REDIS_PASSWORD: USER_PASSWORD,
-      KYOCHO_REDIS_TLS: "1",
-      NODE_EXTRA_CA_CERTS: tls.caFile,
-      KYOCHO_PREFIX: "{kyocho}",
-    };
+    const env = clusterEnv(cluster);
     await batchThroughQueue(env, "cluster", /ready on cluster 127\.0\.0\.1:\d+.* \(TLS\)/);
   }, 60_000);
 
   it("runs them on a Sentinel set with TLS everywhere, ACL user kyocho on the data nodes and a password on the sentinels", async () => {
     if (!sentinel) throw new Error("the Sentinel set did not start");
-    const env = {
-      REDIS_URL: undefined,
-      KYOCHO_REDIS_SENTINELS: sentinel.sentinels,
-      KYOCHO_REDIS_SENTINEL_NAME: sentinel.name,
-      KYOCHO_REDIS_USERNAME: "kyocho",
-      KYOCHO_REDIS_PASSWORD: USER_PASSWORD,
-      KYOCHO_REDIS_TLS: "1",
-      KYOCHO_REDIS_SENTINEL_PASSWORD: SENTINEL_PASSWORD,
-      KYOCHO_REDIS_SENTINEL_TLS: "1",
-      NODE_EXTRA_CA_CERTS: tls.caFile,
-      KYOCHO_PREFIX: "{kyocho}",
-    };
+    const env = sentinelEnv(sentinel);
     await batchThroughQueue(env, "sentinel", /ready on sentinel master "kyocho" via 127\.0\.0\.1:\d+.* \(TLS\)/);
   }, 60_000);
+
+  it("refuses a wrong user, an untrusted certificate and a missing sentinel password: one line naming the cause, exit 1, no password", async () => {
+    if (!cluster || !sentinel) throw new Error("a topology did not start");
+    const ask = (env: NodeJS.ProcessEnv) => runCliAsync(["ask", "--queue", "Can we lend?"], { env });
+    const [wrongUser, untrusted, noSentinelPassword] = await Promise.all([
+      ask({ ...clusterEnv(cluster), KYOCHO_REDIS_USERNAME: "someone-else" }),
+      ask({ ...clusterEnv(cluster), NODE_EXTRA_CA_CERTS: undefined }),
+      ask({ ...sentinelEnv(sentinel), KYOCHO_REDIS_SENTINEL_PASSWORD: undefined }),
+    ]);
+    // A cluster client hides the node's own error behind "Failed to refresh slots cache"; kyocho shows it.
+    expect(wrongUser.stderr.trim()).toMatch(
+      /^kyocho: cannot reach Redis at cluster 127\.0\.0\.1:\d+.* \(TLS\) \(Failed to refresh slots cache: WRONGPASS[^)]*\)/,
+    );
+    // Without the CA the TLS handshake fails; ioredis's cluster client passes on only "Connection is closed".
+    expect(untrusted.stderr.trim()).toMatch(/^kyocho: cannot reach Redis at cluster .* \(TLS\) \(Failed to refresh slots cache: Connection is closed\.?\)/);
+    expect(noSentinelPassword.stderr.trim()).toMatch(/^kyocho: cannot reach Redis at sentinel master "kyocho" via .*NOAUTH/);
+    for (const result of [wrongUser, untrusted, noSentinelPassword]) {
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      for (const secret of SECRETS) expect(result.stdout + result.stderr).not.toContain(secret);
+    }
+  }, 30_000);
 });
