@@ -136,11 +136,24 @@ export async function waitForRedis(connection: RedisClient, options: { url?: str
       }),
     ]);
   } catch (error) {
-    const reason = (lastError ?? (error as Error)).message.split("\n")[0];
+    const reason = connectionErrorReason(lastError ?? (error as Error));
     const where = options.url ?? (connection instanceof Redis ? `${connection.options.host ?? "?"}:${connection.options.port ?? "?"}` : "the Redis Cluster");
     throw new RedisUnavailableError(where, reason, { cause: error });
   } finally {
     clearTimeout(timer);
     connection.off("error", onError);
   }
+}
+
+/**
+ * The first line of a connection error, with what a cluster client hides: its
+ * "Failed to refresh slots cache." says only that no seed answered; the last
+ * node's own reply (WRONGPASS, NOAUTH) rides on the error's `lastNodeError`.
+ * (A certificate a node's client cannot verify is not passed on by ioredis:
+ * the node error is then "Connection is closed.")
+ */
+function connectionErrorReason(error: Error): string {
+  const firstLine = (e: Error) => e.message.split("\n")[0] ?? "";
+  const nodeError = (error as Error & { lastNodeError?: unknown }).lastNodeError;
+  return nodeError instanceof Error ? `${firstLine(error).replace(/\.$/, "")}: ${firstLine(nodeError)}` : firstLine(error);
 }

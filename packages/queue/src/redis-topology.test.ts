@@ -52,10 +52,19 @@ describe("redisTopologyFromEnv", () => {
       name: "kyocho",
       password: "data-pw",
       sentinelPassword: "sentinel-pw",
-      enableTLSForSentinelMode: true,
+      sentinelTLS: {},
       maxRetriesPerRequest: null,
     });
+    // TLS to the sentinels only: the master is reached in plain text, as asked.
+    expect(client.options.enableTLSForSentinelMode).toBeFalsy();
     client.disconnect();
+    // TLS to the master (KYOCHO_REDIS_TLS) needs ioredis's enableTLSForSentinelMode, or it would speak plain text to a TLS port.
+    const dataTls = createRedisClient(
+      redisTopologyFromEnv({ KYOCHO_REDIS_SENTINELS: "s1:26379", KYOCHO_REDIS_SENTINEL_NAME: "kyocho", KYOCHO_REDIS_TLS: "1" }),
+    ) as Redis;
+    expect(dataTls.options).toMatchObject({ enableTLSForSentinelMode: true, tls: {} });
+    expect(dataTls.options.sentinelTLS).toBeUndefined();
+    dataTls.disconnect();
   });
 
   it("refuses mixed topologies, a Sentinel set without a name, and node lists that carry secrets or no port", () => {

@@ -17,7 +17,11 @@ export interface RedisNodeAddress {
 export interface RedisAuth {
   username?: string;
   password?: string;
-  /** TLS; the certificate is verified against the node's host name. */
+  /**
+   * TLS; the certificate is verified against the node's host name (or IP) and
+   * Node's trusted CAs, to which `NODE_EXTRA_CA_CERTS=/path/ca.pem` adds a
+   * bank's own CA, as for `rediss://`.
+   */
   tls?: boolean;
 }
 
@@ -136,7 +140,9 @@ export function createRedisClient(topology: RedisTopology, options: { name?: str
         ...authOptions(topology.auth),
         ...(topology.sentinelAuth.username ? { sentinelUsername: topology.sentinelAuth.username } : {}),
         ...(topology.sentinelAuth.password ? { sentinelPassword: topology.sentinelAuth.password } : {}),
-        ...(topology.sentinelAuth.tls ? { enableTLSForSentinelMode: true, sentinelTLS: {} } : {}),
+        // ioredis speaks TLS to the master only with enableTLSForSentinelMode; sentinelTLS is for the sentinels alone.
+        ...(topology.auth.tls ? { enableTLSForSentinelMode: true } : {}),
+        ...(topology.sentinelAuth.tls ? { sentinelTLS: {} } : {}),
         ...common,
         maxRetriesPerRequest: null,
         retryStrategy: reconnectDelay,

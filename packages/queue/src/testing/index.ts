@@ -8,4 +8,4 @@ export { startRedisServer, type TestRedisServer } from "./redis-server.js";
 export { syntheticExpert, syntheticPolicy, type SyntheticExpertOptions } from "./synthetic-experts.js";
 export { startRedisCluster, type TestRedisCluster, type TestClusterNode, type TestRedisClusterOptions } from "./redis-cluster.js";
 export { startRedisSentinel, type TestRedisSentinel, type TestRedisSentinelOptions } from "./redis-sentinel.js";
-export { waitUntil } from "./redis-process.js";
+export { waitUntil, type TestRedisTls } from "./redis-process.js";

@@ -2,7 +2,17 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { askNode, freeClusterPort, killProcess, spawnRedisProcess, waitForPing, waitUntil } from "./redis-process.js";
+import {
+  askNode,
+  freeClusterPort,
+  killProcess,
+  spawnRedisProcess,
+  tlsClientOptions,
+  tlsServerArgs,
+  waitForPing,
+  waitUntil,
+  type TestRedisTls,
+} from "./redis-process.js";
 
 /** One node of a {@link TestRedisCluster}. */
 export interface TestClusterNode {
@@ -43,6 +53,10 @@ export interface TestRedisClusterOptions {
   nodeTimeoutMs?: number;
   /** `requirepass` and `masterauth` on every node. */
   password?: string;
+  /** ACL users on every node, one rule string each (`"kyocho on >secret ~{kyocho:* +@all -@dangerous +info"`). */
+  users?: string[];
+  /** Serve TLS only, on clients, replication and the cluster bus (`tls-cluster`, `tls-replication`). */
+  tls?: TestRedisTls;
 }
 
 /**
@@ -63,7 +77,7 @@ export async function startRedisCluster(options: TestRedisClusterOptions = {}): 
   const replicas = options.replicas ?? 1;
   const count = masters * (1 + replicas);
   const dir = mkdtempSync(join(tmpdir(), "kyocho-redis-cluster-"));
-  const auth = options.password !== undefined ? { password: options.password } : {};
+  const auth = { ...(options.password !== undefined ? { password: options.password } : {}), ...tlsClientOptions(options.tls) };
   const ports: number[] = [];
   const taken = new Set<number>();
   while (ports.length < count) {
@@ -80,8 +94,7 @@ export async function startRedisCluster(options: TestRedisClusterOptions = {}): 
     await Promise.all(
       ports.map(async (port) => {
         const child = await spawnRedisProcess("redis-server", [
-          "--port",
-          String(port),
+          ...(options.tls ? tlsServerArgs(options.tls, port, { cluster: true, replication: true }) : ["--port", String(port)]),
           "--bind",
           "127.0.0.1",
           "--cluster-enabled",
@@ -100,6 +113,7 @@ export async function startRedisCluster(options: TestRedisClusterOptions = {}): 
           "--appendonly",
           "no",
           ...(options.password !== undefined ? ["--requirepass", options.password, "--masterauth", options.password] : []),
+          ...(options.users ?? []).flatMap((rule) => ["--user", ...rule.split(/\s+/)]),
         ]);
         children.set(port, child);
         await waitForPing({ host: "127.0.0.1", port, ...auth }, 10_000);
@@ -113,6 +127,7 @@ export async function startRedisCluster(options: TestRedisClusterOptions = {}): 
       String(replicas),
       "--cluster-yes",
       ...(options.password !== undefined ? ["-a", options.password, "--no-auth-warning"] : []),
+      ...(options.tls ? ["--tls", "--cacert", options.tls.caFile] : []),
     ]);
     // Every node agrees the cluster is up, and every replica has its master's data.
     await waitUntil(

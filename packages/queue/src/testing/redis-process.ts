@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { Redis, type RedisOptions } from "ioredis";
 
@@ -113,4 +114,40 @@ export async function askNode(port: number, args: [string, ...Array<string | num
   } finally {
     client.disconnect();
   }
+}
+
+/** A certificate and key for 127.0.0.1 and the CA that signed them: what a test server serves TLS with. */
+export interface TestRedisTls {
+  certFile: string;
+  keyFile: string;
+  caFile: string;
+}
+
+/**
+ * `redis-server`/`redis-sentinel` arguments that serve TLS only on `port`
+ * (`--port 0`: no plain-text port), without asking clients for certificates;
+ * with `peers`, replication and the cluster bus go over TLS too.
+ */
+export function tlsServerArgs(tls: TestRedisTls, port: number, peers: { cluster?: boolean; replication?: boolean } = {}): string[] {
+  return [
+    "--port",
+    "0",
+    "--tls-port",
+    String(port),
+    "--tls-cert-file",
+    tls.certFile,
+    "--tls-key-file",
+    tls.keyFile,
+    "--tls-ca-cert-file",
+    tls.caFile,
+    "--tls-auth-clients",
+    "no",
+    ...(peers.replication ? ["--tls-replication", "yes"] : []),
+    ...(peers.cluster ? ["--tls-cluster", "yes"] : []),
+  ];
+}
+
+/** ioredis options of a test's own probes to a TLS server: trust the test CA explicitly. */
+export function tlsClientOptions(tls: TestRedisTls | undefined): RedisOptions {
+  return tls ? { tls: { ca: readFileSync(tls.caFile) } } : {};
 }

@@ -2,7 +2,17 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { askNode, freePort, killProcess, spawnRedisProcess, waitForPing, waitUntil } from "./redis-process.js";
+import {
+  askNode,
+  freePort,
+  killProcess,
+  spawnRedisProcess,
+  tlsClientOptions,
+  tlsServerArgs,
+  waitForPing,
+  waitUntil,
+  type TestRedisTls,
+} from "./redis-process.js";
 
 /** A private master, its replicas and the sentinels watching them. */
 export interface TestRedisSentinel {
@@ -33,6 +43,12 @@ export interface TestRedisSentinelOptions {
   password?: string;
   /** The monitored name; default `kyocho`. */
   name?: string;
+  /** ACL users on the data nodes, one rule string each; the sentinels and replicas use the default user's `password`. */
+  users?: string[];
+  /** `requirepass` on the sentinels: what `KYOCHO_REDIS_SENTINEL_PASSWORD` takes. */
+  sentinelPassword?: string;
+  /** Serve TLS only, on data nodes (replication too) and sentinels (which then reach the data nodes over TLS). */
+  tls?: TestRedisTls;
 }
 
 /**
@@ -54,7 +70,11 @@ export async function startRedisSentinel(options: TestRedisSentinelOptions = {})
   const sentinelCount = options.sentinels ?? 3;
   const quorum = Math.floor(sentinelCount / 2) + 1;
   const dir = mkdtempSync(join(tmpdir(), "kyocho-redis-sentinel-"));
-  const auth = options.password !== undefined ? { password: options.password } : {};
+  const auth = { ...(options.password !== undefined ? { password: options.password } : {}), ...tlsClientOptions(options.tls) };
+  const sentinelAuth = {
+    ...(options.sentinelPassword !== undefined ? { password: options.sentinelPassword } : {}),
+    ...tlsClientOptions(options.tls),
+  };
   const children: ChildProcess[] = [];
   const byPort = new Map<number, ChildProcess>();
   const stop = async () => {
@@ -69,8 +89,7 @@ export async function startRedisSentinel(options: TestRedisSentinelOptions = {})
     }
   };
   const serverArgs = (port: number) => [
-    "--port",
-    String(port),
+    ...(options.tls ? tlsServerArgs(options.tls, port, { replication: true }) : ["--port", String(port)]),
     "--bind",
     "127.0.0.1",
     "--dir",
@@ -82,6 +101,7 @@ export async function startRedisSentinel(options: TestRedisSentinelOptions = {})
     "--appendonly",
     "no",
     ...(options.password !== undefined ? ["--requirepass", options.password, "--masterauth", options.password] : []),
+    ...(options.users ?? []).flatMap((rule) => ["--user", ...rule.split(/\s+/)]),
   ];
   try {
     const masterPort = await nextPort();
@@ -109,7 +129,19 @@ export async function startRedisSentinel(options: TestRedisSentinelOptions = {})
       writeFileSync(
         config,
         [
-          `port ${port}`,
+          ...(options.tls
+            ? [
+                "port 0",
+                `tls-port ${port}`,
+                `tls-cert-file ${options.tls.certFile}`,
+                `tls-key-file ${options.tls.keyFile}`,
+                `tls-ca-cert-file ${options.tls.caFile}`,
+                "tls-auth-clients no",
+                // The sentinels reach the data nodes and each other over TLS.
+                "tls-replication yes",
+              ]
+            : [`port ${port}`]),
+          ...(options.sentinelPassword !== undefined ? [`requirepass ${options.sentinelPassword}`] : []),
           "bind 127.0.0.1",
           `dir ${dir}`,
           `sentinel monitor ${name} 127.0.0.1 ${masterPort} ${quorum}`,
@@ -124,13 +156,13 @@ export async function startRedisSentinel(options: TestRedisSentinelOptions = {})
       const sentinel = await spawnRedisProcess("redis-sentinel", [config]);
       children.push(sentinel);
       sentinelPorts.push(port);
-      await waitForPing({ host: "127.0.0.1", port }, 10_000);
+      await waitForPing({ host: "127.0.0.1", port, ...sentinelAuth }, 10_000);
     }
     await waitUntil(
       "every sentinel to know the replicas and the other sentinels",
       async () => {
         for (const port of sentinelPorts) {
-          const fields = (await askNode(port, ["SENTINEL", "MASTER", name])) as string[];
+          const fields = (await askNode(port, ["SENTINEL", "MASTER", name], sentinelAuth)) as string[];
           const info = new Map<string, string>();
           for (let i = 0; i + 1 < fields.length; i += 2) info.set(fields[i]!, fields[i + 1]!);
           if (Number(info.get("num-slaves")) !== replicaCount || Number(info.get("num-other-sentinels")) !== sentinelCount - 1) return undefined;
@@ -142,7 +174,7 @@ export async function startRedisSentinel(options: TestRedisSentinelOptions = {})
     const masterNow = async () => {
       for (const port of sentinelPorts) {
         try {
-          const [, masterPortText] = (await askNode(port, ["SENTINEL", "GET-MASTER-ADDR-BY-NAME", name])) as [string, string];
+          const [, masterPortText] = (await askNode(port, ["SENTINEL", "GET-MASTER-ADDR-BY-NAME", name], sentinelAuth)) as [string, string];
           return Number(masterPortText);
         } catch {
           // that sentinel is not answering: ask the next
