@@ -1,10 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, runCli } from "../helpers/run-cli.js";
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from "../helpers/chromium.js";
 
 /**
  * The HTML report as a person sees it: Debian's Chromium, headless, opens
@@ -12,9 +13,7 @@ import { REPO_ROOT, runCli } from "../helpers/run-cli.js";
  * names are markup), takes a screenshot and checks what is on the screen —
  * and that the page asked the network for nothing but itself.
  */
-const CHROMIUM = "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium package`);
+const available = chromiumAvailable();
 
 const work = mkdtempSync(join(tmpdir(), "kyocho-report-render-"));
 const keep = join(REPO_ROOT, "test", "report", "__screenshots__");
@@ -51,16 +50,7 @@ describe.skipIf(!available)("the HTML report in headless Chromium", () => {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1100, height: 900 },
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     });
   }, 30_000);
   afterAll(async () => {

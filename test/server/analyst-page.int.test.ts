@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tokenSha256 } from "@kyocho/server";
 import { cliEnv } from "../helpers/cli-env.js";
 import { REPO_ROOT } from "../helpers/run-cli.js";
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from "../helpers/chromium.js";
 
 /**
  * The analyst page as a person uses it: the built `kyocho serve` on a free port with a temp SQLite store and a
@@ -16,9 +17,7 @@ import { REPO_ROOT } from "../helpers/run-cli.js";
  * the four expert cards go from running to done; approvers open it and sign with the authority it needs; the analyst is offered no sign-off and a
  * forged one is refused.
  */
-const CHROMIUM = "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium package`);
+const available = chromiumAvailable();
 
 const BIN = fileURLToPath(new URL("../../packages/cli/bin/kyocho.js", import.meta.url));
 const CASE_FILE = join(REPO_ROOT, "examples", "cases", "full-council.yaml");
@@ -74,16 +73,7 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
 });
 
