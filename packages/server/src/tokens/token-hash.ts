@@ -1,8 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { sha256 } from "@kyocho/core/audit";
 
 /** The hex SHA-256 of a token: what the tokens file keeps instead of the token. */
 export function tokenSha256(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
+  return sha256(token);
 }
 
 /** A fresh random bearer token (256 bits, base64url). */
