@@ -8,3 +8,5 @@ export { renderMarkdown } from "./render-markdown.js";
 export { writeReports, type ReportTargets, type WrittenReport } from "./write-reports.js";
 export { reportLabels, REPORT_LANGUAGES, type ReportLanguage, type ReportLabels } from "./report-labels.js";
 export { dependencyText } from "./dependency-text.js";
+export { escapeHtml } from "./html-escape.js";
+export { REPORT_CONTENT_SECURITY_POLICY } from "./report-content-security-policy.js";

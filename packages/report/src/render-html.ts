@@ -10,6 +10,7 @@ import { signoffView, type SignoffView } from "./signoff-view.js";
 import { reportLabels, type ReportLabels, type ReportLanguage } from "./report-labels.js";
 import { domainViews, type DomainView } from "./report-model.js";
 import { reportStyles } from "./report-styles.js";
+import { REPORT_CONTENT_SECURITY_POLICY } from "./report-content-security-policy.js";
 
 /** Options of {@link renderHtml} and {@link renderMarkdown}. */
 export interface ReportOptions {
@@ -18,9 +19,6 @@ export interface ReportOptions {
   /** When the report was made; default now. Pass a fixed date for reproducible files. */
   generatedAt?: Date;
 }
-
-/** Nothing may be fetched or run: styles and images inline only, no script, no form, no frame. */
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /**
  * The assessment as one self-contained HTML page for a credit committee:
@@ -65,7 +63,7 @@ export function renderHtml(assessment: Assessment, options: ReportOptions = {}):
 <html lang="${l.lang}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CONTENT_SECURITY_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="kyocho">
 <title>${h(title)}</title>

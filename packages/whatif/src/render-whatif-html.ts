@@ -1,4 +1,5 @@
 import { DECISIONS } from "@kyocho/core/assessment";
+import { escapeHtml, REPORT_CONTENT_SECURITY_POLICY } from "@kyocho/report";
 import {
   DECISION_WORDS,
   EMBEDDED_NOTE,
@@ -11,17 +12,12 @@ import {
   type WhatIfReport,
 } from "./whatif-report.js";
 
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 /** Every string from a case or a policy is escaped: a borrower named `<script>` is text. */
-const h = (value: string | number | undefined) => String(value ?? "").replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+const h = escapeHtml;
 
-/**
- * The same rule as the assessment report: nothing is fetched or run (no script, no stylesheet, no image, no
- * font). Links to the changed cases' assessments are relative links to files written beside the page: a
- * navigation the reader chooses, not a fetch.
- */
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
-
+// The page carries the assessment report's REPORT_CONTENT_SECURITY_POLICY: nothing is fetched or run. Links to the
+// changed cases' assessments are relative links to files written beside the page: a navigation the reader chooses,
+// not a fetch.
 const STYLES = `
 :root{--ink:#1f2733;--muted:#5b6472;--rule:#dde2e8;--wash:#f6f7f9;--accent:#243b63}
 *{box-sizing:border-box}html{background:#eef0f3}
@@ -95,7 +91,7 @@ export function renderWhatIfHtml(report: WhatIfReport): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CONTENT_SECURITY_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="kyocho">
 <title>${h(title)}</title>
